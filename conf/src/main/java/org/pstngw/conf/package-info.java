@@ -1,0 +1,2 @@
+/** Typed gateway configuration: immutable records loaded from YAML and validated at start. */
+package org.pstngw.conf;
