@@ -1,0 +1,62 @@
+package org.pstngw.sip.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ResponseRouterTest {
+
+    private static final Flow UDP_FROM = new Flow(TransportType.UDP, new InetSocketAddress("192.0.2.7", 40_000));
+
+    @Test
+    void streamResponsesReuseTheRequestsConnection() {
+        Flow tcp = new Flow(TransportType.TCP, new InetSocketAddress("192.0.2.7", 51_000));
+        var via = new ResponseRouter.ViaHop(
+                TransportType.TCP, "pbx.example", OptionalInt.of(5060), null, OptionalInt.empty(), null);
+        assertThat(ResponseRouter.route(via, tcp)).isEqualTo(tcp);
+        assertThat(ResponseRouter.reconnect(via, tcp).remote().getPort()).isEqualTo(5060);
+    }
+
+    @Test
+    void maddrWinsWithTheSentByPort() {
+        var via = new ResponseRouter.ViaHop(
+                TransportType.UDP, "pbx.example", OptionalInt.of(5070), "192.0.2.7", OptionalInt.empty(), "239.1.1.1");
+        Flow f = ResponseRouter.route(via, UDP_FROM);
+        assertThat(f.remote().getHostString()).isEqualTo("239.1.1.1");
+        assertThat(f.remote().getPort()).isEqualTo(5070);
+    }
+
+    @Test
+    void rportSendsToTheSourceAddressAndPort() {
+        var via = new ResponseRouter.ViaHop(
+                TransportType.UDP, "10.0.0.1", OptionalInt.of(5060), "192.0.2.7", OptionalInt.of(40_000), null);
+        assertThat(ResponseRouter.route(via, UDP_FROM)).isEqualTo(UDP_FROM);
+    }
+
+    @Test
+    void receivedWithSentByPortOrDefault() {
+        var via = new ResponseRouter.ViaHop(
+                TransportType.UDP, "10.0.0.1", OptionalInt.empty(), "192.0.2.7", OptionalInt.empty(), null);
+        assertThat(ResponseRouter.route(via, UDP_FROM).remote()).isEqualTo(new InetSocketAddress("192.0.2.7", 5060));
+    }
+
+    @Test
+    void otherwiseTheSentBy() {
+        var via = new ResponseRouter.ViaHop(
+                TransportType.UDP, "192.0.2.7", OptionalInt.of(5080), null, OptionalInt.empty(), null);
+        assertThat(ResponseRouter.route(via, UDP_FROM).remote()).isEqualTo(new InetSocketAddress("192.0.2.7", 5080));
+    }
+
+    @Test
+    void viaStampingAddsReceivedWhenTheHostDiffersAndRportWhenAsked() {
+        InetSocketAddress src = new InetSocketAddress("192.0.2.7", 40_000);
+        assertThat(ViaStamping.stamp("192.0.2.7", false, src).isEmpty()).isTrue();
+        assertThat(ViaStamping.stamp("pbx.example", false, src)).isEqualTo(new ViaStamping.Stamp("192.0.2.7", null));
+        assertThat(ViaStamping.stamp("192.0.2.7", true, src)).isEqualTo(new ViaStamping.Stamp("192.0.2.7", 40_000));
+        assertThat(ViaStamping.stamp("[::1]", false, new InetSocketAddress("::1", 5060))
+                        .isEmpty())
+                .isFalse();
+    }
+}
