@@ -1,0 +1,186 @@
+package org.pstngw.sip.dialog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state of one dialog, RFC 3261 section 12: its id, the local and remote URIs, the remote target, the route set,
+ * the local and remote sequence numbers, and whether it is early or confirmed. Pure data and rules, no I/O; touched
+ * only on its call's lane.
+ *
+ * <ul>
+ *   <li>12.1.1 / 12.1.2: the route set is the Record-Route of the request (UAS, in order) or of the response (UAC,
+ *       reversed); the remote target is the Contact of the request (UAS) or the response (UAC).
+ *   <li>12.2.1.1: the local CSeq increments by one for each new request (except ACK and CANCEL).
+ *   <li>12.2.2: a request with a CSeq lower than the remote sequence number is answered 500; a higher one is taken.
+ *   <li>12.2.1.2 / 12.2.2: a target refresh (re-INVITE, UPDATE) replaces the remote target with its Contact.
+ * </ul>
+ */
+public final class Dialog {
+    private final DialogId id;
+    private final String localUri;
+    private final String remoteUri;
+    private final List<String> routeSet;
+    private final boolean secure;
+    private String remoteTarget;
+    private long localCseq;
+    private long remoteCseq;
+    private boolean remoteCseqKnown;
+    private DialogState state;
+
+    private Dialog(
+            DialogId id,
+            String localUri,
+            String remoteUri,
+            String remoteTarget,
+            List<String> routeSet,
+            long localCseq,
+            long remoteCseq,
+            boolean remoteCseqKnown,
+            boolean secure,
+            DialogState state) {
+        this.id = Objects.requireNonNull(id);
+        this.localUri = localUri;
+        this.remoteUri = remoteUri;
+        this.remoteTarget = remoteTarget;
+        this.routeSet = List.copyOf(routeSet);
+        this.localCseq = localCseq;
+        this.remoteCseq = remoteCseq;
+        this.remoteCseqKnown = remoteCseqKnown;
+        this.secure = secure;
+        this.state = state;
+    }
+
+    /**
+     * The UAS side of 12.1.1, when this UA sends a 1xx (with tag) or 2xx to an INVITE.
+     *
+     * @param recordRoute the Record-Route values of the request, in order
+     * @param contact the request's Contact URI (the remote target)
+     * @param requestCseq the request's CSeq number (the remote sequence number)
+     * @param early whether the response is a provisional
+     */
+    public static Dialog asUas(
+            DialogId id,
+            String localUri,
+            String remoteUri,
+            String contact,
+            List<String> recordRoute,
+            long requestCseq,
+            boolean secure,
+            boolean early) {
+        return new Dialog(
+                id,
+                localUri,
+                remoteUri,
+                contact,
+                recordRoute,
+                0,
+                requestCseq,
+                true,
+                secure,
+                early ? DialogState.EARLY : DialogState.CONFIRMED);
+    }
+
+    /**
+     * The UAC side of 12.1.2, when this UA receives a 1xx (with tag) or 2xx to its INVITE.
+     *
+     * @param recordRoute the Record-Route values of the response, in order (reversed here)
+     * @param contact the response's Contact URI
+     * @param requestCseq the INVITE's CSeq number (the local sequence number)
+     */
+    public static Dialog asUac(
+            DialogId id,
+            String localUri,
+            String remoteUri,
+            String contact,
+            List<String> recordRoute,
+            long requestCseq,
+            boolean secure,
+            boolean early) {
+        List<String> reversed = new ArrayList<>(recordRoute);
+        Collections.reverse(reversed);
+        return new Dialog(
+                id,
+                localUri,
+                remoteUri,
+                contact,
+                reversed,
+                requestCseq,
+                0,
+                false,
+                secure,
+                early ? DialogState.EARLY : DialogState.CONFIRMED);
+    }
+
+    public DialogId id() {
+        return id;
+    }
+
+    public String localUri() {
+        return localUri;
+    }
+
+    public String remoteUri() {
+        return remoteUri;
+    }
+
+    public String remoteTarget() {
+        return remoteTarget;
+    }
+
+    /** The route set, in the order Route headers of a request in this dialog carry it. */
+    public List<String> routeSet() {
+        return routeSet;
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    public DialogState state() {
+        return state;
+    }
+
+    public long localCseq() {
+        return localCseq;
+    }
+
+    /** The CSeq of the next request this UA sends in the dialog (12.2.1.1). */
+    public long nextLocalCseq() {
+        return ++localCseq;
+    }
+
+    /**
+     * Checks a received in-dialog request's CSeq (12.2.2).
+     *
+     * @return false if it is lower than the remote sequence number (answer 500), true if it is taken
+     */
+    public boolean acceptRemoteCseq(long cseq) {
+        if (remoteCseqKnown && cseq < remoteCseq) {
+            return false;
+        }
+        remoteCseq = cseq;
+        remoteCseqKnown = true;
+        return true;
+    }
+
+    /** A 2xx confirmed the dialog. */
+    public void confirm() {
+        if (state == DialogState.EARLY) {
+            state = DialogState.CONFIRMED;
+        }
+    }
+
+    /** A target refresh request or its response carried a new Contact. */
+    public void refreshTarget(String contact) {
+        if (contact != null && !contact.isBlank()) {
+            remoteTarget = contact;
+        }
+    }
+
+    public void terminate() {
+        state = DialogState.TERMINATED;
+    }
+}
