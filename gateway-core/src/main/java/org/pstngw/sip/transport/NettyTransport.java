@@ -1,0 +1,211 @@
+package org.pstngw.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP transport layer on Netty: UDP, TCP and TLS listeners, client connections, and a connection table so that a
+ * stream connection, whichever side opened it, is reused for every message to or from its peer (RFC 3261 18.2.2 and
+ * 18.1.1). It moves bytes only: parsing and SIP rules are in pure classes behind the {@link InboundSink}.
+ */
+public final class NettyTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
+
+    private final TransportConfig config;
+    private final InboundSink sink;
+    private final EventLoopGroup group;
+    private final Map<TransportType, Channel> listeners = new EnumMap<>(TransportType.class);
+    private final ConcurrentHashMap<Flow, ChannelFuture> connections = new ConcurrentHashMap<>();
+    private Optional<TlsContexts> tls = Optional.empty();
+
+    private final StreamFraming framing;
+
+    /**
+     * @param framing cuts TCP/TLS streams into messages
+     */
+    public NettyTransport(TransportConfig config, StreamFraming framing, InboundSink sink) {
+        this.config = config;
+        this.framing = framing;
+        this.sink = sink;
+        this.group = new NioEventLoopGroup(config.ioThreads());
+    }
+
+    /** Binds the configured listeners; blocks until bound. */
+    public void start() throws IOException, GeneralSecurityException, InterruptedException {
+        if (config.tls().isPresent()) {
+            tls = Optional.of(TlsContexts.load(config.tls().get()));
+        }
+        if (config.udpPort() >= 0) {
+            Bootstrap udp = new Bootstrap()
+                    .group(group)
+                    .channel(NioDatagramChannel.class)
+                    .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                    .handler(new ChannelInitializer<DatagramChannel>() {
+                        @Override
+                        protected void initChannel(DatagramChannel ch) {
+                            ch.pipeline().addLast(new UdpSipHandler(sink, config.maxMessageSize()));
+                        }
+                    });
+            listeners.put(
+                    TransportType.UDP,
+                    udp.bind(config.bindHost(), config.udpPort()).sync().channel());
+        }
+        if (config.tcpPort() >= 0) {
+            listeners.put(TransportType.TCP, bindStream(TransportType.TCP, config.tcpPort(), null));
+        }
+        if (config.tlsPort() >= 0) {
+            listeners.put(
+                    TransportType.TLS,
+                    bindStream(
+                            TransportType.TLS,
+                            config.tlsPort(),
+                            tls.orElseThrow().server()));
+        }
+        LOG.info(
+                "SIP transport listening: {}",
+                listeners.keySet().stream()
+                        .map(t ->
+                                t + " " + localAddress(t).map(Object::toString).orElse("?"))
+                        .toList());
+    }
+
+    private Channel bindStream(TransportType type, int port, SslContext ssl) throws InterruptedException {
+        ServerBootstrap server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (ssl != null) {
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
+                        }
+                        streamPipeline(ch, type);
+                        Flow flow = new Flow(type, ch.remoteAddress());
+                        connections.put(flow, ch.newSucceededFuture());
+                        ch.closeFuture().addListener(f -> connections.remove(flow));
+                    }
+                });
+        return server.bind(config.bindHost(), port).sync().channel();
+    }
+
+    private void streamPipeline(SocketChannel ch, TransportType type) {
+        ch.pipeline().addLast(new StreamSipDecoder(type, config.maxMessageSize(), framing, sink));
+    }
+
+    /** The bound address of a listener (with the real port when 0 was configured). */
+    public Optional<InetSocketAddress> localAddress(TransportType type) {
+        Channel ch = listeners.get(type);
+        return ch == null ? Optional.empty() : Optional.of((InetSocketAddress) ch.localAddress());
+    }
+
+    /**
+     * Sends one message. UDP goes out of the UDP listener's socket (so the peer sees our listening port); a stream
+     * transport uses the open connection to {@code flow.remote()} if there is one and connects otherwise.
+     *
+     * @return completes when written, or exceptionally on a transport error (connection refused, closed, ...)
+     */
+    public CompletableFuture<Void> send(Flow flow, byte[] bytes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (flow.transport() == TransportType.UDP) {
+            Channel udp = listeners.get(TransportType.UDP);
+            if (udp == null) {
+                done.completeExceptionally(new IOException("UDP transport not enabled"));
+                return done;
+            }
+            udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), flow.remote()))
+                    .addListener(f -> complete(done, f));
+            return done;
+        }
+        ChannelFuture connection = connections.computeIfAbsent(flow, this::connect);
+        connection.addListener(c -> {
+            if (!c.isSuccess()) {
+                connections.remove(flow, connection);
+                done.completeExceptionally(c.cause());
+                return;
+            }
+            Channel ch = connection.channel();
+            if (!ch.isActive()) {
+                connections.remove(flow, connection);
+                done.completeExceptionally(new IOException("connection to " + flow + " closed"));
+                return;
+            }
+            ch.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(f -> complete(done, f));
+        });
+        return done;
+    }
+
+    private static void complete(CompletableFuture<Void> done, io.netty.util.concurrent.Future<?> f) {
+        if (f.isSuccess()) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(f.cause());
+        }
+    }
+
+    private ChannelFuture connect(Flow flow) {
+        SslContext ssl = flow.transport() == TransportType.TLS
+                ? tls.orElseThrow(() -> new IllegalStateException("TLS not configured"))
+                        .client()
+                : null;
+        Bootstrap client = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (ssl != null) {
+                            ch.pipeline()
+                                    .addLast(ssl.newHandler(
+                                            ch.alloc(),
+                                            flow.remote().getHostString(),
+                                            flow.remote().getPort()));
+                        }
+                        streamPipeline(ch, flow.transport());
+                    }
+                });
+        ChannelFuture future = client.connect(flow.remote());
+        future.channel().closeFuture().addListener(f -> connections.remove(flow, future));
+        return future;
+    }
+
+    /** The number of open or opening stream connections (for tests and metrics). */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        listeners.values().forEach(Channel::close);
+        connections.values().forEach(f -> f.channel().close());
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
