@@ -1,0 +1,142 @@
+package org.pstngw.sip.transaction;
+
+import java.util.concurrent.Executor;
+import org.pstngw.sip.timer.Scheduler;
+import org.pstngw.sip.transaction.interim.SipRequest;
+import org.pstngw.sip.transaction.interim.SipResponse;
+import org.pstngw.sip.transport.Flow;
+
+/**
+ * A client transaction (17.1): the request, where it goes, and the INVITE or non-INVITE machine that decides when to
+ * (re)send, ACK and report. Created and driven on the call's lane.
+ */
+public final class ClientTransaction {
+
+    /** The TU's side of a client transaction. */
+    public interface Listener {
+        void onResponse(ClientTransaction tx, SipResponse response);
+
+        /** Timer B or F fired without a final response (treat as 408, 8.1.3.1). */
+        void onTimeout(ClientTransaction tx);
+
+        /** The transport could not send the request (treat as 503, 8.1.3.1). */
+        void onTransportError(ClientTransaction tx);
+    }
+
+    private final TransactionKey key;
+    private final SipRequest request;
+    private final byte[] wire;
+    private final Flow flow;
+    private final Sender sender;
+    private final Listener listener;
+    private final Runnable onTerminated;
+    private final TxMachine<?> machine;
+    private final boolean invite;
+    private SipResponse lastResponse;
+
+    ClientTransaction(
+            TransactionKey key,
+            SipRequest request,
+            Flow flow,
+            TimerConfig timers,
+            Scheduler scheduler,
+            Executor lane,
+            Sender sender,
+            Listener listener,
+            Runnable onTerminated) {
+        this.key = key;
+        this.request = request;
+        this.wire = SipAdapter.encode(request);
+        this.flow = flow;
+        this.sender = sender;
+        this.listener = listener;
+        this.onTerminated = onTerminated;
+        this.invite = "INVITE".equals(SipAdapter.method(request));
+        boolean reliable = flow.transport().reliable();
+        TxMachine.Effects effects = new Effects(lane);
+        this.machine = invite
+                ? new TxMachine<>(
+                        ClientInviteState.TABLE,
+                        ClientInviteState.CALLING,
+                        ClientInviteState.TERMINATED,
+                        timers,
+                        reliable,
+                        scheduler,
+                        lane,
+                        effects)
+                : new TxMachine<>(
+                        ClientNonInviteState.TABLE,
+                        ClientNonInviteState.TRYING,
+                        ClientNonInviteState.TERMINATED,
+                        timers,
+                        reliable,
+                        scheduler,
+                        lane,
+                        effects);
+    }
+
+    void start() {
+        machine.start(invite ? ClientInviteState.ON_START : ClientNonInviteState.ON_START);
+    }
+
+    /** A response matched this transaction. */
+    void receive(SipResponse response) {
+        lastResponse = response;
+        machine.fire(TxEvent.received(SipAdapter.status(response)));
+    }
+
+    public TransactionKey key() {
+        return key;
+    }
+
+    public SipRequest request() {
+        return request;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    /** The current state, for tests and diagnostics ({@link ClientInviteState} or {@link ClientNonInviteState}). */
+    public Enum<?> state() {
+        return machine.state();
+    }
+
+    public boolean terminated() {
+        return machine.terminated();
+    }
+
+    private final class Effects implements TxMachine.Effects {
+        private final Executor lane;
+
+        Effects(Executor lane) {
+            this.lane = lane;
+        }
+
+        @Override
+        public void perform(TxAction.Do action, TxEvent cause) {
+            switch (action) {
+                case SEND_REQUEST -> send(wire);
+                case SEND_ACK -> send(SipAdapter.encode(SipAdapter.ackForNonSuccess(request, lastResponse)));
+                case PASS_TO_TU -> listener.onResponse(ClientTransaction.this, lastResponse);
+                case REPORT_TIMEOUT -> listener.onTimeout(ClientTransaction.this);
+                case REPORT_TRANSPORT_ERROR -> listener.onTransportError(ClientTransaction.this);
+                case SEND_RESPONSE, RESEND_LAST_RESPONSE, SEND_TRYING ->
+                    throw new IllegalStateException(action + " in a client transaction");
+            }
+        }
+
+        private void send(byte[] bytes) {
+            sender.send(flow, bytes).whenComplete((ok, error) -> {
+                if (error != null) {
+                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
+                }
+            });
+        }
+
+        @Override
+        public void terminated() {
+            onTerminated.run();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.pstngw.sip.transaction;
+
+import java.util.concurrent.Executor;
+import org.pstngw.sip.timer.Scheduler;
+import org.pstngw.sip.transaction.interim.SipRequest;
+import org.pstngw.sip.transaction.interim.SipResponse;
+import org.pstngw.sip.transport.Flow;
+
+/**
+ * A server transaction (17.2): the received request, the flow it came on, where responses go (18.2.2), and the INVITE
+ * or non-INVITE machine that absorbs retransmissions and retransmits responses. Driven on the call's lane.
+ */
+public final class ServerTransaction {
+
+    /** What the TU hears from a server transaction after the request itself. */
+    public interface Listener {
+        /** An ACK in the Accepted state (RFC 6026): the ACK for this INVITE's 2xx. */
+        default void onAck(ServerTransaction tx, SipRequest ack) {}
+
+        /** Timer H fired without ACK, or a send failed. */
+        default void onFailure(ServerTransaction tx, boolean timeout) {}
+    }
+
+    private final TransactionKey key;
+    private final SipRequest request;
+    private final Flow arrival;
+    private final Flow responseFlow;
+    private final Sender sender;
+    private final Runnable onTerminated;
+    private final TxMachine<?> machine;
+    private final boolean invite;
+    private final Executor lane;
+    private Listener listener = new Listener() {};
+    private byte[] lastResponse;
+    private SipResponse lastResponseMessage;
+    private SipRequest lastAck;
+    private byte[] pending;
+
+    ServerTransaction(
+            TransactionKey key,
+            SipRequest request,
+            Flow arrival,
+            Flow responseFlow,
+            TimerConfig timers,
+            Scheduler scheduler,
+            Executor lane,
+            Sender sender,
+            Runnable onTerminated) {
+        this.key = key;
+        this.request = request;
+        this.arrival = arrival;
+        this.responseFlow = responseFlow;
+        this.sender = sender;
+        this.onTerminated = onTerminated;
+        this.lane = lane;
+        this.invite = "INVITE".equals(SipAdapter.method(request));
+        boolean reliable = arrival.transport().reliable();
+        TxMachine.Effects effects = new Effects();
+        this.machine = invite
+                ? new TxMachine<>(
+                        ServerInviteState.TABLE,
+                        ServerInviteState.PROCEEDING,
+                        ServerInviteState.TERMINATED,
+                        timers,
+                        reliable,
+                        scheduler,
+                        lane,
+                        effects)
+                : new TxMachine<>(
+                        ServerNonInviteState.TABLE,
+                        ServerNonInviteState.TRYING,
+                        ServerNonInviteState.TERMINATED,
+                        timers,
+                        reliable,
+                        scheduler,
+                        lane,
+                        effects);
+    }
+
+    void start(boolean tryingAtOnce) {
+        if (!invite) {
+            machine.start(java.util.List.of());
+        } else if (tryingAtOnce) {
+            machine.start(java.util.List.of(TxAction.Do.SEND_TRYING));
+        } else {
+            machine.start(java.util.List.of(TxAction.Timer.start(TimerName.TRYING)));
+        }
+    }
+
+    /** Sets who hears about ACKs and failures. */
+    public void listener(Listener l) {
+        this.listener = l;
+    }
+
+    /**
+     * The TU sends a response through this transaction.
+     *
+     * @return false if the transaction's state does not allow it (e.g. a second final response); nothing is sent then
+     */
+    public boolean respond(SipResponse response) {
+        pending = SipAdapter.encode(response);
+        lastResponseMessage = response;
+        boolean sent = machine.fire(TxEvent.fromTu(SipAdapter.status(response)));
+        pending = null;
+        return sent;
+    }
+
+    void retransmission() {
+        machine.fire(TxEvent.RECV_REQUEST);
+    }
+
+    void ack(SipRequest ack) {
+        lastAck = ack;
+        machine.fire(TxEvent.RECV_ACK);
+    }
+
+    public TransactionKey key() {
+        return key;
+    }
+
+    public SipRequest request() {
+        return request;
+    }
+
+    public Flow arrival() {
+        return arrival;
+    }
+
+    public Executor lane() {
+        return lane;
+    }
+
+    /** The last response sent (null before the first). */
+    public SipResponse lastResponse() {
+        return lastResponseMessage;
+    }
+
+    /** Whether a final response has been sent. */
+    public boolean finalSent() {
+        return lastResponseMessage != null && SipAdapter.status(lastResponseMessage) >= 200;
+    }
+
+    /** The current state ({@link ServerInviteState} or {@link ServerNonInviteState}). */
+    public Enum<?> state() {
+        return machine.state();
+    }
+
+    public boolean terminated() {
+        return machine.terminated();
+    }
+
+    private final class Effects implements TxMachine.Effects {
+        @Override
+        public void perform(TxAction.Do action, TxEvent cause) {
+            switch (action) {
+                case SEND_RESPONSE -> {
+                    lastResponse = pending;
+                    send(pending);
+                }
+                case RESEND_LAST_RESPONSE -> {
+                    if (lastResponse != null) {
+                        send(lastResponse);
+                    }
+                }
+                case SEND_TRYING -> {
+                    SipResponse trying = SipAdapter.response(request, 100, "Trying", null);
+                    lastResponseMessage = trying;
+                    lastResponse = SipAdapter.encode(trying);
+                    send(lastResponse);
+                }
+                case PASS_TO_TU -> listener.onAck(ServerTransaction.this, lastAck);
+                case REPORT_TIMEOUT -> listener.onFailure(ServerTransaction.this, true);
+                case REPORT_TRANSPORT_ERROR -> listener.onFailure(ServerTransaction.this, false);
+                case SEND_REQUEST, SEND_ACK -> throw new IllegalStateException(action + " in a server transaction");
+            }
+        }
+
+        private void send(byte[] bytes) {
+            sender.send(responseFlow, bytes).whenComplete((ok, error) -> {
+                if (error != null) {
+                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
+                }
+            });
+        }
+
+        @Override
+        public void terminated() {
+            onTerminated.run();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.pstngw.sip.transaction;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.pstngw.sip.timer.Scheduler;
+import org.pstngw.sip.transaction.interim.SipRequest;
+import org.pstngw.sip.transaction.interim.SipResponse;
+import org.pstngw.sip.transport.Flow;
+import org.pstngw.sip.transport.ResponseRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction layer (17): matches received requests and responses to transactions (17.1.3, 17.2.3), creates
+ * server transactions for new requests, and hands the TU what is not a retransmission. Every call into it for a
+ * message of one Call-ID must come on that call's lane (the transaction table itself is concurrent because lanes share
+ * it, but each entry is touched by its own lane only).
+ */
+public final class TransactionLayer {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionLayer.class);
+
+    /** The transaction user: the UA core. */
+    public interface User {
+        /** A new request with its server transaction (not an ACK, not a CANCEL). */
+        void onRequest(ServerTransaction tx);
+
+        /** A CANCEL with its own server transaction and the INVITE transaction it cancels (null if none). */
+        void onCancel(ServerTransaction cancel, ServerTransaction invite);
+
+        /** An ACK that matched no transaction (the ACK for a 2xx, 17.2.3 / 13.3.1.4). */
+        void onAck(SipRequest ack, Flow flow);
+
+        /** A response that matched no client transaction (a 2xx retransmission after the transaction ended). */
+        void onStrayResponse(SipResponse response, Flow flow);
+    }
+
+    private final TimerConfig timers;
+    private final Scheduler scheduler;
+    private final Function<String, Executor> lanes;
+    private final Sender sender;
+    private final Map<TransactionKey, ServerTransaction> servers = new ConcurrentHashMap<>();
+    private final Map<TransactionKey, ClientTransaction> clients = new ConcurrentHashMap<>();
+    private User user;
+
+    /**
+     * @param lanes the executor of a Call-ID; calls into this layer for that Call-ID must already run on it
+     */
+    public TransactionLayer(TimerConfig timers, Scheduler scheduler, Function<String, Executor> lanes, Sender sender) {
+        this.timers = timers;
+        this.scheduler = scheduler;
+        this.lanes = lanes;
+        this.sender = sender;
+    }
+
+    public void user(User tu) {
+        this.user = tu;
+    }
+
+    public TimerConfig timers() {
+        return timers;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** A received, well-formed request (its top Via already stamped with received/rport). */
+    public void onRequest(SipRequest request, Flow flow) {
+        TransactionKey key = SipAdapter.serverKey(request);
+        String method = SipAdapter.method(request);
+        ServerTransaction existing = servers.get(key);
+        if (existing != null) {
+            if ("ACK".equals(method)) {
+                existing.ack(request);
+            } else {
+                existing.retransmission();
+            }
+            return;
+        }
+        if ("ACK".equals(method)) {
+            user.onAck(request, flow);
+            return;
+        }
+        ServerTransaction tx = createServer(key, request, flow);
+        if ("CANCEL".equals(method)) {
+            user.onCancel(tx, servers.get(key.cancelled()));
+        } else {
+            user.onRequest(tx);
+        }
+    }
+
+    private ServerTransaction createServer(TransactionKey key, SipRequest request, Flow flow) {
+        Flow responseFlow = ResponseRouter.route(SipAdapter.topViaHop(request), flow);
+        ServerTransaction tx = new ServerTransaction(
+                key,
+                request,
+                flow,
+                responseFlow,
+                timers,
+                scheduler,
+                lanes.apply(SipAdapter.callId(request)),
+                sender,
+                () -> servers.remove(key));
+        servers.put(key, tx);
+        tx.start(timers.trying().isZero());
+        return tx;
+    }
+
+    /** A received, well-formed response. */
+    public void onResponse(SipResponse response, Flow flow) {
+        TransactionKey key = SipAdapter.clientKey(response);
+        ClientTransaction tx = key == null ? null : clients.get(key);
+        if (tx != null) {
+            tx.receive(response);
+        } else {
+            LOG.debug("response {} matches no transaction", SipAdapter.status(response));
+            user.onStrayResponse(response, flow);
+        }
+    }
+
+    /**
+     * Starts a client transaction for {@code request} (its top Via carries a fresh branch) toward {@code flow}. Must be
+     * called on the request's Call-ID lane.
+     */
+    public ClientTransaction send(SipRequest request, Flow flow, ClientTransaction.Listener listener) {
+        TransactionKey key = TransactionKey.client(SipAdapter.branch(request), SipAdapter.method(request));
+        ClientTransaction tx = new ClientTransaction(
+                key,
+                request,
+                flow,
+                timers,
+                scheduler,
+                lanes.apply(SipAdapter.callId(request)),
+                sender,
+                listener,
+                () -> clients.remove(key));
+        clients.put(key, tx);
+        tx.start();
+        return tx;
+    }
+
+    /** Sends a message outside any transaction (the ACK for a 2xx, 2xx retransmissions by the UA core). */
+    public void sendStateless(Flow flow, byte[] bytes) {
+        sender.send(flow, bytes).whenComplete((ok, e) -> {
+            if (e != null) {
+                LOG.warn("stateless send to {} failed: {}", flow, e.toString());
+            }
+        });
+    }
+
+    /** Live transactions, for tests and metrics. */
+    public int size() {
+        return servers.size() + clients.size();
+    }
+}

@@ -1,0 +1,23 @@
+package org.pstngw.sip.ua;
+
+/** Events of an outgoing call, on the call's lane. */
+public interface ClientCallListener {
+
+    /** A provisional response (18x): map to ACM/CPG. Reliable ones have already been PRACKed by the stack. */
+    default void onProvisional(ClientCall call, IncomingMessage response) {}
+
+    /** The 2xx answer (the stack has sent the ACK): map to ANM. */
+    default void onAnswered(ClientCall call, IncomingMessage response) {}
+
+    /** A final 3xx-6xx, or a timeout (status 408) or transport error (status 503) synthesised locally. */
+    default void onRejected(ClientCall call, int status, IncomingMessage response) {}
+
+    /** The far end hung up (the stack has answered 200 to the BYE). */
+    default void onBye(ClientCall call, IncomingMessage bye) {}
+
+    /** An INFO from the far end (the stack answers 200). */
+    default void onInfo(ClientCall call, IncomingMessage info) {}
+
+    /** The call is over after our own hangup (BYE answered or CANCEL completed). */
+    default void onEnded(ClientCall call) {}
+}

@@ -1,0 +1,23 @@
+package org.pstngw.sip.ua;
+
+import org.pstngw.sip.transaction.ClientTransaction;
+import org.pstngw.sip.transaction.interim.SipResponse;
+
+/** Small client-transaction listeners. */
+final class Listeners {
+    private Listeners() {}
+
+    /** For requests whose outcome changes nothing (INFO sent by the application, PRACK). */
+    static ClientTransaction.Listener ignoring() {
+        return new ClientTransaction.Listener() {
+            @Override
+            public void onResponse(ClientTransaction tx, SipResponse response) {}
+
+            @Override
+            public void onTimeout(ClientTransaction tx) {}
+
+            @Override
+            public void onTransportError(ClientTransaction tx) {}
+        };
+    }
+}

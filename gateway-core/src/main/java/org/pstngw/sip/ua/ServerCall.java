@@ -1,0 +1,38 @@
+package org.pstngw.sip.ua;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An incoming call (a received INVITE) as the application drives it. Every method may be called from any thread: the
+ * work is handed to the call's lane. A call is answered once ({@link #accept} or {@link #reject}); provisionals may
+ * come before. Bodies are attached as they are (SDP, or SIP-I multipart with SDP and ISUP).
+ */
+public interface ServerCall {
+
+    /** The Call-ID, for logs and correlation. */
+    String callId();
+
+    /** The received INVITE's view. */
+    IncomingMessage invite();
+
+    /**
+     * Sends a provisional response (180 from an ACM with subscriber free, 183 with early media, ...).
+     *
+     * @param reliable send it reliably (RFC 3262: Require 100rel, RSeq, retransmitted until PRACK) when the caller
+     *     supports 100rel; ignored otherwise
+     */
+    void sendProvisional(int status, String reason, Optional<Body> body, boolean reliable);
+
+    /** Answers 200 OK with {@code body} (the SDP answer, possibly in a SIP-I multipart). */
+    void accept(Optional<Body> body);
+
+    /** Rejects with a final 300-699 response, with optional extra headers (e.g. a Reason header) and body. */
+    void reject(int status, String reason, List<Header> extraHeaders, Optional<Body> body);
+
+    /** Ends an established call: sends BYE with optional extra headers (a Reason header mapped from ISUP REL). */
+    void hangup(List<Header> extraHeaders, Optional<Body> body);
+
+    /** Sends an INFO (RFC 6086) in the dialog, e.g. a SIP-I body carrying an ISUP message. */
+    void sendInfo(Body body);
+}

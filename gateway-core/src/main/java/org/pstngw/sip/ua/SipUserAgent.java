@@ -1,0 +1,190 @@
+package org.pstngw.sip.ua;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.pstngw.sip.timer.Scheduler;
+import org.pstngw.sip.timer.WheelScheduler;
+import org.pstngw.sip.transaction.InboundProcessor;
+import org.pstngw.sip.transaction.Sender;
+import org.pstngw.sip.transaction.SipAdapter;
+import org.pstngw.sip.transaction.TimerConfig;
+import org.pstngw.sip.transaction.TransactionLayer;
+import org.pstngw.sip.transaction.interim.SipRequest;
+import org.pstngw.sip.transport.Flow;
+import org.pstngw.sip.transport.InboundSink;
+import org.pstngw.sip.transport.NettyTransport;
+import org.pstngw.sip.transport.TransportConfig;
+import org.pstngw.sip.transport.TransportType;
+
+/**
+ * The SIP user agent the application uses: incoming calls go to its {@link CallListener}, outgoing calls start with
+ * {@link #invite}. {@link #start} runs it on Netty with a hashed-wheel scheduler and per-call lanes; {@link #create}
+ * wires the same core over any sender, scheduler and lanes (tests drive it on virtual time).
+ */
+public final class SipUserAgent implements AutoCloseable {
+
+    /**
+     * @param transport listeners and limits
+     * @param timers T1/T2/T4 and derived timers
+     * @param user the user part of our Contact
+     * @param lanes call lanes (threads)
+     */
+    public record Config(TransportConfig transport, TimerConfig timers, String user, int lanes) {
+        public Config {
+            Objects.requireNonNull(transport, "transport");
+            Objects.requireNonNull(timers, "timers");
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
+    private final UaContext ctx;
+    private final InboundSink inbound;
+    private final AutoCloseable[] resources;
+
+    private SipUserAgent(UaContext ctx, InboundSink inbound, AutoCloseable... resources) {
+        this.ctx = ctx;
+        this.inbound = inbound;
+        this.resources = resources;
+    }
+
+    /** Wires the UA core over the given parts; feed received messages to {@link #inbound()}. */
+    public static SipUserAgent create(
+            TimerConfig timers,
+            Scheduler scheduler,
+            Function<String, Executor> lanes,
+            Sender sender,
+            Function<TransportType, Optional<InetSocketAddress>> local,
+            String user,
+            CallListener listener) {
+        TransactionLayer layer = new TransactionLayer(timers, scheduler, lanes, sender);
+        UaContext ctx = new UaContext(layer, lanes, local, user);
+        ctx.listener = listener;
+        layer.user(new UserAgentCore(ctx));
+        return new SipUserAgent(ctx, new InboundProcessor(layer, lanes, sender));
+    }
+
+    /** Starts the UA on Netty: binds the listeners, then serves. */
+    public static SipUserAgent start(Config config, CallListener listener)
+            throws IOException, GeneralSecurityException, InterruptedException {
+        WheelScheduler wheel = new WheelScheduler();
+        CallExecutors lanes = new CallExecutors(config.lanes());
+        InboundSink[] sink = new InboundSink[1];
+        NettyTransport transport = new NettyTransport(
+                config.transport(), SipAdapter.FRAMING, (bytes, flow) -> sink[0].onMessage(bytes, flow));
+        SipUserAgent core = create(
+                config.timers(),
+                wheel,
+                lanes::forCall,
+                transport::send,
+                transport::localAddress,
+                config.user(),
+                listener);
+        sink[0] = core.inbound;
+        try {
+            transport.start();
+        } catch (IOException | GeneralSecurityException | InterruptedException | RuntimeException e) {
+            transport.close();
+            lanes.close();
+            wheel.close();
+            throw e;
+        }
+        return new SipUserAgent(core.ctx, core.inbound, transport, lanes, wheel);
+    }
+
+    /** Where received messages enter the stack (for {@link #create}d agents). */
+    public InboundSink inbound() {
+        return inbound;
+    }
+
+    /** Replaces the listener of incoming calls. */
+    public void listener(CallListener listener) {
+        ctx.listener = listener;
+    }
+
+    /** Our bound address on {@code transport}. */
+    public Optional<InetSocketAddress> localAddress(TransportType transport) {
+        return ctx.local.apply(transport);
+    }
+
+    /**
+     * Places a call.
+     *
+     * @param target the Request-URI (host an IP literal or resolvable name; {@code ;transport=tcp|tls} picks the
+     *     transport)
+     * @param from our identity as a name-addr, e.g. {@code <sip:+4420712345678@gw.example>}
+     * @param to the callee as a name-addr
+     * @param body the offer (SDP or SIP-I multipart)
+     * @param headers further headers (P-Asserted-Identity, ...)
+     */
+    public CompletableFuture<ClientCall> invite(
+            String target,
+            String from,
+            String to,
+            Optional<Body> body,
+            List<Header> headers,
+            ClientCallListener listener) {
+        Flow flow = SipAdapter.flowFor(target);
+        InetSocketAddress me = ctx.localAddress(flow.transport());
+        String callId = Ids.callId(me.getAddress() != null ? me.getAddress().getHostAddress() : me.getHostString());
+        CompletableFuture<ClientCall> result = new CompletableFuture<>();
+        ctx.lane(callId).execute(() -> {
+            try {
+                RequestSpec spec = ctx.spec(
+                        "INVITE",
+                        target,
+                        flow.transport(),
+                        from,
+                        Ids.tag(),
+                        to,
+                        null,
+                        callId,
+                        1,
+                        List.of(),
+                        withSupported(headers),
+                        body);
+                SipRequest invite = SipAdapter.request(spec);
+                UacCall call = new UacCall(ctx, invite, flow, listener);
+                call.start();
+                result.complete(call);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private static List<Header> withSupported(List<Header> headers) {
+        var all = new java.util.ArrayList<>(headers);
+        all.add(new Header("Supported", UaContext.SUPPORTED));
+        all.add(new Header("Allow", UaContext.ALLOW));
+        return all;
+    }
+
+    /** Live transactions (for tests and metrics). */
+    public int transactions() {
+        return ctx.layer.size();
+    }
+
+    /** Live dialogs and calls being set up (for tests and metrics). */
+    public int dialogs() {
+        return ctx.dialogs.size();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(SipUserAgent.class).warn("close failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.pstngw.sip.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs SIPp (package sip-tester) with a bounded time, and reads its final statistics screen. */
+final class Sipp {
+    private Sipp() {}
+
+    record Result(int exitCode, int successful, int failed, String screen) {}
+
+    /** Fails (not skips) when sipp is missing: CI installs it. */
+    static String binary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path p = Path.of(dir, "sipp");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        fail("sipp not found on PATH: install it with `apt-get install -y sip-tester` (CI installs it)");
+        return null;
+    }
+
+    /** A port free on 127.0.0.1 for both UDP and TCP right now. */
+    static int freePort() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = tcp.getLocalPort();
+                try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException taken) {
+                    continue;
+                }
+            }
+        }
+        throw new IOException("no free port");
+    }
+
+    /** Starts sipp with {@code args}; its screen goes to a file in {@code dir}. */
+    static Process start(Path dir, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary());
+        cmd.addAll(args);
+        cmd.addAll(List.of(
+                "-nostdin",
+                "-trace_screen",
+                "-screen_file",
+                dir.resolve("screen.log").toString()));
+        return new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
+    }
+
+    /** Waits up to {@code seconds} for sipp to end; kills it and fails on time-out. */
+    static Result await(Process sipp, Path dir, long seconds) throws IOException, InterruptedException {
+        if (!sipp.waitFor(seconds, TimeUnit.SECONDS)) {
+            sipp.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            fail("sipp did not finish within " + seconds + " s; output:\n" + read(dir.resolve("stdout.log")));
+        }
+        String screen = read(dir.resolve("screen.log"));
+        return new Result(sipp.exitValue(), count(screen, "Successful call"), count(screen, "Failed call"), screen);
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+    }
+
+    /** The cumulative column of a statistics row ("Successful call   |  0  |  50"). */
+    private static int count(String screen, String row) {
+        Matcher m = Pattern.compile(Pattern.quote(row) + "\\s*\\|\\s*(\\d+)\\s*\\|\\s*(\\d+)")
+                .matcher(screen);
+        int last = -1;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(2));
+        }
+        return last;
+    }
+}
