@@ -90,7 +90,8 @@ public final class Main {
         public void onInvite(ServerCall call) {
             LOG.info("incoming call {}", call.callId());
             call.sendProvisional(180, "Ringing", Optional.empty(), false);
-            ringing.schedule(() -> call.accept(Optional.of(Body.sdp(sdp()))), ringMillis, TimeUnit.MILLISECONDS);
+            var _ = ringing.schedule(
+                    () -> call.accept(Optional.of(Body.sdp(sdp()))), ringMillis, TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -116,7 +117,8 @@ public final class Main {
         }
     }
 
-    /** The command line, with system properties as defaults. */
+    /** The command line, with system properties as defaults (passwords as char arrays, never logged). */
+    @SuppressWarnings("ArrayRecordComponent")
     record Options(
             String host,
             int port,

@@ -127,10 +127,8 @@ public final class ClientTransaction {
         }
 
         private void send(byte[] bytes) {
-            sender.send(flow, bytes).whenComplete((ok, error) -> {
-                if (error != null) {
-                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
-                }
+            sender.send(flow, bytes, error -> {
+                lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
             });
         }
 

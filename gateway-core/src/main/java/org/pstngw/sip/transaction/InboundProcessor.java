@@ -49,10 +49,8 @@ public final class InboundProcessor implements InboundSink {
             case SipAdapter.Inbound.BadRequest bad -> {
                 LOG.info("malformed request from {}: {}", flow, bad.reason());
                 if (bad.answer() != null) {
-                    sender.send(flow, bad.answer()).whenComplete((ok, e) -> {
-                        if (e != null) {
-                            LOG.debug("400 to {} not sent: {}", flow, e.toString());
-                        }
+                    sender.send(flow, bad.answer(), e -> {
+                        LOG.debug("400 to {} not sent: {}", flow, e.toString());
                     });
                 }
             }

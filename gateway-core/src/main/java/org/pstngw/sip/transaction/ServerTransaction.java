@@ -176,10 +176,8 @@ public final class ServerTransaction {
         }
 
         private void send(byte[] bytes) {
-            sender.send(responseFlow, bytes).whenComplete((ok, error) -> {
-                if (error != null) {
-                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
-                }
+            sender.send(responseFlow, bytes, error -> {
+                lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
             });
         }
 

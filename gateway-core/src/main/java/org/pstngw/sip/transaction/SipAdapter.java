@@ -40,6 +40,7 @@ public final class SipAdapter {
         record Response(SipResponse response) implements Inbound {}
 
         /** A malformed request: {@code answer} is the 400 to send back (null when it cannot be addressed). */
+        @SuppressWarnings("ArrayRecordComponent")
         record BadRequest(String reason, byte[] answer) implements Inbound {}
 
         /** A malformed response or unreadable bytes: log and drop. */
@@ -101,11 +102,11 @@ public final class SipAdapter {
     }
 
     public static long cseq(SipMessage m) {
-        return Long.parseLong(m.value("CSeq").trim().split("\\s+")[0]);
+        return Long.parseLong(m.value("CSeq").trim().split("\\s+", -1)[0]);
     }
 
     public static String cseqMethod(SipMessage m) {
-        return m.value("CSeq").trim().split("\\s+")[1];
+        return m.value("CSeq").trim().split("\\s+", -1)[1];
     }
 
     public static String fromTag(SipMessage m) {
@@ -159,7 +160,7 @@ public final class SipAdapter {
         if (v == null) {
             return Optional.empty();
         }
-        String[] p = v.trim().split("\\s+");
+        String[] p = v.trim().split("\\s+", -1);
         if (p.length != 3 || !p[0].matches("\\d{1,10}") || !p[1].matches("\\d{1,10}")) {
             return Optional.empty();
         }
@@ -195,7 +196,7 @@ public final class SipAdapter {
     /** Parameters of ";a=b;c" into a map (names lower case, value "" when absent). */
     static Map<String, String> params(String s) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String p : s.split(";")) {
+        for (String p : s.split(";", -1)) {
             String t = p.trim();
             if (t.isEmpty()) {
                 continue;
@@ -228,7 +229,7 @@ public final class SipAdapter {
         int space = v.indexOf(' ');
         String protocol = space > 0 ? v.substring(0, space) : v;
         String rest = space > 0 ? v.substring(space + 1).trim() : "";
-        String[] proto = protocol.split("/");
+        String[] proto = protocol.split("/", -1);
         TransportType t =
                 TransportType.fromToken(proto.length == 3 ? proto[2] : "UDP").orElse(TransportType.UDP);
         int semi = rest.indexOf(';');

@@ -143,10 +143,8 @@ public final class TransactionLayer {
 
     /** Sends a message outside any transaction (the ACK for a 2xx, 2xx retransmissions by the UA core). */
     public void sendStateless(Flow flow, byte[] bytes) {
-        sender.send(flow, bytes).whenComplete((ok, e) -> {
-            if (e != null) {
-                LOG.warn("stateless send to {} failed: {}", flow, e.toString());
-            }
+        sender.send(flow, bytes, e -> {
+            LOG.warn("stateless send to {} failed: {}", flow, e.toString());
         });
     }
 

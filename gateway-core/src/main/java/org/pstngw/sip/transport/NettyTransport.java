@@ -204,8 +204,8 @@ public final class NettyTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        listeners.values().forEach(Channel::close);
-        connections.values().forEach(f -> f.channel().close());
+        listeners.values().forEach(ch -> ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+        connections.values().forEach(f -> f.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS));
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

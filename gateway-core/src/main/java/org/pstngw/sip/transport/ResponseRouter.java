@@ -32,6 +32,8 @@ public final class ResponseRouter {
             String maddr) {}
 
     /**
+     * The flow for a response to a request that arrived on {@code arrival}.
+     *
      * @param via the request's top Via (after {@link ViaStamping} added received/rport)
      * @param arrival the flow the request arrived on
      * @return the flow to send the response on

@@ -22,6 +22,8 @@ public interface StreamFraming {
     }
 
     /**
+     * Looks for one whole message at the start of {@code view}.
+     *
      * @param view the unread bytes, position at the first (not consumed by this call)
      * @param maxMessageSize the largest message allowed
      */

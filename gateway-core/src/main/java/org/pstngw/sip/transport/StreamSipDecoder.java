@@ -31,6 +31,7 @@ public final class StreamSipDecoder extends ByteToMessageDecoder {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // the pong is fire-and-forget
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             int crlf = leadingCrlf(in);
@@ -72,6 +73,7 @@ public final class StreamSipDecoder extends ByteToMessageDecoder {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void close(ChannelHandlerContext ctx, ByteBuf in, String why) {
         LOG.warn("closing {} connection from {}: {}", transport, ctx.channel().remoteAddress(), why);
         in.skipBytes(in.readableBytes());
@@ -91,6 +93,7 @@ public final class StreamSipDecoder extends ByteToMessageDecoder {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored")
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.warn("{} connection from {} failed: {}", transport, ctx.channel().remoteAddress(), cause.toString());
         ctx.close();

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param trustStorePassword its password
  * @param requireClientAuth whether the server side demands a client certificate (mutual TLS)
  */
+@SuppressWarnings("ArrayRecordComponent") // passwords as char arrays, copied, never printed
 public record TlsSettings(
         Path keyStore,
         char[] keyStorePassword,

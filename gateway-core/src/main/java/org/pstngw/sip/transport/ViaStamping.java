@@ -1,5 +1,6 @@
 package org.pstngw.sip.transport;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
@@ -19,17 +20,29 @@ public final class ViaStamping {
     }
 
     /**
+     * The parameters to add for a request from {@code source}.
+     *
      * @param sentByHost the Via's sent-by host (name or literal)
      * @param rportRequested whether the Via carries an rport parameter without value
      * @param source the packet's source address
      */
     public static Stamp stamp(String sentByHost, boolean rportRequested, InetSocketAddress source) {
         String sourceHost = source.getAddress() != null ? source.getAddress().getHostAddress() : source.getHostString();
-        boolean differs =
-                !stripBrackets(sentByHost).toLowerCase(Locale.ROOT).equals(sourceHost.toLowerCase(Locale.ROOT));
+        boolean differs = !sameHost(stripBrackets(sentByHost), source);
         String received = differs || rportRequested ? sourceHost : null;
         Integer rport = rportRequested ? source.getPort() : null;
         return new Stamp(received, rport);
+    }
+
+    private static boolean sameHost(String host, InetSocketAddress source) {
+        if (source.getAddress() != null) {
+            try {
+                return InetAddress.ofLiteral(host).equals(source.getAddress());
+            } catch (IllegalArgumentException notALiteral) {
+                return false;
+            }
+        }
+        return host.toLowerCase(Locale.ROOT).equals(source.getHostString().toLowerCase(Locale.ROOT));
     }
 
     private static String stripBrackets(String host) {

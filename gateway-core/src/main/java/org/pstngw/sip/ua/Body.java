@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param contentType the full Content-Type value
  * @param bytes the body bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out, equals and hashCode by content
 public record Body(String contentType, byte[] bytes) {
     public Body {
         Objects.requireNonNull(contentType, "contentType");

@@ -31,6 +31,8 @@ import org.pstngw.sip.transport.TransportType;
 public final class SipUserAgent implements AutoCloseable {
 
     /**
+     * What the agent needs to start.
+     *
      * @param transport listeners and limits
      * @param timers T1/T2/T4 and derived timers
      * @param user the user part of our Contact

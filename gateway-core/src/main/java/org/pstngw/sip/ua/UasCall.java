@@ -54,7 +54,7 @@ final class UasCall implements ServerCall, UaContext.Call {
         this.peerSupports100rel = SipAdapter.optionTags(invite, "Supported").contains("100rel")
                 || SipAdapter.optionTags(invite, "Require").contains("100rel");
         this.dialogId = new DialogId(callId, localTag, SipAdapter.fromTag(invite));
-        this.rseq = 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20);
+        this.rseq = 1L + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20);
         inviteTx.listener(new ServerTransaction.Listener() {
             @Override
             public void onAck(ServerTransaction tx, SipRequest ack) {

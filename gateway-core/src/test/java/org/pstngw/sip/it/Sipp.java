@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
 final class Sipp {
     private Sipp() {}
 
+    private static final class LoggerHolder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sipp.class);
+    }
+
     record Result(int exitCode, int successful, int failed, String screen) {}
 
     /** Fails (not skips) when sipp is missing: CI installs it. */
     static String binary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":", -1)) {
             Path p = Path.of(dir, "sipp");
             if (Files.isExecutable(p)) {
                 return p.toString();
@@ -41,7 +45,7 @@ final class Sipp {
                 try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
                     return port;
                 } catch (IOException taken) {
-                    continue;
+                    LoggerHolder.LOG.debug("port {} taken for UDP", port);
                 }
             }
         }

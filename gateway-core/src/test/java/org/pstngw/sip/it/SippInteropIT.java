@@ -26,8 +26,15 @@ import org.pstngw.sip.ua.SipUserAgent;
 /** Interop over real sockets with SIPp's built-in scenarios: its uac against our UAS, our UAC against its uas. */
 class SippInteropIT {
     private static final int CALLS = 50;
-    private static final String SDP = "v=0\r\no=gw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-            + "m=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+    private static final String SDP = """
+            v=0
+            o=gw 1 1 IN IP4 127.0.0.1
+            s=-
+            c=IN IP4 127.0.0.1
+            t=0 0
+            m=audio 40000 RTP/AVP 8
+            a=rtpmap:8 PCMA/8000
+            """.replace("\n", "\r\n");
 
     @TempDir
     Path dir;

@@ -262,7 +262,7 @@ class TxMachineTest {
         assertThat(m.state()).isEqualTo(ServerInviteState.CONFIRMED);
         m.fire(TxEvent.RECV_ACK);
         m.fire(TxEvent.RECV_REQUEST);
-        clock.advance(Duration.ofMillis(5_000));
+        clock.advance(Duration.ofSeconds(5));
         assertThat(log).containsExactly("0:SEND_RESPONSE", "500:RESEND_LAST_RESPONSE", "5700:TERMINATED");
     }
 

@@ -110,8 +110,11 @@ class NettyTransportTest {
             try (var s = new java.net.ServerSocket(0)) {
                 closed = s.getLocalPort();
             }
-            CompletableFuture<Void> f =
-                    client.send(new Flow(TransportType.TCP, new InetSocketAddress("127.0.0.1", closed)), msg("X"));
+            CompletableFuture<Void> f = client.send(
+                    new Flow(
+                            TransportType.TCP,
+                            new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), closed)),
+                    msg("X"));
             assertThat(f).failsWithin(10, TimeUnit.SECONDS);
         }
     }
@@ -121,7 +124,7 @@ class NettyTransportTest {
         var inbox = new LinkedBlockingQueue<Got>();
         try (var server = transport(TransportConfig.udpAndTcp("127.0.0.1", 0).withMaxMessageSize(600), inbox);
                 var socket = new java.net.Socket(
-                        "127.0.0.1",
+                        java.net.InetAddress.getLoopbackAddress(),
                         server.localAddress(TransportType.TCP).orElseThrow().getPort())) {
             socket.getOutputStream().write("A".repeat(700).getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

@@ -26,6 +26,7 @@ final class SelfSignedKeystore {
 
     record Stores(Path keyStore, Path trustStore) {}
 
+    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
     static Stores create(Path dir) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);

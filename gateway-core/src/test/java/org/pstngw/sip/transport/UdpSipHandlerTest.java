@@ -12,8 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UdpSipHandlerTest {
-    private static final InetSocketAddress FROM = new InetSocketAddress("127.0.0.1", 5070);
-    private static final InetSocketAddress ME = new InetSocketAddress("127.0.0.1", 5060);
+    private static final InetSocketAddress FROM =
+            new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5070);
+    private static final InetSocketAddress ME = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5060);
 
     private final List<String> received = new ArrayList<>();
 

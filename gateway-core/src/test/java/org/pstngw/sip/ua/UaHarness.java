@@ -19,8 +19,8 @@ import org.pstngw.sip.transport.TransportType;
  * text with the instant (virtual ms) it was sent.
  */
 final class UaHarness {
-    static final InetSocketAddress ME = new InetSocketAddress("127.0.0.1", 5060);
-    static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 5070);
+    static final InetSocketAddress ME = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5060);
+    static final InetSocketAddress PEER = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5070);
     static final Flow UDP = new Flow(TransportType.UDP, PEER);
     static final Flow TCP = new Flow(TransportType.TCP, PEER);
 

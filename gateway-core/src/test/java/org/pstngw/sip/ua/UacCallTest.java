@@ -57,7 +57,7 @@ class UacCallTest {
 
     private String response(int status, String reason, String toTag, String method, String extra, String body) {
         UaHarness.Sent inv = invite();
-        String cseq = inv.header("CSeq").split(" ")[0];
+        String cseq = inv.header("CSeq").split(" ", -1)[0];
         return """
                 SIP/2.0 %d %s
                 Via: %s

@@ -21,6 +21,8 @@ public final class MessageSplitter {
         record Parsed(SipMessage message) implements Result {}
 
         /**
+         * A defect, named.
+         *
          * @param reason what is wrong, for the 400 reason phrase or the log
          * @param partial the request as far as it could be read (for addressing the 400), or null
          */
@@ -68,7 +70,7 @@ public final class MessageSplitter {
             }
             message = new SipResponse(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", fields, body);
         } else {
-            String[] parts = start.split(" ");
+            String[] parts = start.split(" ", -1);
             if (parts.length != 3 || !token(parts[0]) || !"SIP/2.0".equals(parts[2]) || !parts[1].contains(":")) {
                 return new Result.Malformed("Bad request line", true, null);
             }
@@ -85,7 +87,7 @@ public final class MessageSplitter {
 
     private static Result malformed(boolean request, String start, List<SipMessage.Field> fields, String why) {
         SipRequest partial = null;
-        String[] parts = start.split(" ");
+        String[] parts = start.split(" ", -1);
         if (request && parts.length == 3) {
             partial = new SipRequest(parts[0], parts[1], fields, new byte[0]);
         }
@@ -98,7 +100,7 @@ public final class MessageSplitter {
                 return "Missing " + h + " header";
             }
         }
-        String[] cseq = m.value("CSeq").trim().split("\\s+");
+        String[] cseq = m.value("CSeq").trim().split("\\s+", -1);
         if (cseq.length != 2 || !cseq[0].matches("\\d{1,10}") || Long.parseLong(cseq[0]) > 0xFFFFFFFFL) {
             return "Malformed CSeq header";
         }
@@ -171,7 +173,7 @@ public final class MessageSplitter {
         byte[] head = new byte[end - start];
         view.get(start, head);
         int contentLength = -1;
-        for (String line : new String(head, StandardCharsets.UTF_8).split("\r\n")) {
+        for (String line : new String(head, StandardCharsets.UTF_8).split("\r\n", -1)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
                 String name = SipMessage.canonical(line.substring(0, colon));

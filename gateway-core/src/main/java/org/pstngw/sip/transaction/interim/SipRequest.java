@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A request: method, Request-URI, fields, body. */
+@SuppressWarnings("ArrayRecordComponent") // body copied in and out
 public record SipRequest(String method, String uri, List<Field> fields, byte[] body) implements SipMessage {
     public SipRequest {
         fields = List.copyOf(fields);
