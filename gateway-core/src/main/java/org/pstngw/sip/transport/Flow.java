@@ -19,6 +19,7 @@ public record Flow(TransportType transport, InetSocketAddress remote) {
 
     @Override
     public String toString() {
-        return transport + ":" + remote.getHostString() + ":" + remote.getPort();
+        String host = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return transport + ":" + host + ":" + remote.getPort();
     }
 }
