@@ -25,7 +25,12 @@ public interface ServerCall {
     void sendProvisional(int status, String reason, Optional<Body> body, boolean reliable);
 
     /** Answers 200 OK with {@code body} (the SDP answer, possibly in a SIP-I multipart). */
-    void accept(Optional<Body> body);
+    default void accept(Optional<Body> body) {
+        accept(List.of(), body);
+    }
+
+    /** Answers 200 OK with extra headers (P-Asserted-Identity, ...) and {@code body}. */
+    void accept(List<Header> extraHeaders, Optional<Body> body);
 
     /** Rejects with a final 300-699 response, with optional extra headers (e.g. a Reason header) and body. */
     void reject(int status, String reason, List<Header> extraHeaders, Optional<Body> body);

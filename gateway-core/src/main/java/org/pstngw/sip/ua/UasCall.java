@@ -196,14 +196,14 @@ final class UasCall implements ServerCall, UaContext.Call {
     }
 
     @Override
-    public void accept(Optional<Body> body) {
+    public void accept(List<Header> extraHeaders, Optional<Body> body) {
         lane.execute(() -> {
             if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
                 return;
             }
             stopReliable();
             ensureDialog(false);
-            SipResponse ok = response(200, "OK", List.of(), body);
+            SipResponse ok = response(200, "OK", extraHeaders, body);
             phase = Phase.ANSWERED;
             inviteTx.respond(ok);
             retransmitter = new SuccessRetransmitter(ctx, lane, inviteTx, ok, SipAdapter.cseq(invite), () -> {

@@ -1,6 +1,5 @@
 package org.pstngw.sip.ua;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,18 +89,23 @@ final class UserAgentCore implements TransactionLayer.User {
                 }
                 UasCall call = new UasCall(ctx, tx);
                 pendingInvites.put(tx.key(), call);
-                ctx.layer
-                        .scheduler()
-                        .schedule(ctx.layer.timers().timeout64T1().plus(Duration.ofSeconds(1)), tx.lane(), () -> {
-                            if (call.phase() != UasCall.Phase.PROCEEDING) {
-                                pendingInvites.remove(tx.key());
-                            }
-                        });
+                forgetWhenAnswered(tx, call);
                 call.begin();
             }
             case "OPTIONS" -> tx.respond(Capabilities.optionsAnswer(req, ctx));
             default -> tx.respond(SipAdapter.response(req, 481, "Call/Transaction Does Not Exist", null));
         }
+    }
+
+    /** Keeps the call findable by CANCEL while it is unanswered; checks every 64*T1 (the INVITE may ring long). */
+    private void forgetWhenAnswered(ServerTransaction tx, UasCall call) {
+        var _ = ctx.layer.scheduler().schedule(ctx.layer.timers().timeout64T1(), tx.lane(), () -> {
+            if (call.phase() == UasCall.Phase.PROCEEDING) {
+                forgetWhenAnswered(tx, call);
+            } else {
+                pendingInvites.remove(tx.key());
+            }
+        });
     }
 
     @Override

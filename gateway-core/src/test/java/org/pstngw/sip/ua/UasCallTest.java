@@ -199,6 +199,35 @@ class UasCallTest {
     }
 
     @Test
+    void reinviteIsAnsweredByTheApplicationAndItsOkRetransmittedUntilAck() {
+        String tag = answered("c8r");
+        h.receive(inDialog("ACK", "z9hG4bKa1", "c8r", tag, 1, "", ""), UDP);
+        offerAnswer = Optional.of(Body.sdp("v=0 hold"));
+        int before = h.startingWith("SIP/2.0 200").size();
+        h.receive(inDialog("INVITE", "z9hG4bKr1", "c8r", tag, 2, "Content-Type: application/sdp\n", "v=0 re"), UDP);
+        h.advance(1_600);
+        var oks = h.startingWith("SIP/2.0 200")
+                .subList(before, h.startingWith("SIP/2.0 200").size());
+        assertThat(oks).hasSize(3);
+        assertThat(oks.getFirst().header("CSeq")).isEqualTo("2 INVITE");
+        assertThat(oks.getFirst().body()).isEqualTo("v=0 hold");
+        h.receive(inDialog("ACK", "z9hG4bKa2", "c8r", tag, 2, "", ""), UDP);
+        h.advance(10_000);
+        assertThat(h.startingWith("SIP/2.0 200")).hasSize(before + 3);
+        assertThat(events).contains("offer INVITE");
+        call.hangup(List.of(), Optional.empty());
+        assertThat(h.last().firstLine()).isEqualTo("BYE sip:alice@127.0.0.1:5071 SIP/2.0");
+        assertThat(h.last().header("CSeq")).isEqualTo("1 BYE");
+    }
+
+    @Test
+    void acceptCarriesApplicationHeaders() {
+        h.receive(invite("z9hG4bKi1", "c8h", ""), UDP);
+        call.accept(List.of(new Header("P-Asserted-Identity", "<tel:+4420712345678>")), Optional.empty());
+        assertThat(h.last().header("P-Asserted-Identity")).isEqualTo("<tel:+4420712345678>");
+    }
+
+    @Test
     void reliableProvisionalIsRetransmittedUntilPrack() {
         h.receive(invite("z9hG4bKi1", "c9", "Supported: 100rel\n"), UDP);
         call.sendProvisional(183, "Session Progress", Optional.of(Body.sdp("v=0\r\n")), true);
