@@ -18,6 +18,14 @@ public interface ClientCallListener {
     /** An INFO from the far end (the stack answers 200). */
     default void onInfo(ClientCall call, IncomingMessage info) {}
 
+    /** An UPDATE or re-INVITE from the far end with an offer: return the answer (sent in the 200). */
+    default java.util.Optional<Body> onOffer(ClientCall call, IncomingMessage request) {
+        return java.util.Optional.empty();
+    }
+
+    /** The response to our UPDATE ({@link ClientCall#sendUpdate}) or INFO, with the answer body if any. */
+    default void onRequestAnswered(ClientCall call, String method, IncomingMessage response) {}
+
     /** The call is over after our own hangup (BYE answered or CANCEL completed). */
     default void onEnded(ClientCall call) {}
 }

@@ -255,7 +255,29 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         ctx.layer.send(
                 ctx.inDialog(dialog, method, 0, new ArrayList<>(), body),
                 ctx.destination(dialog),
-                Listeners.ignoring());
+                new ClientTransaction.Listener() {
+                    @Override
+                    public void onResponse(ClientTransaction tx, SipResponse response) {
+                        if (SipAdapter.status(response) >= 200) {
+                            listener.onRequestAnswered(UacCall.this, method, SipAdapter.view(response));
+                        }
+                    }
+
+                    @Override
+                    public void onTimeout(ClientTransaction tx) {
+                        local(tx, method, 408, "Request Timeout");
+                    }
+
+                    @Override
+                    public void onTransportError(ClientTransaction tx) {
+                        local(tx, method, 503, "Service Unavailable");
+                    }
+                });
+    }
+
+    private void local(ClientTransaction tx, String method, int status, String reason) {
+        listener.onRequestAnswered(
+                this, method, SipAdapter.view(SipAdapter.response(tx.request(), status, reason, null)));
     }
 
     @Override
@@ -281,10 +303,11 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             }
             case "UPDATE", "INVITE" -> {
                 SipAdapter.contact(req).ifPresent(dialog::refreshTarget);
+                Optional<Body> answer = listener.onOffer(this, SipAdapter.view(req));
                 tx.respond(SipAdapter.withHeaders(
                         SipAdapter.response(req, 200, "OK", null),
                         List.of(new Header("Contact", ctx.contact(tx.arrival().transport()))),
-                        Optional.empty()));
+                        answer));
             }
             case "OPTIONS" -> tx.respond(Capabilities.optionsAnswer(req, ctx));
             default ->

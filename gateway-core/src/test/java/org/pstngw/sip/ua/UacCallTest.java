@@ -38,6 +38,18 @@ class UacCallTest {
         public void onEnded(ClientCall call) {
             events.add("ended");
         }
+
+        @Override
+        public Optional<Body> onOffer(ClientCall call, IncomingMessage request) {
+            events.add("offer " + request.method());
+            return Optional.of(Body.sdp("v=0 answer"));
+        }
+
+        @Override
+        public void onRequestAnswered(ClientCall call, String method, IncomingMessage response) {
+            events.add(method + " answered " + response.status() + " "
+                    + response.body().map(Body::text).orElse(""));
+        }
     };
 
     private ClientCall call() {
@@ -164,6 +176,46 @@ class UacCallTest {
         assertThat(events).isEmpty();
         h.advance(1);
         assertThat(events).containsExactly("rejected 408");
+    }
+
+    @Test
+    void updateInBothDirectionsCarriesOfferAndAnswer() {
+        ClientCall c = call();
+        h.receive(response(200, "OK", "b1", "INVITE", "", ""), UDP);
+        c.sendUpdate(Body.sdp("v=0 offer"));
+        var update = h.startingWith("UPDATE ").getFirst();
+        assertThat(update.body()).isEqualTo("v=0 offer");
+        assertThat(update.header("CSeq")).isEqualTo("2 UPDATE");
+        h.receive(
+                """
+                SIP/2.0 200 OK
+                Via: %s
+                From: %s
+                To: %s
+                Call-ID: %s
+                CSeq: 2 UPDATE
+                Content-Type: application/sdp
+                Content-Length: 8
+
+                v=0 ans2""".formatted(
+                        update.header("Via"), update.header("From"), update.header("To"), update.header("Call-ID")),
+                UDP);
+        var inv = invite();
+        h.receive("""
+                UPDATE sip:gw@127.0.0.1:5060 SIP/2.0
+                Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKup1
+                Max-Forwards: 70
+                From: %s;tag=b1
+                To: %s
+                Call-ID: %s
+                CSeq: 5 UPDATE
+                Content-Type: application/sdp
+                Content-Length: 9
+
+                v=0 offer""".formatted(inv.header("To"), inv.header("From"), inv.header("Call-ID")), UDP);
+        assertThat(h.last().firstLine()).isEqualTo("SIP/2.0 200 OK");
+        assertThat(h.last().body()).isEqualTo("v=0 answer");
+        assertThat(events).containsExactly("answered ", "UPDATE answered 200 v=0 ans2", "offer UPDATE");
     }
 
     @Test
