@@ -88,6 +88,8 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             }
             if (dialog != null && !dialog.id().remoteTag().equals(toTag) && !first) {
                 LOG.info("2xx from a second fork on call {}: ACK and BYE it", callId);
+                releaseFork(response, toTag);
+                return;
             }
             ensureDialog(response, toTag, false);
             SipAdapter.contact(response).ifPresent(dialog::refreshTarget);
@@ -104,6 +106,23 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             end();
             listener.onRejected(this, status, SipAdapter.view(response));
         }
+    }
+
+    /** A 2xx from another fork after the call was answered (13.2.2.4): ACK it, then BYE that dialog. */
+    private void releaseFork(SipResponse response, String toTag) {
+        Dialog fork = Dialog.asUac(
+                new DialogId(callId, localTag, toTag),
+                SipAdapter.fromNameAddr(invite),
+                SipAdapter.toNameAddr(response),
+                SipAdapter.contact(response).orElse(SipAdapter.requestUri(invite)),
+                SipAdapter.recordRoutes(response),
+                SipAdapter.cseq(invite),
+                false,
+                false);
+        Flow to = ctx.destination(fork);
+        ctx.layer.sendStateless(
+                to, SipAdapter.encode(ctx.inDialog(fork, "ACK", SipAdapter.cseq(invite), List.of(), Optional.empty())));
+        ctx.layer.send(ctx.inDialog(fork, "BYE", 0, List.of(), Optional.empty()), to, Listeners.ignoring());
     }
 
     private void ensureDialog(SipResponse response, String toTag, boolean early) {

@@ -142,6 +142,22 @@ class UacCallTest {
     }
 
     @Test
+    void aSecondForksOkIsAckedAndReleasedWithBye() {
+        call();
+        h.receive(response(200, "OK", "b1", "INVITE", "", ""), UDP);
+        h.receive(response(200, "OK", "b2", "INVITE", "", ""), UDP);
+        assertThat(h.startingWith("ACK ").stream().map(a -> a.header("To")))
+                .satisfiesExactly(
+                        t -> assertThat(t).contains("tag=b1"),
+                        t -> assertThat(t).contains("tag=b2"));
+        var bye = h.startingWith("BYE ");
+        assertThat(bye).hasSize(1);
+        assertThat(bye.getFirst().header("To")).contains("tag=b2");
+        assertThat(events).containsExactly("answered ");
+        assertThat(h.ua.dialogs()).isEqualTo(1);
+    }
+
+    @Test
     void reliableProvisionalIsPracked() {
         call();
         h.receive(response(183, "Session Progress", "b1", "INVITE", "Require: 100rel\nRSeq: 77\n", ""), UDP);
