@@ -6,6 +6,7 @@ import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.InboundSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Between the transport and the transaction layer: parses each received message (on the event loop, pure), answers a
@@ -40,11 +41,11 @@ public final class InboundProcessor implements InboundSink {
             case SipAdapter.Inbound.Request r -> {
                 var stamped = SipAdapter.stampVia(r.request(), flow.remote());
                 String callId = SipAdapter.callId(stamped);
-                lanes.apply(callId).execute(() -> guarded(() -> layer.onRequest(stamped, flow), flow));
+                lanes.apply(callId).execute(() -> guarded(() -> layer.onRequest(stamped, flow), flow, callId));
             }
             case SipAdapter.Inbound.Response r -> {
                 String callId = SipAdapter.callId(r.response());
-                lanes.apply(callId).execute(() -> guarded(() -> layer.onResponse(r.response(), flow), flow));
+                lanes.apply(callId).execute(() -> guarded(() -> layer.onResponse(r.response(), flow), flow, callId));
             }
             case SipAdapter.Inbound.BadRequest bad -> {
                 LOG.info("malformed request from {}: {}", flow, bad.reason());
@@ -58,11 +59,14 @@ public final class InboundProcessor implements InboundSink {
         }
     }
 
-    private static void guarded(Runnable work, Flow flow) {
+    private static void guarded(Runnable work, Flow flow, String callId) {
+        MDC.put("callId", callId);
         try {
             work.run();
         } catch (RuntimeException e) {
             LOG.error("processing a message from {} failed", flow, e);
+        } finally {
+            MDC.remove("callId");
         }
     }
 }

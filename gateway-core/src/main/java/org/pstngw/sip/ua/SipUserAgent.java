@@ -46,6 +46,12 @@ public final class SipUserAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * RFC 3261 18.1.1: a request within 200 bytes of the path MTU (1500 assumed) goes over TCP when the target did not
+     * ask for UDP explicitly. SIP-I INVITEs with multipart bodies reach this size.
+     */
+    static final int UDP_PATH_LIMIT = 1300;
+
     private final UaContext ctx;
     private final InboundSink inbound;
     private final AutoCloseable[] resources;
@@ -152,7 +158,27 @@ public final class SipUserAgent implements AutoCloseable {
                         withSupported(headers),
                         body);
                 SipRequest invite = SipAdapter.request(spec);
-                UacCall call = new UacCall(ctx, invite, flow, listener);
+                Flow via = flow;
+                if (flow.transport() == TransportType.UDP
+                        && !target.toLowerCase(java.util.Locale.ROOT).contains("transport=udp")
+                        && SipAdapter.encode(invite).length > UDP_PATH_LIMIT
+                        && ctx.local.apply(TransportType.TCP).isPresent()) {
+                    via = new Flow(TransportType.TCP, flow.remote());
+                    invite = SipAdapter.request(ctx.spec(
+                            "INVITE",
+                            target,
+                            TransportType.TCP,
+                            from,
+                            SipAdapter.fromTag(invite),
+                            to,
+                            null,
+                            callId,
+                            1,
+                            List.of(),
+                            withSupported(headers),
+                            body));
+                }
+                UacCall call = new UacCall(ctx, invite, via, listener);
                 call.start();
                 result.complete(call);
             } catch (RuntimeException e) {

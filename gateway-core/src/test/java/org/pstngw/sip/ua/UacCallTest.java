@@ -142,6 +142,33 @@ class UacCallTest {
     }
 
     @Test
+    void aLargeInviteGoesOverTcpUnlessUdpWasAskedFor() {
+        Body sipI = new Body(
+                "multipart/mixed;boundary=b", "x".repeat(1_400).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        h.ua.invite(
+                        "sip:bob@127.0.0.1:5070",
+                        "<sip:gw@127.0.0.1>",
+                        "<sip:bob@127.0.0.1>",
+                        Optional.of(sipI),
+                        List.of(),
+                        listener)
+                .join();
+        var big = h.startingWith("INVITE ").getFirst();
+        assertThat(big.flow().transport()).isEqualTo(org.pstngw.sip.transport.TransportType.TCP);
+        assertThat(big.header("Via")).startsWith("SIP/2.0/TCP ");
+        h.ua.invite(
+                        "sip:bob@127.0.0.1:5070;transport=udp",
+                        "<sip:gw@127.0.0.1>",
+                        "<sip:bob@127.0.0.1>",
+                        Optional.of(sipI),
+                        List.of(),
+                        listener)
+                .join();
+        assertThat(h.startingWith("INVITE ").getLast().flow().transport())
+                .isEqualTo(org.pstngw.sip.transport.TransportType.UDP);
+    }
+
+    @Test
     void aSecondForksOkIsAckedAndReleasedWithBye() {
         call();
         h.receive(response(200, "OK", "b1", "INVITE", "", ""), UDP);
