@@ -25,6 +25,7 @@ public final class ServerTransaction {
     private final SipRequest request;
     private final Flow arrival;
     private final Flow responseFlow;
+    private final Flow fallbackFlow;
     private final Sender sender;
     private final Runnable onTerminated;
     private final TxMachine<?> machine;
@@ -41,6 +42,7 @@ public final class ServerTransaction {
             SipRequest request,
             Flow arrival,
             Flow responseFlow,
+            Flow fallbackFlow,
             TimerConfig timers,
             Scheduler scheduler,
             Executor lane,
@@ -50,6 +52,7 @@ public final class ServerTransaction {
         this.request = request;
         this.arrival = arrival;
         this.responseFlow = responseFlow;
+        this.fallbackFlow = fallbackFlow;
         this.sender = sender;
         this.onTerminated = onTerminated;
         this.lane = lane;
@@ -175,9 +178,15 @@ public final class ServerTransaction {
             }
         }
 
+        /** Sends on the response flow; over a stream whose connection is gone, once more to the sent-by (18.2.2). */
         private void send(byte[] bytes) {
             sender.send(responseFlow, bytes, error -> {
-                lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
+                if (fallbackFlow != null && !fallbackFlow.equals(responseFlow)) {
+                    sender.send(
+                            fallbackFlow, bytes, again -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)));
+                } else {
+                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
+                }
             });
         }
 

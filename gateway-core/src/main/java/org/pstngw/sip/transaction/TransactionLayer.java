@@ -92,12 +92,14 @@ public final class TransactionLayer {
     }
 
     private ServerTransaction createServer(TransactionKey key, SipRequest request, Flow flow) {
-        Flow responseFlow = ResponseRouter.route(SipAdapter.topViaHop(request), flow);
+        ResponseRouter.ViaHop via = SipAdapter.topViaHop(request);
+        Flow responseFlow = ResponseRouter.route(via, flow);
         ServerTransaction tx = new ServerTransaction(
                 key,
                 request,
                 flow,
                 responseFlow,
+                flow.transport().reliable() ? ResponseRouter.reconnect(via, flow) : null,
                 timers,
                 scheduler,
                 lanes.apply(SipAdapter.callId(request)),
