@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
@@ -115,7 +116,11 @@ public final class NettyTransport implements AutoCloseable {
         return server.bind(config.bindHost(), port).sync().channel();
     }
 
+    /** A stream connection with no traffic either way for this long is closed (its peer reconnects when needed). */
+    static final int IDLE_SECONDS = 600;
+
     private void streamPipeline(SocketChannel ch, TransportType type) {
+        ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
         ch.pipeline().addLast(new StreamSipDecoder(type, config.maxMessageSize(), framing, sink));
     }
 

@@ -5,7 +5,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,12 @@ public final class StreamSipDecoder extends ByteToMessageDecoder {
     }
 
     private void deliver(ChannelHandlerContext ctx, byte[] bytes) {
-        Flow flow = new Flow(transport, (InetSocketAddress) ctx.channel().remoteAddress());
+        SocketAddress peer = ctx.channel().remoteAddress();
+        Flow flow = new Flow(
+                transport,
+                peer instanceof InetSocketAddress inet
+                        ? inet
+                        : InetSocketAddress.createUnresolved(String.valueOf(peer), 0));
         try {
             sink.onMessage(bytes, flow);
         } catch (RuntimeException e) {
@@ -90,6 +97,18 @@ public final class StreamSipDecoder extends ByteToMessageDecoder {
             n++;
         }
         return n;
+    }
+
+    @Override
+    @SuppressWarnings("FutureReturnValueIgnored")
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            LOG.info(
+                    "closing idle {} connection to {}", transport, ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override
