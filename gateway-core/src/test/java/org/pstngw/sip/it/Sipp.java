@@ -52,6 +52,28 @@ final class Sipp {
         throw new IOException("no free port");
     }
 
+    /** Waits until something has bound {@code port} on 127.0.0.1 (UDP, or TCP listening), up to 10 s. */
+    static void awaitBound(int port, boolean tcp) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (tcp) {
+                try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                    return;
+                } catch (IOException notYet) {
+                    LoggerHolder.LOG.trace("port {} not listening yet", port);
+                }
+            } else {
+                try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                    LoggerHolder.LOG.trace("port {} still free", port);
+                } catch (IOException bound) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        fail("sipp did not bind port " + port + " within 10 s");
+    }
+
     /** Starts sipp with {@code args}; its screen goes to a file in {@code dir}. */
     static Process start(Path dir, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();

@@ -117,7 +117,7 @@ class SippInteropIT {
         Files.createDirectories(dir);
         Process sipp = Sipp.start(dir, args);
         try (SipUserAgent ua = ua(Sipp.freePort())) {
-            Thread.sleep(300);
+            Sipp.awaitBound(sippPort, transport.equals("tcp"));
             CountDownLatch done = new CountDownLatch(CALLS);
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger ended = new AtomicInteger();
