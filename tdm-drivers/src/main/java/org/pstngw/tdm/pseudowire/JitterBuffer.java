@@ -1,0 +1,267 @@
+package org.pstngw.tdm.pseudowire;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Receive-side jitter buffer of one pseudowire, indexed by the control word's sequence number.
+ *
+ * <p>Packets are stored in a ring of preallocated slots (nothing is allocated per packet). Playout
+ * starts once {@code depth} packets are waiting; from then on one packet is played per packet
+ * interval, by the caller's clock. Within the window a packet may arrive in any order; one that arrives
+ * after its playout time is <em>late</em> and one already held is a <em>duplicate</em>: both are dropped
+ * and counted. A packet missing at its playout time is <em>lost</em>: counted and filled per the
+ * {@link FillPolicy}. A packet further ahead than the ring holds is an <em>overflow</em>: the buffer
+ * resynchronises on it. When nothing has been received for a whole ring's worth of intervals the buffer
+ * has <em>underrun</em>: it returns to filling.
+ *
+ * <p>It also keeps the packet-loss state of RFC 4553 section 5.2 that drives the R bit we send: entered
+ * after {@code lossStateEnter} consecutive lost packets, left after {@code lossStateExit} consecutive
+ * packets played.
+ *
+ * <p>Confined to one thread (the span's receive/playout loop).
+ */
+public final class JitterBuffer {
+    private final int payloadBytes;
+    private final int depth;
+    private final int mask;
+    private final byte[][] slots;
+    private final int[] slotSeq;
+    private final boolean[] slotFull;
+    private final boolean[] slotFailure;
+    private final FillPolicy fillPolicy;
+    private final byte idleByte;
+    private final byte[] last;
+    private final int lossStateEnter;
+    private final int lossStateExit;
+
+    private boolean playing;
+    private boolean haveLast;
+    private int playoutSeq;
+    private int highestSeq;
+    private int stored;
+    private int consecutiveLost;
+    private int consecutivePlayed;
+    private boolean packetLossState;
+
+    private long received;
+    private long played;
+    private long lost;
+    private long late;
+    private long duplicates;
+    private long overflows;
+    private long underruns;
+
+    /**
+     * @param depth packets to hold before playout starts (the nominal delay, in packet intervals)
+     * @param capacity ring size; rounded up to a power of two, at least {@code 2 * depth}
+     */
+    public JitterBuffer(
+            int payloadBytes,
+            int depth,
+            int capacity,
+            FillPolicy fillPolicy,
+            byte idleByte,
+            int lossStateEnter,
+            int lossStateExit) {
+        if (payloadBytes < 1) {
+            throw new IllegalArgumentException("payload bytes must be positive: " + payloadBytes);
+        }
+        if (depth < 1 || depth > 1024) {
+            throw new IllegalArgumentException("depth out of 1..1024 packets: " + depth);
+        }
+        if (lossStateEnter < 1 || lossStateExit < 1) {
+            throw new IllegalArgumentException("packet-loss state thresholds must be positive");
+        }
+        int size = Integer.highestOneBit(Math.max(Math.max(capacity, 2 * depth), 2) - 1) << 1;
+        this.payloadBytes = payloadBytes;
+        this.depth = depth;
+        this.mask = size - 1;
+        this.slots = new byte[size][payloadBytes];
+        this.slotSeq = new int[size];
+        this.slotFull = new boolean[size];
+        this.slotFailure = new boolean[size];
+        this.fillPolicy = fillPolicy;
+        this.idleByte = idleByte;
+        this.last = new byte[payloadBytes];
+        this.lossStateEnter = lossStateEnter;
+        this.lossStateExit = lossStateExit;
+    }
+
+    /** A buffer with 16-packet ring per 8 of depth, default loss-state thresholds (3 in, 3 out). */
+    public static JitterBuffer of(int payloadBytes, int depth, FillPolicy fillPolicy, byte idleByte) {
+        return new JitterBuffer(payloadBytes, depth, 4 * depth, fillPolicy, idleByte, 3, 3);
+    }
+
+    /**
+     * Offers a received packet. {@code payload} holds {@code payloadBytes} bytes from its position
+     * (position not moved), or is ignored when {@code localFailure} is set and it is empty.
+     */
+    public void offer(int seq, boolean localFailure, ByteBuffer payload, int offset, int length) {
+        seq &= 0xFFFF;
+        if (!playing && stored == 0) {
+            playoutSeq = seq;
+            highestSeq = seq;
+        }
+        int ahead = PwSequence.delta(playoutSeq, seq);
+        if (ahead < 0) {
+            if (playing) {
+                late++;
+                return;
+            }
+            if (PwSequence.delta(seq, highestSeq) > mask) {
+                overflows++;
+                reset(seq);
+                ahead = 0;
+            } else {
+                // Still filling: an earlier packet than the first one seen moves the start back.
+                playoutSeq = seq;
+                ahead = 0;
+            }
+        } else if (ahead > mask) {
+            overflows++;
+            reset(seq);
+            ahead = 0;
+        }
+        int i = seq & mask;
+        if (slotFull[i] && slotSeq[i] == seq) {
+            duplicates++;
+            return;
+        }
+        if (slotFull[i]) {
+            stored--;
+        }
+        slotFull[i] = true;
+        slotSeq[i] = seq;
+        slotFailure[i] = localFailure;
+        if (length >= payloadBytes) {
+            payload.get(offset, slots[i], 0, payloadBytes);
+        }
+        stored++;
+        received++;
+        if (PwSequence.isNewer(seq, highestSeq)) {
+            highestSeq = seq;
+        }
+        if (!playing && stored >= depth) {
+            playing = true;
+        }
+    }
+
+    /** Plays out the next packet interval into {@code dst} ({@code payloadBytes} bytes at its position). */
+    public PlayoutResult playout(byte[] dst, int offset) {
+        if (!playing) {
+            fill(dst, offset);
+            return PlayoutResult.FILLING;
+        }
+        int i = playoutSeq & mask;
+        PlayoutResult result;
+        if (slotFull[i] && slotSeq[i] == playoutSeq) {
+            slotFull[i] = false;
+            stored--;
+            played++;
+            consecutiveLost = 0;
+            if (++consecutivePlayed >= lossStateExit) {
+                packetLossState = false;
+            }
+            if (slotFailure[i]) {
+                Arrays.fill(dst, offset, offset + payloadBytes, (byte) 0xFF);
+                result = PlayoutResult.REMOTE_FAILURE;
+            } else {
+                System.arraycopy(slots[i], 0, dst, offset, payloadBytes);
+                System.arraycopy(slots[i], 0, last, 0, payloadBytes);
+                haveLast = true;
+                result = PlayoutResult.PLAYED;
+            }
+        } else {
+            lost++;
+            consecutivePlayed = 0;
+            if (++consecutiveLost >= lossStateEnter) {
+                packetLossState = true;
+            }
+            fill(dst, offset);
+            result = PlayoutResult.LOST;
+        }
+        playoutSeq = PwSequence.next(playoutSeq);
+        if (stored == 0 && consecutiveLost > mask) {
+            underruns++;
+            playing = false;
+        }
+        return result;
+    }
+
+    private void fill(byte[] dst, int offset) {
+        switch (fillPolicy) {
+            case ALL_ONES -> Arrays.fill(dst, offset, offset + payloadBytes, (byte) 0xFF);
+            case IDLE_PATTERN -> Arrays.fill(dst, offset, offset + payloadBytes, idleByte);
+            case REPEAT_LAST -> {
+                if (haveLast) {
+                    System.arraycopy(last, 0, dst, offset, payloadBytes);
+                } else {
+                    Arrays.fill(dst, offset, offset + payloadBytes, idleByte);
+                }
+            }
+        }
+    }
+
+    private void reset(int seq) {
+        Arrays.fill(slotFull, false);
+        stored = 0;
+        playing = false;
+        playoutSeq = seq;
+        highestSeq = seq;
+    }
+
+    public int payloadBytes() {
+        return payloadBytes;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public int capacity() {
+        return mask + 1;
+    }
+
+    /** Packets waiting (the fill level used by clock recovery). */
+    public int fillLevel() {
+        return stored;
+    }
+
+    public boolean playing() {
+        return playing;
+    }
+
+    /** RFC 4553 section 5.2 packet-loss state: when true, the packets we send carry R = 1. */
+    public boolean packetLossState() {
+        return packetLossState;
+    }
+
+    public long received() {
+        return received;
+    }
+
+    public long played() {
+        return played;
+    }
+
+    public long lost() {
+        return lost;
+    }
+
+    public long late() {
+        return late;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+
+    public long overflows() {
+        return overflows;
+    }
+
+    public long underruns() {
+        return underruns;
+    }
+}
