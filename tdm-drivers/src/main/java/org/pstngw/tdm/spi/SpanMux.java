@@ -1,0 +1,115 @@
+package org.pstngw.tdm.spi;
+
+import java.util.Optional;
+
+/**
+ * The whole-frame path of a span, for drivers that carry entire 125 us frames (loopback, pseudowire SAToP/CESoPSN):
+ * {@link #transmitFrame} builds one frame from the channels' transmit buffers (and HDLC encoders), {@link
+ * #receiveFrame} spreads one received frame into the channels' receive buffers (and HDLC decoders).
+ *
+ * <p>Frame layout: E1 = 32 octets, TS0..TS31 (TS0 left for the framer, written as 0xFF here); T1 = 24 octets,
+ * channels 1..24 (the F bit is the framer's). Timeslots without a channel carry the span law's idle code. The frame
+ * thread calls transmit/receive; the channels are read and written by the media engine. Allocation-free.
+ */
+public final class SpanMux {
+    /** Default bearer buffer: 200 ms of audio each way. */
+    public static final int DEFAULT_BUFFER_BYTES = 1600;
+
+    /** Longest HDLC frame: MTP2 allows 272 octets of SIF + header; LAPD 260. */
+    public static final int MAX_HDLC_FRAME = 280;
+
+    private final SpanConfig config;
+    private final int bytesPerFrame;
+    private final byte idle;
+    private final BearerChannel[] bearers;
+    private final HdlcChannelImpl[] hdlcs;
+
+    /** @param config a valid span configuration ({@link SpanConfig#requireValid()} is applied) */
+    public SpanMux(SpanConfig config) {
+        this(config, DEFAULT_BUFFER_BYTES);
+    }
+
+    public SpanMux(SpanConfig config, int bufferBytes) {
+        this.config = config.requireValid();
+        this.bytesPerFrame = config.type().bytesPerFrame();
+        this.idle = config.law().idleCode();
+        this.bearers = new BearerChannel[bytesPerFrame];
+        this.hdlcs = new HdlcChannelImpl[bytesPerFrame];
+        for (ChannelConfig channel : config.channels()) {
+            int index = config.type().frameIndex(channel.timeslot());
+            switch (channel.kind()) {
+                case BEARER ->
+                    bearers[index] = new BearerChannel(channel.timeslot(), config.lawOf(channel), bufferBytes);
+                case HDLC -> hdlcs[index] = new HdlcChannelImpl(channel.timeslot(), MAX_HDLC_FRAME, 4096);
+            }
+        }
+    }
+
+    public SpanConfig config() {
+        return config;
+    }
+
+    /** Octets per frame in this span's layout (32 for E1, 24 for T1). */
+    public int bytesPerFrame() {
+        return bytesPerFrame;
+    }
+
+    public Optional<Channel> channel(int timeslot) {
+        return index(timeslot).map(i -> bearers[i]);
+    }
+
+    public Optional<HdlcChannel> hdlcChannel(int timeslot) {
+        return index(timeslot).map(i -> hdlcs[i]);
+    }
+
+    private Optional<Integer> index(int timeslot) {
+        SpanType type = config.type();
+        if (timeslot < type.firstTimeslot() || timeslot > type.lastTimeslot()) {
+            return Optional.empty();
+        }
+        return Optional.of(type.frameIndex(timeslot));
+    }
+
+    /** Writes one frame of {@link #bytesPerFrame()} octets at {@code off}. Frame thread only. */
+    public void transmitFrame(byte[] frame, int off) {
+        for (int i = 0; i < bytesPerFrame; i++) {
+            BearerChannel bearer = bearers[i];
+            if (bearer != null) {
+                frame[off + i] = bearer.nextTx();
+            } else if (hdlcs[i] != null) {
+                frame[off + i] = hdlcs[i].nextTx();
+            } else {
+                frame[off + i] = idle;
+            }
+        }
+        if (config.type() == SpanType.E1) {
+            frame[off] = (byte) 0xFF;
+        }
+    }
+
+    /** Reads one frame of {@link #bytesPerFrame()} octets at {@code off}. Frame thread only. */
+    public void receiveFrame(byte[] frame, int off) {
+        for (int i = 0; i < bytesPerFrame; i++) {
+            BearerChannel bearer = bearers[i];
+            if (bearer != null) {
+                bearer.rx(frame[off + i]);
+            } else if (hdlcs[i] != null) {
+                hdlcs[i].rx(frame[off + i]);
+            }
+        }
+    }
+
+    /** Writes {@code frames} consecutive frames. Frame thread only. */
+    public void transmitFrames(byte[] buffer, int off, int frames) {
+        for (int f = 0; f < frames; f++) {
+            transmitFrame(buffer, off + f * bytesPerFrame);
+        }
+    }
+
+    /** Reads {@code frames} consecutive frames. Frame thread only. */
+    public void receiveFrames(byte[] buffer, int off, int frames) {
+        for (int f = 0; f < frames; f++) {
+            receiveFrame(buffer, off + f * bytesPerFrame);
+        }
+    }
+}
