@@ -1,0 +1,200 @@
+package org.pstngw.tdm.pseudowire;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.pstngw.tdm.clock.FrameClock;
+import org.pstngw.tdm.clock.FrameListener;
+import org.pstngw.tdm.spi.DriverContext;
+import org.pstngw.tdm.spi.InvalidSpanConfigException;
+import org.pstngw.tdm.spi.Span;
+import org.pstngw.tdm.spi.SpanConfig;
+import org.pstngw.tdm.spi.SpanConfigError;
+import org.pstngw.tdm.spi.TdmDriver;
+import org.pstngw.tdm.spi.TdmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code pseudowire} driver: each span is carried over UDP as SAToP or CESoPSN ({@link
+ * PwSpanOptions}). Everything runs on the frame clock's thread, once per block: one {@link Selector}
+ * finds the spans' sockets with datagrams waiting and drains them into their jitter buffers, then every
+ * span moves the block's frames each way (sending one packet per {@code frames-per-packet} frames). No
+ * locks on that path and nothing allocated per packet.
+ *
+ * <p>A span that fails to open (bad options, port in use) is refused with a clear error and the others
+ * keep running; a malformed packet is dropped, counted and logged at a rate-limited WARN.
+ */
+public final class PseudowireDriver implements TdmDriver {
+    public static final String NAME = "pseudowire";
+    private static final Logger LOG = LoggerFactory.getLogger(PseudowireDriver.class);
+
+    private final FrameClock clock;
+    private final Selector selector;
+    private final FrameListener listener = this::onFrames;
+    private final Consumer<SelectionKey> drainKey = this::drainKey;
+    private final Object lock = new Object();
+    private volatile PseudowireSpan[] spans = new PseudowireSpan[0];
+    private volatile boolean running;
+    private boolean closed;
+    private long nowNanos;
+
+    public PseudowireDriver(DriverContext context) {
+        this.clock = context.clock();
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the pseudowire driver", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (running || closed) {
+                return;
+            }
+            running = true;
+            clock.addListener(listener);
+        }
+        clock.start();
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            clock.removeListener(listener);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public PseudowireSpan openSpan(SpanConfig config) {
+        List<SpanConfigError> errors = new ArrayList<>(config.validate());
+        PwSpanOptions options = PwSpanOptions.parse(config, errors);
+        synchronized (lock) {
+            if (closed) {
+                throw new TdmException("the pseudowire driver is closed");
+            }
+            if (span(config.name()).isPresent()) {
+                errors.add(new SpanConfigError(config.name(), "name", "a span of this name is already open"));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidSpanConfigException(errors);
+            }
+            PwSpanLink link;
+            try {
+                link = new PwSpanLink(config.name(), config.type(), options);
+            } catch (IOException e) {
+                throw new TdmException(
+                        "span '" + config.name() + "': cannot bind UDP " + options.local() + ": " + e.getMessage(), e);
+            }
+            PseudowireSpan[] holder = new PseudowireSpan[1];
+            PseudowireSpan span = new PseudowireSpan(config, link, () -> remove(holder[0]));
+            holder[0] = span;
+            try {
+                link.channel().register(selector, SelectionKey.OP_READ, link);
+            } catch (ClosedChannelException e) {
+                link.close();
+                throw new TdmException("span '" + config.name() + "': socket closed while opening", e);
+            }
+            PseudowireSpan[] next = Arrays.copyOf(spans, spans.length + 1);
+            next[next.length - 1] = span;
+            spans = next;
+            LOG.info(
+                    "span {} open: {} {} -> {}, {} frames/packet, jitter buffer {} packets",
+                    config.name(),
+                    options.mode(),
+                    options.local(),
+                    options.remote(),
+                    options.framesPerPacket(),
+                    options.jitterPackets());
+            return span;
+        }
+    }
+
+    private void remove(PseudowireSpan span) {
+        synchronized (lock) {
+            spans = Arrays.stream(spans).filter(s -> s != span).toArray(PseudowireSpan[]::new);
+        }
+    }
+
+    @Override
+    public Optional<Span> span(String name) {
+        for (PseudowireSpan s : spans) {
+            if (s.name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Collection<Span> spans() {
+        return List.of(spans);
+    }
+
+    private void onFrames(long firstFrame, int frames) {
+        nowNanos = firstFrame * FrameClock.FRAME_NANOS;
+        try {
+            selector.selectNow(drainKey);
+        } catch (IOException e) {
+            LOG.warn("pseudowire selector failed; spans will drain on the next block", e);
+        }
+        for (PseudowireSpan s : spans) {
+            try {
+                s.onBlock(firstFrame, frames, nowNanos);
+            } catch (RuntimeException e) {
+                LOG.error("span {}: frame processing failed; the other spans keep running", s.name(), e);
+            }
+        }
+    }
+
+    private void drainKey(SelectionKey key) {
+        if (key.isValid() && key.attachment() instanceof PwSpanLink link) {
+            link.drain(nowNanos);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        PseudowireSpan[] all;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = spans;
+        }
+        for (PseudowireSpan s : all) {
+            s.close();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("closing the pseudowire selector failed", e);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.pstngw.tdm.pseudowire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pstngw.tdm.clock.VirtualFrameClock;
+import org.pstngw.tdm.spi.Alarm;
+import org.pstngw.tdm.spi.ChannelConfig;
+import org.pstngw.tdm.spi.DriverContext;
+import org.pstngw.tdm.spi.InvalidSpanConfigException;
+import org.pstngw.tdm.spi.SpanConfig;
+import org.pstngw.tdm.spi.SpanEvent;
+import org.pstngw.tdm.spi.SpanType;
+
+/**
+ * Two pseudowire driver instances on loopback, an E1 span each, joined through a hand-pumped UDP relay
+ * per direction (which can drop, duplicate or swap packets). One virtual frame clock drives both, so
+ * every run is exact: the byte streams written into one side's 31 channels are compared, whole, with
+ * what the other side's channels deliver.
+ */
+class PseudowireInteropIT {
+    private static final int FRAMES = 8;
+    private static final int PACKETS = 300;
+
+    private final VirtualFrameClock clock = new VirtualFrameClock(FRAMES);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final UdpRelay ab;
+    private final UdpRelay ba;
+    private PseudowireSpan spanA;
+    private PseudowireSpan spanB;
+    private PseudowireDriver driverA;
+    private PseudowireDriver driverB;
+    private final List<SpanEvent> eventsA = new CopyOnWriteArrayList<>();
+    private final List<SpanEvent> eventsB = new CopyOnWriteArrayList<>();
+    private final byte[][] receivedA = new byte[32][];
+    private final byte[][] receivedB = new byte[32][];
+    private int receivedLength;
+
+    PseudowireInteropIT() throws IOException {
+        ab = new UdpRelay();
+        ba = new UdpRelay();
+        closeables.add(ab);
+        closeables.add(ba);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : closeables.reversed()) {
+            c.close();
+        }
+    }
+
+    private void open(PwMode mode, Map<String, String> extra) throws IOException {
+        driverA = new PseudowireDriver(DriverContext.of(clock));
+        driverB = new PseudowireDriver(DriverContext.of(clock));
+        closeables.add(driverA);
+        closeables.add(driverB);
+        spanA = driverA.openSpan(e1("a", mode, ab.address(), extra));
+        spanB = driverB.openSpan(e1("b", mode, ba.address(), extra));
+        spanA.setEventListener(eventsA::add);
+        spanB.setEventListener(eventsB::add);
+        ab.target(spanB.localAddress());
+        ba.target(spanA.localAddress());
+        driverA.start();
+        driverB.start();
+    }
+
+    private static SpanConfig e1(String name, PwMode mode, InetSocketAddress remote, Map<String, String> extra) {
+        Map<String, String> o = new HashMap<>(extra);
+        o.put(PwSpanOptions.MODE, mode.name().toLowerCase(Locale.ROOT));
+        o.put(PwSpanOptions.REMOTE, "127.0.0.1:" + remote.getPort());
+        return SpanConfig.full(name, SpanType.E1, 0).withOptions(o);
+    }
+
+    private static byte pattern(int timeslot, int frame, int side) {
+        int x = frame * 0x9E3779B1 + timeslot * 0x85EBCA6B + side * 0x27D4EB2F;
+        return (byte) (x ^ (x >>> 15) ^ (x >>> 24));
+    }
+
+    /** Runs {@code blocks} blocks; the first PACKETS blocks write the pattern into both spans. */
+    private void run(int blocks) throws IOException {
+        for (int ts = 1; ts < 32; ts++) {
+            receivedA[ts] = new byte[blocks * FRAMES];
+            receivedB[ts] = new byte[blocks * FRAMES];
+        }
+        byte[] chunk = new byte[FRAMES];
+        for (int blk = 0; blk < blocks; blk++) {
+            if (blk < PACKETS) {
+                for (int ts = 1; ts < 32; ts++) {
+                    for (int side = 0; side < 2; side++) {
+                        for (int f = 0; f < FRAMES; f++) {
+                            chunk[f] = pattern(ts, blk * FRAMES + f, side);
+                        }
+                        var span = side == 0 ? spanA : spanB;
+                        assertThat(span.channel(ts).orElseThrow().write(chunk, 0, FRAMES))
+                                .isEqualTo(FRAMES);
+                    }
+                }
+            }
+            clock.advanceBlocks(1);
+            ab.pump();
+            ba.pump();
+            for (int ts = 1; ts < 32; ts++) {
+                int n = spanA.channel(ts).orElseThrow().read(receivedA[ts], blk * FRAMES, FRAMES);
+                int m = spanB.channel(ts).orElseThrow().read(receivedB[ts], blk * FRAMES, FRAMES);
+                assertThat(n).isEqualTo(FRAMES);
+                assertThat(m).isEqualTo(FRAMES);
+            }
+        }
+        receivedLength = blocks * FRAMES;
+    }
+
+    /**
+     * Checks one direction: after the jitter buffer's filling prefix, packet k of the receiver's stream
+     * is the sender's packet k, or the fill pattern when the relay dropped it.
+     */
+    private void assertStream(
+            PseudowireSpan receiver, byte[][] received, int side, java.util.function.LongPredicate dropped) {
+        PwLinkStats s = receiver.pseudowireStats();
+        long playouts = receiver.counters().framesReceived() / FRAMES;
+        long filling = playouts - s.played() - s.lost();
+        assertThat(s.played() + s.lost()).isGreaterThanOrEqualTo(PACKETS);
+        long expectedLost = 0;
+        byte fill = receiver.link().options().mode() == PwMode.SATOP ? (byte) 0xFF : (byte) 0xD5;
+        for (int k = 0; k < PACKETS; k++) {
+            boolean gone = dropped.test(k);
+            if (gone) {
+                expectedLost++;
+            }
+            for (int ts = 1; ts < 32; ts++) {
+                for (int f = 0; f < FRAMES; f++) {
+                    int at = (int) ((filling + k) * FRAMES + f);
+                    byte want = gone ? fill : pattern(ts, k * FRAMES + f, side);
+                    if (received[ts][at] != want) {
+                        throw new AssertionError("side " + side + " packet " + k + " ts " + ts + " frame " + f
+                                + ": got " + received[ts][at] + ", want " + want);
+                    }
+                }
+            }
+        }
+        for (long k = PACKETS; k < s.played() + s.lost(); k++) {
+            if (dropped.test(k)) {
+                expectedLost++;
+            }
+        }
+        assertThat(s.lost()).isEqualTo(expectedLost);
+        assertThat(s.late()).isZero();
+        assertThat(s.underruns()).isZero();
+        assertThat(filling).isPositive();
+        assertThat(receivedLength).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PwMode.class)
+    void framesArriveBitExactBothWays(PwMode mode) throws IOException {
+        open(mode, Map.of());
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> false);
+        assertStream(spanA, receivedA, 1, k -> false);
+        // The last block's packet is still on its way (drained at the next block).
+        assertThat(spanB.pseudowireStats().packetsReceived()).isEqualTo(PACKETS + 40 - 1);
+        assertThat(spanB.alarms()).isEmpty();
+        assertThat(eventsB).contains(new SpanEvent.AlarmCleared("b", Alarm.LOS), new SpanEvent.InSync("b"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PwMode.class)
+    void everyTenthPacketDroppedIsCountedExactlyAndFilled(PwMode mode) throws IOException {
+        open(mode, Map.of());
+        ab.policy(n -> n % 10 == 9 ? UdpRelay.Action.DROP : UdpRelay.Action.FORWARD);
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> k % 10 == 9);
+        assertStream(spanA, receivedA, 1, k -> false);
+        PwLinkStats s = spanB.pseudowireStats();
+        assertThat(s.lost()).isEqualTo((s.played() + s.lost()) / 10);
+        assertThat(ab.dropped()).isGreaterThanOrEqualTo(s.lost());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PwMode.class)
+    void reorderedAndDuplicatedPacketsStillPlayInOrder(PwMode mode) throws IOException {
+        open(mode, Map.of());
+        ab.policy(n -> n % 5 == 2
+                ? UdpRelay.Action.SWAP_WITH_NEXT
+                : n % 7 == 0 ? UdpRelay.Action.DUPLICATE : UdpRelay.Action.FORWARD);
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> false);
+        long duplicated = java.util.stream.LongStream.range(0, PACKETS + 40)
+                .filter(n -> n % 5 != 2 && n % 7 == 0)
+                .count();
+        assertThat(spanB.pseudowireStats().duplicates()).isEqualTo(duplicated);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PwMode.class)
+    void malformedPacketsAreDroppedAndCountedWhileTheSpanRuns(PwMode mode) throws IOException {
+        open(mode, Map.of());
+        try (var rogue = DatagramChannel.open()) {
+            InetSocketAddress target = spanB.localAddress();
+            for (int i = 0; i < 5; i++) {
+                rogue.send(ByteBuffer.wrap(new byte[] {0, 0}), target);
+                rogue.send(ByteBuffer.wrap(new byte[] {(byte) 0xF0, 0, 0, 1, 1, 2, 3}), target);
+                rogue.send(ByteBuffer.wrap(new byte[40]), target);
+            }
+            run(PACKETS + 40);
+        }
+        assertStream(spanB, receivedB, 0, k -> false);
+        assertThat(spanB.malformed(DecodeStatus.TOO_SHORT)).isEqualTo(5);
+        assertThat(spanB.malformed(DecodeStatus.RESERVED_BITS)).isEqualTo(5);
+        assertThat(spanB.malformed(DecodeStatus.BAD_LENGTH)).isEqualTo(5);
+        assertThat(spanB.pseudowireStats().malformed()).isEqualTo(15);
+    }
+
+    @Test
+    void lBitRaisesAisAtTheFarEndAndLossStateSetsTheRBit() throws IOException {
+        open(PwMode.CESOPSN, Map.of());
+        run(60);
+        assertThat(spanB.alarms()).isEmpty();
+        spanA.localFailure(true);
+        run(40);
+        assertThat(spanB.alarms()).containsExactly(Alarm.AIS);
+        assertThat(receivedB[5][receivedLength - 1]).isEqualTo((byte) 0xFF);
+        spanA.localFailure(false);
+        run(40);
+        assertThat(spanB.alarms()).isEmpty();
+        ab.policy(n -> UdpRelay.Action.DROP);
+        run(30);
+        assertThat(spanB.alarms()).contains(Alarm.LOS);
+        assertThat(spanA.alarms()).containsExactly(Alarm.RAI);
+        assertThat(eventsA).contains(new SpanEvent.AlarmRaised("a", Alarm.RAI));
+        assertThat(eventsB)
+                .contains(new SpanEvent.AlarmRaised("b", Alarm.AIS), new SpanEvent.AlarmCleared("b", Alarm.AIS));
+    }
+
+    @Test
+    void badSpansAreRefusedAndTheOthersKeepRunning() throws IOException {
+        open(PwMode.CESOPSN, Map.of());
+        run(30);
+        var beyond = new SpanConfig(
+                "c",
+                SpanType.E1,
+                spanA.config().framing(),
+                spanA.config().lineCode(),
+                spanA.config().clockSource(),
+                spanA.config().law(),
+                List.of(ChannelConfig.bearer(1), ChannelConfig.bearer(32)),
+                Map.of(PwSpanOptions.REMOTE, "127.0.0.1:9"));
+        assertThatThrownBy(() -> driverA.openSpan(beyond))
+                .isInstanceOf(InvalidSpanConfigException.class)
+                .hasMessageContaining("channels[1].timeslot")
+                .hasMessageContaining("32 is beyond");
+        var badOptions = SpanConfig.full("d", SpanType.T1, 0)
+                .withOptions(Map.of(PwSpanOptions.MODE, "satop", PwSpanOptions.FRAMES_PER_PACKET, "x"));
+        assertThatThrownBy(() -> driverA.openSpan(badOptions))
+                .isInstanceOf(InvalidSpanConfigException.class)
+                .hasMessageContaining("pw.mode")
+                .hasMessageContaining("pw.remote: missing")
+                .hasMessageContaining("pw.frames-per-packet: 'x' is not a number");
+        assertThat(driverA.spans()).containsExactly(spanA);
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> false);
+    }
+}
