@@ -1,0 +1,12 @@
+package org.pstngw.conf;
+
+import java.time.Duration;
+
+/**
+ * RFC 4028 session timer.
+ *
+ * @param enabled whether the gateway asks for session refreshes (off by default)
+ * @param sessionExpires requested Session-Expires
+ * @param minSe smallest Session-Expires accepted (Min-SE), at least 90s
+ */
+public record SessionTimerConfig(boolean enabled, Duration sessionExpires, Duration minSe) {}
