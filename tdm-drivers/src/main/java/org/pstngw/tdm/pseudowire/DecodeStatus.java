@@ -2,17 +2,31 @@ package org.pstngw.tdm.pseudowire;
 
 /** Outcome of decoding one received pseudowire packet: {@link #OK} or the defect that made it malformed. */
 public enum DecodeStatus {
-    OK,
+    OK(0),
     /** Shorter than the (RTP header +) control word. */
-    TOO_SHORT,
+    TOO_SHORT(1),
     /** The first nibble of the control word is not 0000, or (SAToP) the RSV bits are set. */
-    RESERVED_BITS,
+    RESERVED_BITS(2),
     /** FRG is not 00: fragmentation is not used by SAToP nor by CESoPSN basic mode. */
-    FRAGMENTED,
+    FRAGMENTED(3),
     /** The payload size is not the configured one, or LEN disagrees with the packet size. */
-    BAD_LENGTH,
+    BAD_LENGTH(4),
     /** An RTP header was configured and its version is not 2. */
-    BAD_RTP_VERSION;
+    BAD_RTP_VERSION(5);
+
+    /** Number of statuses, for counter arrays indexed by {@link #index()}. */
+    public static final int COUNT = 6;
+
+    private final int index;
+
+    DecodeStatus(int index) {
+        this.index = index;
+    }
+
+    /** A stable index 0..COUNT-1 for counter arrays. */
+    public int index() {
+        return index;
+    }
 
     public boolean isMalformed() {
         return this != OK;

@@ -6,27 +6,27 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pstngw.tdm.spi.Alarm;
 import org.pstngw.tdm.spi.Channel;
-import org.pstngw.tdm.spi.ChannelConfig;
 import org.pstngw.tdm.spi.HdlcChannel;
 import org.pstngw.tdm.spi.Span;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanCounters;
 import org.pstngw.tdm.spi.SpanEvent;
 import org.pstngw.tdm.spi.SpanEventListener;
+import org.pstngw.tdm.spi.SpanMux;
 import org.pstngw.tdm.spi.SpanType;
 
 /**
  * A span carried over a pseudowire. Each frame of the driver's clock takes one byte from every bearer
- * channel's transmit ring into the frame sent, and gives one byte of the frame played out of the
- * jitter buffer to every channel's receive ring.
+ * channel's transmit buffer into the frame sent, and gives one byte of the frame played out of the
+ * jitter buffer to every channel's receive buffer.
  *
  * <p>Alarms on the receive side: {@link Alarm#LOS} while no packets are played (jitter buffer filling
  * or in packet-loss state), {@link Alarm#AIS} while the far end's packets carry the L bit, {@link
  * Alarm#RAI} while they carry the R bit (the far end does not receive us). {@link #localFailure}
  * sets the L bit of the packets we send.
  *
- * <p>HDLC channels are carried as raw timeslot octets by CESoPSN but have no HDLC engine here: {@link
- * #hdlcChannel} is always empty.
+ * <p>Channels (bearer and HDLC) are the SPI's {@link SpanMux}; TS0 of an E1 frame carries a plain
+ * FAS/NFAS alternation (no CRC-4 multiframe) with the A bit set while the receive side is in alarm.
  */
 public final class PseudowireSpan implements Span {
     /** TS0 of even frames: frame alignment signal with Si = 1 (no CRC-4 here). */
@@ -39,9 +39,7 @@ public final class PseudowireSpan implements Span {
     private final SpanConfig config;
     private final PwSpanLink link;
     private final Runnable onClose;
-    private final PwChannel[] byTimeslot = new PwChannel[33];
-    private final PwChannel[] bearers;
-    private final int[] bearerIndex;
+    private final SpanMux mux;
     private final byte[] txFrame;
     private final byte[] rxFrame;
     private final boolean e1;
@@ -60,18 +58,7 @@ public final class PseudowireSpan implements Span {
         this.e1 = type == SpanType.E1;
         this.txFrame = new byte[type.bytesPerFrame()];
         this.rxFrame = new byte[type.bytesPerFrame()];
-        var list = config.channels().stream()
-                .filter(c -> c.kind() == ChannelConfig.Kind.BEARER)
-                .map(c -> new PwChannel(c.timeslot(), config.lawOf(c)))
-                .toList();
-        this.bearers = list.toArray(PwChannel[]::new);
-        this.bearerIndex = new int[bearers.length];
-        for (int i = 0; i < bearers.length; i++) {
-            byTimeslot[bearers[i].timeslot()] = bearers[i];
-            bearerIndex[i] = type.frameIndex(bearers[i].timeslot());
-        }
-        byte idle = config.law().idleCode();
-        java.util.Arrays.fill(txFrame, idle);
+        this.mux = new SpanMux(config);
     }
 
     @Override
@@ -81,14 +68,12 @@ public final class PseudowireSpan implements Span {
 
     @Override
     public Optional<Channel> channel(int timeslot) {
-        return timeslot >= 0 && timeslot < byTimeslot.length
-                ? Optional.ofNullable(byTimeslot[timeslot])
-                : Optional.empty();
+        return mux.channel(timeslot);
     }
 
     @Override
     public Optional<HdlcChannel> hdlcChannel(int timeslot) {
-        return Optional.empty();
+        return mux.hdlcChannel(timeslot);
     }
 
     @Override
@@ -96,7 +81,7 @@ public final class PseudowireSpan implements Span {
         int bits = alarmBits;
         Set<Alarm> set = EnumSet.noneOf(Alarm.class);
         for (Alarm a : Alarm.values()) {
-            if ((bits & (1 << a.ordinal())) != 0) {
+            if ((bits & bit(a)) != 0) {
                 set.add(a);
             }
         }
@@ -151,19 +136,15 @@ public final class PseudowireSpan implements Span {
             return;
         }
         link.localFailure(localFailure);
-        boolean remoteAlarm = (alarmBits & ~(1 << Alarm.RAI.ordinal())) != 0;
+        boolean remoteAlarm = (alarmBits & ~bit(Alarm.RAI)) != 0;
         for (int f = 0; f < frames; f++) {
+            mux.transmitFrame(txFrame, 0);
             if (e1) {
                 txFrame[0] = ((firstFrame + f) & 1) == 0 ? FAS : remoteAlarm ? NFAS_REMOTE_ALARM : NFAS;
             }
-            for (int i = 0; i < bearers.length; i++) {
-                txFrame[bearerIndex[i]] = bearers[i].nextTransmit();
-            }
             link.transmitFrame(txFrame);
             link.receiveFrame(rxFrame, nowNanos + f * 125_000L);
-            for (int i = 0; i < bearers.length; i++) {
-                bearers[i].received(rxFrame[bearerIndex[i]]);
-            }
+            mux.receiveFrame(rxFrame, 0);
         }
         framesSent.lazySet(framesSent.get() + frames);
         framesReceived.lazySet(framesReceived.get() + frames);
@@ -174,12 +155,12 @@ public final class PseudowireSpan implements Span {
         JitterBuffer jb = link.jitterBuffer();
         int bits = 0;
         if (!jb.playing() || jb.packetLossState()) {
-            bits |= 1 << Alarm.LOS.ordinal();
+            bits |= bit(Alarm.LOS);
         } else if (link.lastPlayout() == PlayoutResult.REMOTE_FAILURE) {
-            bits |= 1 << Alarm.AIS.ordinal();
+            bits |= bit(Alarm.AIS);
         }
         if (link.farEndLossState()) {
-            bits |= 1 << Alarm.RAI.ordinal();
+            bits |= bit(Alarm.RAI);
         }
         int old = alarmBits;
         if (bits == old) {
@@ -188,16 +169,25 @@ public final class PseudowireSpan implements Span {
         alarmBits = bits;
         SpanEventListener l = listener;
         for (Alarm a : Alarm.values()) {
-            int m = 1 << a.ordinal();
+            int m = bit(a);
             if ((bits & m) != 0 && (old & m) == 0) {
                 l.onEvent(new SpanEvent.AlarmRaised(config.name(), a));
             } else if ((bits & m) == 0 && (old & m) != 0) {
                 l.onEvent(new SpanEvent.AlarmCleared(config.name(), a));
             }
         }
-        if ((bits & (1 << Alarm.LOS.ordinal())) == 0 && (old & (1 << Alarm.LOS.ordinal())) != 0) {
+        if ((bits & bit(Alarm.LOS)) == 0 && (old & bit(Alarm.LOS)) != 0) {
             l.onEvent(new SpanEvent.InSync(config.name()));
         }
+    }
+
+    private static int bit(Alarm alarm) {
+        return switch (alarm) {
+            case LOS -> 1;
+            case LOF -> 2;
+            case AIS -> 4;
+            case RAI -> 8;
+        };
     }
 
     @Override

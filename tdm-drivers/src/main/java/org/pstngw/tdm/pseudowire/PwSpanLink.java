@@ -38,7 +38,7 @@ final class PwSpanLink implements AutoCloseable {
     private final ByteBuffer txBuffer;
     private final ByteBuffer rxBuffer;
     private final PwHeader header = new PwHeader();
-    private final long[] malformed = new long[DecodeStatus.values().length];
+    private final long[] malformed = new long[DecodeStatus.COUNT];
     private final RateLimitedWarning warning = new RateLimitedWarning(LOG, TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
 
@@ -163,7 +163,7 @@ final class PwSpanLink implements AutoCloseable {
     void accept(ByteBuffer datagram, long nowNanos) {
         DecodeStatus status = codec.decode(datagram, header);
         if (status.isMalformed()) {
-            malformed[status.ordinal()]++;
+            malformed[status.index()]++;
             warning.warn(nowNanos, span, status);
             return;
         }
@@ -242,7 +242,7 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     long malformed(DecodeStatus status) {
-        return malformed[status.ordinal()];
+        return malformed[status.index()];
     }
 
     @Override
