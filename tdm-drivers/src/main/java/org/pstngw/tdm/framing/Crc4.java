@@ -1,0 +1,63 @@
+package org.pstngw.tdm.framing;
+
+/**
+ * CRC-4 of G.704 section 2.3.3.5: the sub-multiframe is multiplied by x^4 and divided by x^4+x+1; the 4-bit remainder
+ * is C1 (most significant) to C4. Bits are taken in line order (most significant bit of each octet first), register
+ * initially zero. Slicing-by-8 tables: eight independent look-ups per 8 octets.
+ */
+public final class Crc4 {
+    private static final byte[][] SLICE = new byte[8][256];
+
+    static {
+        for (int x = 0; x < 256; x++) {
+            int reg = x;
+            for (int bit = 0; bit < 8; bit++) {
+                reg = (reg & 0x80) != 0 ? ((reg << 1) ^ 0x30) & 0xFF : (reg << 1) & 0xFF;
+            }
+            SLICE[0][x] = (byte) (reg >>> 4);
+        }
+        for (int k = 1; k < 8; k++) {
+            for (int x = 0; x < 256; x++) {
+                int crc = SLICE[k - 1][x];
+                SLICE[k][x] = SLICE[0][crc << 4];
+            }
+        }
+    }
+
+    private Crc4() {}
+
+    /** Runs one octet through the 4-bit register. */
+    public static int update(int crc, int octet) {
+        return SLICE[0][((crc << 4) ^ octet) & 0xFF];
+    }
+
+    /** Runs octets through the 4-bit register. */
+    public static int update(int crc, byte[] data, int off, int len) {
+        int c = crc;
+        int i = off;
+        int end = off + len;
+        byte[] s0 = SLICE[0];
+        byte[] s1 = SLICE[1];
+        byte[] s2 = SLICE[2];
+        byte[] s3 = SLICE[3];
+        byte[] s4 = SLICE[4];
+        byte[] s5 = SLICE[5];
+        byte[] s6 = SLICE[6];
+        byte[] s7 = SLICE[7];
+        while (end - i >= 8) {
+            c = s7[((c << 4) ^ data[i]) & 0xFF]
+                    ^ s6[data[i + 1] & 0xFF]
+                    ^ s5[data[i + 2] & 0xFF]
+                    ^ s4[data[i + 3] & 0xFF]
+                    ^ s3[data[i + 4] & 0xFF]
+                    ^ s2[data[i + 5] & 0xFF]
+                    ^ s1[data[i + 6] & 0xFF]
+                    ^ s0[data[i + 7] & 0xFF];
+            i += 8;
+        }
+        while (i < end) {
+            c = s0[((c << 4) ^ data[i++]) & 0xFF];
+        }
+        return c;
+    }
+}
