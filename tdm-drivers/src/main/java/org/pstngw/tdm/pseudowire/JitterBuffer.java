@@ -12,7 +12,7 @@ import java.util.Arrays;
  * after its playout time is <em>late</em> and one already held is a <em>duplicate</em>: both are dropped
  * and counted. A packet missing at its playout time is <em>lost</em>: counted and filled per the
  * {@link FillPolicy}. A packet further ahead than the ring holds is an <em>overflow</em>: the buffer
- * resynchronises on it. When nothing has been received for a whole ring's worth of intervals the buffer
+ * resynchronises on it, and the packets it still held are counted as lost (never played). When nothing has been received for a whole ring's worth of intervals the buffer
  * has <em>underrun</em>: it returns to filling.
  *
  * <p>It also keeps the packet-loss state of RFC 4553 section 5.2 that drives the R bit we send: entered
@@ -205,6 +205,9 @@ public final class JitterBuffer {
 
     private void reset(int seq) {
         Arrays.fill(slotFull, false);
+        if (playing) {
+            lost += stored;
+        }
         stored = 0;
         playing = false;
         playoutSeq = seq;

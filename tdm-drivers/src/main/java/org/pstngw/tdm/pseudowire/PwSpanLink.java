@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
 final class PwSpanLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PwSpanLink.class);
     private static final int SOCKET_BUFFER_BYTES = 1 << 20;
+    /**
+     * Jitter buffer ring of at least 256 packets (256 ms at 8 frames per packet): a receiver whose
+     * clock thread was held up catches up without overflowing it.
+     */
+    private static final int MIN_RING_PACKETS = 256;
 
     private final String span;
     private final PwSpanOptions options;
@@ -41,6 +46,7 @@ final class PwSpanLink implements AutoCloseable {
     private final long[] malformed = new long[DecodeStatus.COUNT];
     private final RateLimitedWarning warning = new RateLimitedWarning(LOG, TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
+    private final int drainBudget;
 
     private int txFrame;
     private int txSeq;
@@ -64,7 +70,14 @@ final class PwSpanLink implements AutoCloseable {
         this.codec = new PwPacketCodec(options.mode(), payload, options.rtp(), options.rtpPayloadType());
         byte idle = type.defaultLaw().idleCode();
         this.jitter = new JitterBuffer(
-                payload, options.jitterPackets(), 4 * options.jitterPackets(), options.fill(), idle, 3, 3);
+                payload,
+                options.jitterPackets(),
+                Math.max(MIN_RING_PACKETS, 4 * options.jitterPackets()),
+                options.fill(),
+                idle,
+                3,
+                3);
+        this.drainBudget = jitter.capacity() / 2;
         long interval = options.framesPerPacket() * 125_000L;
         this.clockRecovery = AdaptiveClockRecovery.forInterval(interval, options.jitterPackets());
         this.framesPerPacket = options.framesPerPacket();
@@ -142,9 +155,12 @@ final class PwSpanLink implements AutoCloseable {
         }
     }
 
-    /** Reads every datagram waiting on the socket into the jitter buffer. */
+    /**
+     * Reads the datagrams waiting on the socket into the jitter buffer, at most half its ring per block:
+     * after a stall the rest stays in the socket buffer for the next blocks instead of overflowing it.
+     */
     void drain(long nowNanos) {
-        while (true) {
+        for (int n = 0; n < drainBudget; n++) {
             ByteBuffer b = rxBuffer.clear();
             try {
                 if (channel.receive(b) == null) {

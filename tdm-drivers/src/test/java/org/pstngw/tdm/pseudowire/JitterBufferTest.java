@@ -116,6 +116,22 @@ class JitterBufferTest {
         assertThat(jb.playing()).isFalse();
         offer(jb, 10);
         assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(9);
+        // 0 and 1 were due (the buffer had reached its depth) and are never played.
+        assertThat(jb.lost()).isEqualTo(2);
+    }
+
+    @Test
+    void overflowWhilePlayingCountsTheDiscardedPacketsAsLost() {
+        var jb = JitterBuffer.of(4, 2, FillPolicy.ALL_ONES, (byte) 0);
+        offer(jb, 0);
+        offer(jb, 1);
+        offer(jb, 2);
+        play(jb, PlayoutResult.PLAYED);
+        offer(jb, 20);
+        assertThat(jb.overflows()).isEqualTo(1);
+        assertThat(jb.lost()).isEqualTo(2);
+        offer(jb, 21);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(20);
     }
 
     @Test

@@ -130,21 +130,27 @@ class PseudowireInteropIT {
      */
     private void assertStream(
             PseudowireSpan receiver, byte[][] received, int side, java.util.function.LongPredicate dropped) {
+        assertStream(receiver, received, side, dropped, FRAMES);
+    }
+
+    private void assertStream(
+            PseudowireSpan receiver, byte[][] received, int side, java.util.function.LongPredicate dropped, int fpp) {
         PwLinkStats s = receiver.pseudowireStats();
-        long playouts = receiver.counters().framesReceived() / FRAMES;
+        long playouts = receiver.counters().framesReceived() / fpp;
+        int packets = PACKETS * FRAMES / fpp;
         long filling = playouts - s.played() - s.lost();
-        assertThat(s.played() + s.lost()).isGreaterThanOrEqualTo(PACKETS);
+        assertThat(s.played() + s.lost()).isGreaterThanOrEqualTo(packets);
         long expectedLost = 0;
         byte fill = receiver.link().options().mode() == PwMode.SATOP ? (byte) 0xFF : (byte) 0xD5;
-        for (int k = 0; k < PACKETS; k++) {
+        for (int k = 0; k < packets; k++) {
             boolean gone = dropped.test(k);
             if (gone) {
                 expectedLost++;
             }
             for (int ts = 1; ts < 32; ts++) {
-                for (int f = 0; f < FRAMES; f++) {
-                    int at = (int) ((filling + k) * FRAMES + f);
-                    byte want = gone ? fill : pattern(ts, k * FRAMES + f, side);
+                for (int f = 0; f < fpp; f++) {
+                    int at = (int) ((filling + k) * fpp + f);
+                    byte want = gone ? fill : pattern(ts, k * fpp + f, side);
                     if (received[ts][at] != want) {
                         throw new AssertionError("side " + side + " packet " + k + " ts " + ts + " frame " + f
                                 + ": got " + received[ts][at] + ", want " + want);
@@ -152,7 +158,7 @@ class PseudowireInteropIT {
                 }
             }
         }
-        for (long k = PACKETS; k < s.played() + s.lost(); k++) {
+        for (long k = packets; k < s.played() + s.lost(); k++) {
             if (dropped.test(k)) {
                 expectedLost++;
             }
@@ -175,6 +181,15 @@ class PseudowireInteropIT {
         assertThat(spanB.pseudowireStats().packetsReceived()).isEqualTo(PACKETS + 40 - 1);
         assertThat(spanB.alarms()).isEmpty();
         assertThat(eventsB).contains(new SpanEvent.AlarmCleared("b", Alarm.LOS), new SpanEvent.InSync("b"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PwMode.class)
+    void withAnRtpHeaderFramesStillArriveBitExact(PwMode mode) throws IOException {
+        open(mode, Map.of(PwSpanOptions.RTP, "true", PwSpanOptions.FRAMES_PER_PACKET, "4"));
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> false, 4);
+        assertStream(spanA, receivedA, 1, k -> false, 4);
     }
 
     @ParameterizedTest
