@@ -1,0 +1,37 @@
+package org.pstngw.conf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+    private static final String YAML = "sip:\n  transports:\n    - protocol: tls\n      keystore: k.p12\n"
+            + "      keystore-password: hunter2-ks\n      truststore-password: hunter2-ts\n";
+
+    @Test
+    void passwordsAreReadButNeverPrinted() {
+        GatewayConfig c = GatewayConfigLoader.parse(YAML, "tls.yaml");
+        SipTransportConfig t = c.sip().transports().get(0);
+        assertThat(t.keystorePassword().reveal()).isEqualTo("hunter2-ks");
+        assertThat(t.truststorePassword().reveal()).isEqualTo("hunter2-ts");
+        assertThat(c.toString()).doesNotContain("hunter2").contains("******");
+        assertThat(ConfigSchema.describe()).doesNotContain("hunter2").contains("(secret)");
+    }
+
+    @Test
+    void secretsStayOutOfErrorsAboutOtherFields() {
+        try {
+            GatewayConfigLoader.parse(YAML + "      port: nope\n", "tls.yaml");
+        } catch (ConfigException e) {
+            assertThat(e.getMessage()).doesNotContain("hunter2").contains("sip.transports[0].port");
+            return;
+        }
+        throw new AssertionError("accepted");
+    }
+
+    @Test
+    void anUnsetSecretSaysSo() {
+        assertThat(Secret.NONE).hasToString("(unset)");
+        assertThat(Secret.NONE.isSet()).isFalse();
+    }
+}
