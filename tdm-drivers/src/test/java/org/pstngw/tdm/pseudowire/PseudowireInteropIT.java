@@ -64,6 +64,9 @@ class PseudowireInteropIT {
         }
     }
 
+    private SpanType type = SpanType.E1;
+    private int hdlcTimeslot;
+
     private void open(PwMode mode, Map<String, String> extra) throws IOException {
         driverA = new PseudowireDriver(DriverContext.of(clock));
         driverB = new PseudowireDriver(DriverContext.of(clock));
@@ -79,11 +82,11 @@ class PseudowireInteropIT {
         driverB.start();
     }
 
-    private static SpanConfig e1(String name, PwMode mode, InetSocketAddress remote, Map<String, String> extra) {
+    private SpanConfig e1(String name, PwMode mode, InetSocketAddress remote, Map<String, String> extra) {
         Map<String, String> o = new HashMap<>(extra);
         o.put(PwSpanOptions.MODE, mode.name().toLowerCase(Locale.ROOT));
         o.put(PwSpanOptions.REMOTE, "127.0.0.1:" + remote.getPort());
-        return SpanConfig.full(name, SpanType.E1, 0).withOptions(o);
+        return SpanConfig.full(name, type, hdlcTimeslot).withOptions(o);
     }
 
     private static byte pattern(int timeslot, int frame, int side) {
@@ -93,14 +96,17 @@ class PseudowireInteropIT {
 
     /** Runs {@code blocks} blocks; the first PACKETS blocks write the pattern into both spans. */
     private void run(int blocks) throws IOException {
-        for (int ts = 1; ts < 32; ts++) {
+        for (int ts = 1; ts <= type.lastTimeslot(); ts++) {
             receivedA[ts] = new byte[blocks * FRAMES];
             receivedB[ts] = new byte[blocks * FRAMES];
         }
         byte[] chunk = new byte[FRAMES];
         for (int blk = 0; blk < blocks; blk++) {
             if (blk < PACKETS) {
-                for (int ts = 1; ts < 32; ts++) {
+                for (int ts = 1; ts <= type.lastTimeslot(); ts++) {
+                    if (ts == hdlcTimeslot) {
+                        continue;
+                    }
                     for (int side = 0; side < 2; side++) {
                         for (int f = 0; f < FRAMES; f++) {
                             chunk[f] = pattern(ts, blk * FRAMES + f, side);
@@ -114,7 +120,10 @@ class PseudowireInteropIT {
             clock.advanceBlocks(1);
             ab.pump();
             ba.pump();
-            for (int ts = 1; ts < 32; ts++) {
+            for (int ts = 1; ts <= type.lastTimeslot(); ts++) {
+                if (ts == hdlcTimeslot) {
+                    continue;
+                }
                 int n = spanA.channel(ts).orElseThrow().read(receivedA[ts], blk * FRAMES, FRAMES);
                 int m = spanB.channel(ts).orElseThrow().read(receivedB[ts], blk * FRAMES, FRAMES);
                 assertThat(n).isEqualTo(FRAMES);
@@ -141,13 +150,18 @@ class PseudowireInteropIT {
         long filling = playouts - s.played() - s.lost();
         assertThat(s.played() + s.lost()).isGreaterThanOrEqualTo(packets);
         long expectedLost = 0;
-        byte fill = receiver.link().options().mode() == PwMode.SATOP ? (byte) 0xFF : (byte) 0xD5;
+        byte fill = receiver.link().options().mode() == PwMode.SATOP
+                ? (byte) 0xFF
+                : type.defaultLaw().idleCode();
         for (int k = 0; k < packets; k++) {
             boolean gone = dropped.test(k);
             if (gone) {
                 expectedLost++;
             }
-            for (int ts = 1; ts < 32; ts++) {
+            for (int ts = 1; ts <= type.lastTimeslot(); ts++) {
+                if (ts == hdlcTimeslot) {
+                    continue;
+                }
                 for (int f = 0; f < fpp; f++) {
                     int at = (int) ((filling + k) * fpp + f);
                     byte want = gone ? fill : pattern(ts, k * fpp + f, side);
@@ -190,6 +204,32 @@ class PseudowireInteropIT {
         run(PACKETS + 40);
         assertStream(spanB, receivedB, 0, k -> false, 4);
         assertStream(spanA, receivedA, 1, k -> false, 4);
+    }
+
+    @Test
+    void t1SpanOverCesopsnArrivesBitExactWithLossFilledByMuLawIdle() throws IOException {
+        type = SpanType.T1;
+        open(PwMode.CESOPSN, Map.of());
+        ab.policy(n -> n % 25 == 24 ? UdpRelay.Action.DROP : UdpRelay.Action.FORWARD);
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> k % 25 == 24);
+        assertStream(spanA, receivedA, 1, k -> false);
+    }
+
+    @Test
+    void hdlcSignallingTimeslotCrossesTheCesopsnPseudowire() throws IOException {
+        hdlcTimeslot = 16;
+        open(PwMode.CESOPSN, Map.of());
+        byte[] msu = {(byte) 0x81, 0x02, 0x03, 0x40, 0x55, (byte) 0xAA, 0x7E, 0x7D, 0x00, (byte) 0xFF};
+        var a16 = spanA.hdlcChannel(16).orElseThrow();
+        var b16 = spanB.hdlcChannel(16).orElseThrow();
+        assertThat(a16.send(msu, 0, msu.length)).isTrue();
+        run(PACKETS + 40);
+        byte[] got = new byte[b16.maxFrameLength()];
+        int len = b16.receive(got, 0);
+        assertThat(java.util.Arrays.copyOf(got, Math.max(len, 0))).containsExactly(msu);
+        assertThat(b16.fcsErrors()).isZero();
+        assertStream(spanB, receivedB, 0, k -> false);
     }
 
     @ParameterizedTest
