@@ -121,7 +121,10 @@ final class NodeReader {
     NodeReader section(String key) {
         known.add(key);
         NodeTuple t = entries.get(key);
-        return new NodeReader(errors, child(key), t == null ? null : t.getValueNode());
+        if (t == null || isNull(t.getValueNode())) {
+            return new NodeReader(errors, child(key), t == null ? node : t.getValueNode(), false);
+        }
+        return new NodeReader(errors, child(key), t.getValueNode());
     }
 
     /**

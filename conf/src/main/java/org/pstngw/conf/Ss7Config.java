@@ -49,6 +49,21 @@ public record Ss7Config(
         circuitGroups = List.copyOf(circuitGroups);
     }
 
+    /**
+     * Whether this side wins a dual seizure on {@code cic}: Q.764 2.10.1.4, the exchange with the higher signalling
+     * point code controls the even-numbered circuits, the other one the odd-numbered ones.
+     */
+    public boolean controlsOnDualSeizure(int cic) {
+        boolean even = cic % 2 == 0;
+        return switch (glareControl) {
+            case AUTO -> opc > dpc ? even : !even;
+            case EVEN -> even;
+            case ODD -> !even;
+            case ALL -> true;
+            case NONE -> false;
+        };
+    }
+
     /** M3UA role (RFC 4666). */
     public enum M3uaMode {
         AS,

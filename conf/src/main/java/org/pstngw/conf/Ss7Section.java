@@ -167,6 +167,15 @@ final class Ss7Section {
         EmbeddedExchangeConfig exchange = new EmbeddedExchangeConfig(
                 ex.get(EX_ENABLED), readPointCode(ex, EX_PC, format, pcBits), ex.get(EX_PORT));
         ex.finish();
+        if (opc == dpc) {
+            r.error("dpc", "dpc " + dpc + " equals opc");
+        }
+        if (exchange.enabled() && exchange.pointCode() != dpc) {
+            r.error(
+                    "dpc",
+                    "dpc " + dpc + " is not the embedded exchange's point code " + exchange.pointCode()
+                            + " (set embedded-exchange.point-code too, or disable it)");
+        }
         Ss7Config config = new Ss7Config(
                 r.get(MODE),
                 r.get(TRANSPORT),

@@ -25,6 +25,59 @@ class ConfigErrorsTest {
         return Stream.of(
                 // node
                 Arguments.of("node:\n  name: ''\n", "gateway.yaml:2:9: node.name: must not be empty"),
+                Arguments.of("node:\n  data-dir: ''\n", "gateway.yaml:2:13: node.data-dir: must not be empty"),
+                Arguments.of(
+                        "node:\n  name: [a]\n",
+                        "gateway.yaml:2:9: node.name: expected a single value (non-empty text), found a list"),
+                Arguments.of(
+                        "sip:\n  uas-demo:\n    enabled: sure\n",
+                        "gateway.yaml:3:14: sip.uas-demo.enabled: 'sure' is not true or false"),
+                Arguments.of(
+                        "sip:\n  session-timer:\n    min-se: 30s\n",
+                        "gateway.yaml:3:13: sip.session-timer.min-se: 30s is out of range 90s..24h"),
+                Arguments.of(
+                        "media:\n  jitter-buffer-min: 2s\n",
+                        "gateway.yaml:2:22: media.jitter-buffer-min: 2s is out of range 0s..1s"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t2: 10min\n",
+                        "gateway.yaml:3:9: ss7.isup-timers.t2: 10min is out of range 1min..5min"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t6: 5s\n",
+                        "gateway.yaml:3:9: ss7.isup-timers.t6: 5s is out of range 10s..2min"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t8: 16s\n",
+                        "gateway.yaml:3:9: ss7.isup-timers.t8: 16s is out of range 10s..15s"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t16: 61s\n",
+                        "gateway.yaml:3:10: ss7.isup-timers.t16: 61s is out of range 15s..1min"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t17: 4min\n",
+                        "gateway.yaml:3:10: ss7.isup-timers.t17: 4min is out of range 5min..15min"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t99: 4min\n",
+                        "gateway.yaml:3:5: ss7.isup-timers.t99: unknown setting 't99'; did you mean 't9'?"),
+                Arguments.of(
+                        "ss7:\n  embedded-exchange:\n    port: 65536\n",
+                        "gateway.yaml:3:11: ss7.embedded-exchange.port: 65536 is out of range 0..65535"),
+                Arguments.of(
+                        "ss7:\n  dpc: 7\n",
+                        "gateway.yaml:2:8: ss7.dpc: dpc 7 is not the embedded exchange's point code 2 (set"
+                                + " embedded-exchange.point-code too, or disable it)"),
+                Arguments.of("ss7:\n  opc: 2\n", "gateway.yaml:2:3: ss7.dpc: dpc 2 equals opc"),
+                Arguments.of(
+                        "ss7:\n  isup-variant: ansi\n  opc: 16777216\n",
+                        "gateway.yaml:3:8: ss7.opc: 16777216 is out of range 0..16777215"),
+                Arguments.of(
+                        "ss7:\n  circuit-groups:\n    - first-cic: x\n",
+                        "gateway.yaml:3:18: ss7.circuit-groups[0].first-cic: 'x' is not an integer"),
+                Arguments.of(
+                        "ss7:\n  circuit-groups:\n    - count: 0\n",
+                        "gateway.yaml:3:14: ss7.circuit-groups[0].count: 0 is out of range 1..31"),
+                Arguments.of(
+                        "ss7:\n  circuit-groups:\n    - name: ''\n",
+                        "gateway.yaml:3:13: ss7.circuit-groups[0].name: must not be empty"),
+                Arguments.of(
+                        "tdm:\n  spans:\n    - name: ''\n", "gateway.yaml:3:13: tdm.spans[0].name: must not be empty"),
                 // sip
                 Arguments.of(
                         "sip:\n  transports:\n    - protocol: udp\n    - protocol: tcp\n      port: 70000\n",
