@@ -24,7 +24,9 @@ import org.pstngw.tdm.spi.SpanType;
  * window, and the process CPU time.
  *
  * <p>Arguments (key=value): {@code spans=64 seconds=15 warmup=3 mode=cesopsn|satop block=8
- * jitter=16 port=47000}. Prints one result line; exit code 1 when any packet was lost.
+ * jitter=16 port=47000 clocks=2}. With {@code clocks=2} each driver has its own real-time clock
+ * thread (two independent boxes: a stall of either thread beyond the jitter buffer depth is loss);
+ * with {@code clocks=1} both share one (two line-timed PEs on a synchronous network). Prints one result line; exit code 1 when any packet was lost.
  */
 public final class PseudowireLoad {
     private PseudowireLoad() {}
@@ -83,9 +85,10 @@ public final class PseudowireLoad {
         int block = Integer.parseInt(a.getOrDefault("block", "8"));
         String jitter = a.getOrDefault("jitter", "16");
         int port = Integer.parseInt(a.getOrDefault("port", "47000"));
+        int clocks = Integer.parseInt(a.getOrDefault("clocks", "2"));
 
         var clockA = new RealFrameClock(block, "pw-clock-a");
-        var clockB = new RealFrameClock(block, "pw-clock-b");
+        var clockB = clocks == 1 ? clockA : new RealFrameClock(block, "pw-clock-b");
         List<PseudowireSpan> all = new ArrayList<>();
         try (var driverA = new PseudowireDriver(DriverContext.of(clockA));
                 var driverB = new PseudowireDriver(DriverContext.of(clockB))) {
@@ -102,21 +105,22 @@ public final class PseudowireLoad {
             Totals before = Totals.of(all);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            long late0 = clockA.lateBlocks() + clockB.lateBlocks();
+            long late0 = lateBlocks(clockA, clockB);
             TimeUnit.SECONDS.sleep(seconds);
             Totals d = Totals.of(all).minus(before);
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            long lateBlocks = clockA.lateBlocks() + clockB.lateBlocks() - late0;
+            long lateBlocks = lateBlocks(clockA, clockB) - late0;
             System.out.printf(
                     Locale.ROOT,
-                    "pseudowire %s spans=%d block=%d jitter=%s: %.1f s, sent=%d (%.0f pkt/s each way),"
+                    "pseudowire %s spans=%d block=%d jitter=%s clocks=%d: %.1f s, sent=%d (%.0f pkt/s each way),"
                             + " received=%d, lost=%d, late=%d, sendFailures=%d, underruns=%d, overflows=%d, malformed=%d,"
                             + " lateClockBlocks=%d, cpu=%.2f s (%.1f%% of one core, %.2f us/packet sent+received)%n",
                     mode,
                     spans,
                     block,
                     jitter,
+                    clocks,
                     wall,
                     d.sent(),
                     d.sent() / wall / 2,
@@ -137,6 +141,10 @@ public final class PseudowireLoad {
                 System.exit(1);
             }
         }
+    }
+
+    private static long lateBlocks(RealFrameClock a, RealFrameClock b) {
+        return a == b ? a.lateBlocks() : a.lateBlocks() + b.lateBlocks();
     }
 
     private static SpanConfig span(String name, String mode, String jitter, int local, int remote) {
