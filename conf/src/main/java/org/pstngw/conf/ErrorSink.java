@@ -3,6 +3,7 @@ package org.pstngw.conf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -10,9 +11,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ErrorSink {
     private final String file;
     private final List<ConfigError> errors = new ArrayList<>();
+    private final UnaryOperator<String> env;
 
-    ErrorSink(String file) {
+    ErrorSink(String file, UnaryOperator<String> env) {
         this.file = file;
+        this.env = env;
+    }
+
+    /** The value of an environment variable, or null. */
+    String env(String name) {
+        return env.apply(name);
     }
 
     String file() {

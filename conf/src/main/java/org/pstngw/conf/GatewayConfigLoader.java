@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -72,7 +73,16 @@ public final class GatewayConfigLoader {
      * @throws ConfigException listing every defect
      */
     public static GatewayConfig parse(String yaml, String fileName) {
-        ErrorSink errors = new ErrorSink(fileName);
+        return parse(yaml, fileName, System::getenv);
+    }
+
+    /**
+     * Parses YAML text, reading {@code ${env:NAME}} secrets through {@code env}.
+     *
+     * @throws ConfigException listing every defect
+     */
+    public static GatewayConfig parse(String yaml, String fileName, UnaryOperator<String> env) {
+        ErrorSink errors = new ErrorSink(fileName, env);
         Node root = compose(yaml, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors.errors());

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -18,6 +20,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * default is used instead, so reading continues and all errors are reported together.
  */
 final class NodeReader {
+    /** A secret may be given as {@code ${env:NAME}}, read from the environment at load. */
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+
     private final ErrorSink errors;
     private final String path;
     private final Node node;
@@ -109,8 +114,19 @@ final class NodeReader {
                     "expected a single value (" + setting.kind().describe() + "), found " + describe(value));
             return setting.defaultValue();
         }
+        String text = scalar.getValue();
+        if (setting.secret()) {
+            Matcher m = ENV_REFERENCE.matcher(text.strip());
+            if (m.matches()) {
+                text = errors.env(m.group(1));
+                if (text == null) {
+                    errors.add(value, where, "environment variable " + m.group(1) + " is not set");
+                    return setting.defaultValue();
+                }
+            }
+        }
         try {
-            return setting.kind().parse(scalar.getValue());
+            return setting.kind().parse(text);
         } catch (IllegalArgumentException e) {
             errors.add(value, where, e.getMessage());
             return setting.defaultValue();

@@ -65,12 +65,20 @@ final class SipSection {
     static final Setting<String> KEYSTORE =
             Setting.of("keystore", string(), "", "", "TLS key store (PKCS#12 or JKS) path; required for tls");
     static final Setting<Secret> KEYSTORE_PASSWORD = Setting.of(
-                    "keystore-password", ValueKinds.secret(), Secret.NONE, "", "key store password")
+                    "keystore-password",
+                    ValueKinds.secret(),
+                    Secret.NONE,
+                    "",
+                    "key store password; ${env:NAME} reads it from the environment")
             .asSecret();
     static final Setting<String> TRUSTSTORE =
             Setting.of("truststore", string(), "", "", "TLS trust store path; empty means the JDK default trust");
     static final Setting<Secret> TRUSTSTORE_PASSWORD = Setting.of(
-                    "truststore-password", ValueKinds.secret(), Secret.NONE, "", "trust store password")
+                    "truststore-password",
+                    ValueKinds.secret(),
+                    Secret.NONE,
+                    "",
+                    "trust store password; ${env:NAME} reads it from the environment")
             .asSecret();
     static final Setting<ClientAuth> CLIENT_AUTH = Setting.of(
             "client-auth", enumOf(ClientAuth.class), ClientAuth.NONE, "", "TLS client certificate: none, want, need");

@@ -30,6 +30,19 @@ class SecretsTest {
     }
 
     @Test
+    void secretsCanComeFromTheEnvironment() {
+        String yaml = "sip:\n  transports:\n    - protocol: tls\n      keystore: k.p12\n"
+                + "      keystore-password: ${env:GW_KS}\n      truststore-password: ${env:GW_TS}\n";
+        java.util.Map<String, String> env = java.util.Map.of("GW_KS", "from-env");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayConfigLoader.parse(yaml, "tls.yaml", env::get))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(
+                        "tls.yaml:6:28: sip.transports[0].truststore-password: environment variable GW_TS is not set");
+        GatewayConfig c = GatewayConfigLoader.parse(yaml, "tls.yaml", n -> "v-" + n);
+        assertThat(c.sip().transports().get(0).keystorePassword().reveal()).isEqualTo("v-GW_KS");
+    }
+
+    @Test
     void anUnsetSecretSaysSo() {
         assertThat(Secret.NONE).hasToString("(unset)");
         assertThat(Secret.NONE.isSet()).isFalse();
