@@ -24,6 +24,18 @@ public final class Crc4 {
         }
     }
 
+    /**
+     * What bit 1 of TS0 (the first bit of a 32-octet E1 frame) adds to the register after the whole frame: the CRC is
+     * linear, so a frame whose C bit must count as 0 is {@code update(crc, frame) ^ (cBit ? TS0_BIT1 : 0)}.
+     */
+    public static final int TS0_BIT1;
+
+    static {
+        byte[] frame = new byte[32];
+        frame[0] = (byte) 0x80;
+        TS0_BIT1 = update(0, frame, 0, 32);
+    }
+
     private Crc4() {}
 
     /** Runs one octet through the 4-bit register. */

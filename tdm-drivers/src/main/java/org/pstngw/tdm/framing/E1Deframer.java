@@ -209,16 +209,15 @@ public final class E1Deframer {
             receivedC = 0;
             smfStarted = true;
         }
+        crc = Crc4.update(crc, frame, off, 32);
         if ((f & 1) == 0) {
             receivedC = (receivedC << 1) | si;
-            crc = Crc4.update(crc, ts0 & 0x7F);
-        } else {
-            crc = Crc4.update(crc, ts0);
-            if (f >= 13 && si == 0) {
-                remoteCrcErrors++;
+            if (si != 0) {
+                crc ^= Crc4.TS0_BIT1;
             }
+        } else if (f >= 13 && si == 0) {
+            remoteCrcErrors++;
         }
-        crc = Crc4.update(crc, frame, off + 1, 31);
         if ((f & 7) == 6 && expectedCrc >= 0) {
             checkBlock(receivedC != expectedCrc);
         }

@@ -78,8 +78,8 @@ public final class E1Framer {
             if ((f & 7) == 0) {
                 crc = 0;
             }
-            int c = Crc4.update(crc, (f & 1) == 0 ? ts0 & 0x7F : ts0);
-            crc = Crc4.update(c, frame, off + 1, 31);
+            int c = Crc4.update(crc, frame, off, 32);
+            crc = (f & 1) == 0 && si != 0 ? c ^ Crc4.TS0_BIT1 : c;
             if ((f & 7) == 7) {
                 crcToSend = crc;
             }

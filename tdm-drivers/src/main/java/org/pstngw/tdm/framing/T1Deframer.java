@@ -158,15 +158,10 @@ public final class T1Deframer {
         }
     }
 
+    /** Whether a 16-bit window is a rotation of 11111111 00000000: eight ones in one cyclic run. */
     private static boolean isYellowRotation(int window) {
-        int w = window;
-        for (int r = 0; r < 16; r++) {
-            if (w == T1Framer.ESF_YELLOW) {
-                return true;
-            }
-            w = ((w << 1) | (w >>> 15)) & 0xFFFF;
-        }
-        return false;
+        int rotated = ((window << 1) | (window >>> 15)) & 0xFFFF;
+        return Integer.bitCount(window) == 8 && Integer.bitCount(window ^ rotated) == 2;
     }
 
     private void d4Frame(int fbit, byte[] payload, int off) {

@@ -43,6 +43,20 @@ class T1FramingTest {
     }
 
     @Test
+    void tableCrc6MatchesLongDivision() {
+        Random random = new Random(8);
+        for (int n = 0; n < 50; n++) {
+            byte[] data = new byte[1 + random.nextInt(100)];
+            random.nextBytes(data);
+            int[] bits = new int[data.length * 8];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = (data[i / 8] >>> (7 - i % 8)) & 1;
+            }
+            assertThat(Crc6.update(0, data, 0, data.length)).isEqualTo(crc6ByDivision(bits));
+        }
+    }
+
+    @Test
     void d4SendsFtFsPattern() {
         Stream s = framed(new T1Framer(Framing.T1_D4), 24, 1);
         int[] expected = {1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0, 0};
