@@ -57,11 +57,7 @@ final class Ss7Section {
     static final Setting<Integer> DPC =
             Setting.of("dpc", pointCode(PointCodeFormat.ITU_3_8_3, 24), 2, "", "destination point code");
     static final Setting<NetworkIndicator> NI = Setting.of(
-            "network-indicator",
-            enumOf(NetworkIndicator.class),
-            NetworkIndicator.NATIONAL,
-            "",
-            "MTP3 network indicator (0..3)");
+            "network-indicator", networkIndicator(), NetworkIndicator.NATIONAL, "", "MTP3 network indicator (0..3)");
     static final Setting<Integer> SI =
             Setting.of("service-indicator", integer(0, 15), 5, "", "MTP3 service indicator (5 = ISUP)");
     static final Setting<IsupVariant> VARIANT =
@@ -225,6 +221,36 @@ final class Ss7Section {
             cic += count;
         }
         return List.copyOf(out);
+    }
+
+    /** A network indicator by name or by its code 0..3. */
+    private static ValueKind<NetworkIndicator> networkIndicator() {
+        ValueKind<NetworkIndicator> byName = enumOf(NetworkIndicator.class);
+        return new ValueKind<>() {
+            @Override
+            public NetworkIndicator parse(String text) {
+                String t = text.strip();
+                if (t.length() == 1 && Character.isDigit(t.charAt(0))) {
+                    for (NetworkIndicator ni : NetworkIndicator.values()) {
+                        if (ni.code() == t.charAt(0) - '0') {
+                            return ni;
+                        }
+                    }
+                    throw new IllegalArgumentException(t + " is out of range 0..3");
+                }
+                return byName.parse(text);
+            }
+
+            @Override
+            public String describe() {
+                return byName.describe() + " (or 0..3)";
+            }
+
+            @Override
+            public String format(NetworkIndicator value) {
+                return byName.format(value);
+            }
+        };
     }
 
     private static HostPort peer(NodeReader r) {

@@ -63,6 +63,10 @@ class ConfigErrorsTest {
                         "ss7:\n  dpc: 7\n",
                         "gateway.yaml:2:8: ss7.dpc: dpc 7 is not the embedded exchange's point code 2 (set"
                                 + " embedded-exchange.point-code too, or disable it)"),
+                Arguments.of(
+                        "ss7:\n  network-indicator: 4\n",
+                        "gateway.yaml:2:22: ss7.network-indicator: 4 is out of range 0..3"),
+                Arguments.of("ss7:\n  network-indicator: 3\n", null),
                 Arguments.of("ss7:\n  opc: 2\n", "gateway.yaml:2:3: ss7.dpc: dpc 2 equals opc"),
                 Arguments.of(
                         "ss7:\n  isup-variant: ansi\n  opc: 16777216\n",

@@ -99,6 +99,19 @@ class ValueKindsTest {
     }
 
     @Test
+    void networkIndicatorByNameOrCode() {
+        assertThat(GatewayConfigLoader.parse("ss7:\n  network-indicator: 0\n", "n.yaml")
+                        .ss7()
+                        .networkIndicator())
+                .isEqualTo(Ss7Config.NetworkIndicator.INTERNATIONAL);
+        assertThat(GatewayConfigLoader.parse("ss7:\n  network-indicator: national-spare\n", "n.yaml")
+                        .ss7()
+                        .networkIndicator()
+                        .code())
+                .isEqualTo(3);
+    }
+
+    @Test
     void commaSeparatedListsAreAcceptedToo() {
         assertThat(GatewayConfigLoader.parse("media:\n  codecs: PCMU, PCMA\n", "l.yaml")
                         .media()
