@@ -358,9 +358,10 @@ class ConfigErrorsTest {
         String yaml = "sip:\n  t1: 1h\nss7:\n  opc: x\nmedia:\n  ptime: 1s\n";
         assertThatThrownBy(() -> GatewayConfigLoader.parse(yaml, "gateway.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("3 configuration errors:\n"
-                        + "gateway.yaml:2:7: sip.t1: 1h is out of range 100ms..10s\n"
-                        + "gateway.yaml:4:8: ss7.opc: 'x' is not an integer\n"
-                        + "gateway.yaml:6:10: media.ptime: 1s is out of range 10ms..60ms");
+                .hasMessage("""
+                        3 configuration errors:
+                        gateway.yaml:2:7: sip.t1: 1h is out of range 100ms..10s
+                        gateway.yaml:4:8: ss7.opc: 'x' is not an integer
+                        gateway.yaml:6:10: media.ptime: 1s is out of range 10ms..60ms""");
     }
 }

@@ -40,4 +40,36 @@ class RoundTripPropertiesTest {
         assertThat(value).isEqualTo((zone << 11) | (area << 3) | sp);
         assertThat(kind.parse(Integer.toString(value))).isEqualTo(value);
     }
+
+    @Property(tries = 300)
+    void anyTextIsAConfigOrAConfigExceptionNeverAParserCrash(@ForAll String text) {
+        try {
+            assertThat(GatewayConfigLoader.parse(text, "fuzz.yaml")).isNotNull();
+        } catch (ConfigException e) {
+            assertThat(e.errors())
+                    .isNotEmpty()
+                    .allSatisfy(err -> assertThat(err.file()).isEqualTo("fuzz.yaml"));
+        }
+    }
+
+    @Property(tries = 200)
+    void anyValueOfAnyTopSectionSettingIsAcceptedOrReportedOnItsLine(
+            @ForAll("sectionKeys") String sectionKey, @ForAll @net.jqwik.api.constraints.AlphaChars String value) {
+        int dot = sectionKey.indexOf('.');
+        String yaml = "# header\n" + sectionKey.substring(0, dot) + ":\n  " + sectionKey.substring(dot + 1) + ": x"
+                + value + "\n";
+        try {
+            GatewayConfigLoader.parse(yaml, "f.yaml");
+        } catch (ConfigException e) {
+            assertThat(e.errors()).allSatisfy(err -> assertThat(err.line()).isBetween(2, 3));
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> sectionKeys() {
+        return net.jqwik.api.Arbitraries.of(ConfigSchema.sections().stream()
+                .filter(s -> !s.path().contains(".") && !s.path().contains("["))
+                .flatMap(s -> s.settings().stream().map(st -> s.path() + "." + st.key()))
+                .toList());
+    }
 }

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
-    private static final String YAML = "sip:\n  transports:\n    - protocol: tls\n      keystore: k.p12\n"
-            + "      keystore-password: hunter2-ks\n      truststore-password: hunter2-ts\n";
+    private static final String YAML = """
+            sip:
+              transports:
+                - protocol: tls
+                  keystore: k.p12
+                  keystore-password: hunter2-ks
+                  truststore-password: hunter2-ts
+            """;
 
     @Test
     void passwordsAreReadButNeverPrinted() {
@@ -31,8 +37,14 @@ class SecretsTest {
 
     @Test
     void secretsCanComeFromTheEnvironment() {
-        String yaml = "sip:\n  transports:\n    - protocol: tls\n      keystore: k.p12\n"
-                + "      keystore-password: ${env:GW_KS}\n      truststore-password: ${env:GW_TS}\n";
+        String yaml = """
+                sip:
+                  transports:
+                    - protocol: tls
+                      keystore: k.p12
+                      keystore-password: ${env:GW_KS}
+                      truststore-password: ${env:GW_TS}
+                """;
         java.util.Map<String, String> env = java.util.Map.of("GW_KS", "from-env");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayConfigLoader.parse(yaml, "tls.yaml", env::get))
                 .isInstanceOf(ConfigException.class)
