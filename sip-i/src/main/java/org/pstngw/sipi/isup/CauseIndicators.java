@@ -1,0 +1,82 @@
+package org.pstngw.sipi.isup;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Cause indicators (Q.763 3.12, Q.850 2.2): coding standard, location, cause value and diagnostics.
+ *
+ * <pre>
+ *  ext | coding std(2) | spare | location(4)
+ *  ext | cause value(7)
+ *  diagnostic(s) ...
+ * </pre>
+ *
+ * @param codingStandard 0 ITU-T, 2 national (ANSI T1.113 uses 2 for its own causes)
+ * @param location 0 user, 1 private local, 2 public local, 3 transit, 4 public remote, 5 private remote, 7
+ *     international, 10 beyond interworking point
+ */
+@SuppressWarnings("ArrayRecordComponent") // array-aware equals/hashCode/toString below
+public record CauseIndicators(int codingStandard, int location, CauseValue cause, byte[] diagnostics) {
+    public static final int CODING_ITU = 0;
+    public static final int CODING_NATIONAL = 2;
+    public static final int LOCATION_USER = 0;
+    public static final int LOCATION_PUBLIC_LOCAL = 2;
+    public static final int LOCATION_TRANSIT = 3;
+    public static final int LOCATION_PUBLIC_REMOTE = 4;
+    public static final int LOCATION_BEYOND_INTERWORKING = 10;
+
+    public CauseIndicators {
+        if (codingStandard < 0 || codingStandard > 3 || location < 0 || location > 15) {
+            throw new IllegalArgumentException("coding standard or location out of range");
+        }
+        diagnostics = diagnostics == null ? new byte[0] : diagnostics.clone();
+    }
+
+    public static CauseIndicators of(int location, CauseValue cause) {
+        return new CauseIndicators(CODING_ITU, location, cause, new byte[0]);
+    }
+
+    @Override
+    public byte[] diagnostics() {
+        return diagnostics.clone();
+    }
+
+    public boolean hasDiagnostics() {
+        return diagnostics.length > 0;
+    }
+
+    static CauseIndicators decode(byte[] b) {
+        int i = (b[0] & 0x80) == 0 ? 2 : 1; // octet 1a (recommendation) present when ext = 0
+        return new CauseIndicators(
+                (b[0] >> 5) & 3, b[0] & 0xF, CauseValue.valueOf(b[i]), Arrays.copyOfRange(b, i + 1, b.length));
+    }
+
+    public byte[] encode() {
+        byte[] out = new byte[2 + diagnostics.length];
+        out[0] = (byte) (0x80 | codingStandard << 5 | location);
+        out[1] = (byte) (0x80 | cause.code());
+        System.arraycopy(diagnostics, 0, out, 2, diagnostics.length);
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CauseIndicators c
+                && c.codingStandard == codingStandard
+                && c.location == location
+                && c.cause.equals(cause)
+                && Arrays.equals(c.diagnostics, diagnostics);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((codingStandard * 31 + location) * 31 + cause.hashCode()) * 31 + Arrays.hashCode(diagnostics);
+    }
+
+    @Override
+    public String toString() {
+        return "CauseIndicators[coding=" + codingStandard + ", location=" + location + ", cause=" + cause
+                + ", diagnostics=" + HexFormat.of().formatHex(diagnostics) + "]";
+    }
+}
