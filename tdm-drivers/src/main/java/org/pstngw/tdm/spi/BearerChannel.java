@@ -70,6 +70,23 @@ final class BearerChannel implements Channel {
         return (byte) b;
     }
 
+    /** Frame thread: fills {@code dst[0..n)} with bytes to send, the idle code where nothing was written. */
+    void nextTx(byte[] dst, int n) {
+        int got = tx.read(dst, 0, n);
+        if (got < n) {
+            java.util.Arrays.fill(dst, got, n, idle);
+            underruns.lazySet(underruns.get() + (n - got));
+        }
+    }
+
+    /** Frame thread: received bytes; those that do not fit are dropped (counted). */
+    void rx(byte[] src, int n) {
+        int put = rx.write(src, 0, n);
+        if (put < n) {
+            overruns.lazySet(overruns.get() + (n - put));
+        }
+    }
+
     /** Frame thread: a received byte; dropped (counted) when the reader is behind. */
     void rx(byte b) {
         if (!rx.put(b)) {

@@ -23,6 +23,7 @@ public final class SpanMux {
     private final byte idle;
     private final BearerChannel[] bearers;
     private final HdlcChannelImpl[] hdlcs;
+    private byte[] column = new byte[160];
 
     /** @param config a valid span configuration ({@link SpanConfig#requireValid()} is applied) */
     public SpanMux(SpanConfig config) {
@@ -99,17 +100,60 @@ public final class SpanMux {
         }
     }
 
-    /** Writes {@code frames} consecutive frames. Frame thread only. */
+    /**
+     * Writes {@code frames} consecutive frames. Bearer channels move a whole column (one byte per frame) per ring
+     * operation. Frame thread only.
+     */
     public void transmitFrames(byte[] buffer, int off, int frames) {
-        for (int f = 0; f < frames; f++) {
-            transmitFrame(buffer, off + f * bytesPerFrame);
+        byte[] col = column(frames);
+        for (int i = 0; i < bytesPerFrame; i++) {
+            BearerChannel bearer = bearers[i];
+            HdlcChannelImpl hdlc = hdlcs[i];
+            if (bearer != null) {
+                bearer.nextTx(col, frames);
+                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
+                    buffer[at] = col[f];
+                }
+            } else if (hdlc != null) {
+                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
+                    buffer[at] = hdlc.nextTx();
+                }
+            } else {
+                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
+                    buffer[at] = idle;
+                }
+            }
+        }
+        if (config.type() == SpanType.E1) {
+            for (int f = 0, at = off; f < frames; f++, at += bytesPerFrame) {
+                buffer[at] = (byte) 0xFF;
+            }
         }
     }
 
-    /** Reads {@code frames} consecutive frames. Frame thread only. */
+    /** Reads {@code frames} consecutive frames, a column per channel. Frame thread only. */
     public void receiveFrames(byte[] buffer, int off, int frames) {
-        for (int f = 0; f < frames; f++) {
-            receiveFrame(buffer, off + f * bytesPerFrame);
+        byte[] col = column(frames);
+        for (int i = 0; i < bytesPerFrame; i++) {
+            BearerChannel bearer = bearers[i];
+            HdlcChannelImpl hdlc = hdlcs[i];
+            if (bearer != null) {
+                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
+                    col[f] = buffer[at];
+                }
+                bearer.rx(col, frames);
+            } else if (hdlc != null) {
+                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
+                    hdlc.rx(buffer[at]);
+                }
+            }
         }
+    }
+
+    private byte[] column(int frames) {
+        if (column.length < frames) {
+            column = new byte[frames];
+        }
+        return column;
     }
 }
