@@ -79,6 +79,19 @@ class E1DeframerTest {
     }
 
     @Test
+    void nineHundredFifteenErroredBlocksOfAThousandMeanFalseAlignment() {
+        int frames = 8 * 1100;
+        byte[] s = E1FramerTest.framedStream(true, frames, 19);
+        for (int smf = 0; smf < frames / 8; smf++) {
+            s[smf * 256 + 40] ^= 0x01;
+        }
+        E1Deframer d = new E1Deframer(true, alarms);
+        d.frames(s, 0, frames);
+        assertThat(d.crcErrors()).isGreaterThanOrEqualTo(1000);
+        assertThat(alarms.changes).startsWith("-LOF", "+LOF");
+    }
+
+    @Test
     void noMultiframeAlignmentWithin8msRestartsSearch() {
         byte[] s = E1FramerTest.framedStream(false, 80, 16);
         E1Deframer d = new E1Deframer(true, alarms);
