@@ -8,8 +8,9 @@ package org.pstngw.tdm.pseudowire;
  *   <li>{@link #onArrival}: a least-squares line through (arrival time, packet number) gives the far
  *       end's packet rate; it is insensitive to packet delay variation that averages out.
  *   <li>{@link #onPlayout}: the jitter-buffer fill level, low-pass filtered, drives a PI controller
- *       whose output is the rate correction that would keep the fill at its target. Its integral
- *       term converges to the far end's offset and is reported by {@link #fillPpm()}.
+ *       whose output is the rate correction that would keep the fill where it settled, applied to a
+ *       virtual playout clock. Its integral term converges to the far end's offset and is reported
+ *       by {@link #fillPpm()}.
  * </ul>
  *
  * <p>Positive ppm: the far end runs fast (its packets arrive more often than nominal). The gateway's
@@ -19,7 +20,6 @@ package org.pstngw.tdm.pseudowire;
  */
 public final class AdaptiveClockRecovery {
     private final double nominalIntervalSeconds;
-    private final double targetFill;
     private final double kp;
     private final double ki;
     private final double tauSeconds;
@@ -32,33 +32,32 @@ public final class AdaptiveClockRecovery {
     private double varT;
 
     private long lastPlayoutNanos = Long.MIN_VALUE;
-    private double filteredFill;
+    private double sinceStart;
+    private double filteredFill = Double.NaN;
+    private double target = Double.NaN;
+    private double virtualExtra;
     private double integral;
     private double output;
 
     /**
      * @param nominalIntervalNanos packet interval at the nominal rate (1 ms for 8 E1 frames)
-     * @param targetFill fill level to hold, in packets (the jitter buffer depth)
      * @param kp proportional gain, ppm per packet of fill error
      * @param ki integral gain, ppm per packet-second of fill error
      * @param tauSeconds time constant of the fill level's low-pass filter
      */
-    public AdaptiveClockRecovery(
-            long nominalIntervalNanos, double targetFill, double kp, double ki, double tauSeconds) {
+    public AdaptiveClockRecovery(long nominalIntervalNanos, double kp, double ki, double tauSeconds) {
         if (nominalIntervalNanos <= 0 || tauSeconds <= 0 || kp < 0 || ki <= 0) {
             throw new IllegalArgumentException("interval, gains and time constant must be positive");
         }
         this.nominalIntervalSeconds = nominalIntervalNanos / 1e9;
-        this.targetFill = targetFill;
         this.kp = kp;
         this.ki = ki;
         this.tauSeconds = tauSeconds;
-        this.filteredFill = targetFill;
     }
 
-    /** Gains tuned for a 1 ms packet interval: settles within about two minutes, damped (zeta about 0.6). */
-    public static AdaptiveClockRecovery forInterval(long nominalIntervalNanos, double targetFill) {
-        return new AdaptiveClockRecovery(nominalIntervalNanos, targetFill, 80.0, 4.0, 1.0);
+    /** Gains tuned for a 1 ms packet interval: settles within about a minute, damped (zeta about 0.6). */
+    public static AdaptiveClockRecovery forInterval(long nominalIntervalNanos) {
+        return new AdaptiveClockRecovery(nominalIntervalNanos, 160.0, 16.0, 1.0);
     }
 
     /** Records the arrival of the far end's {@code packetNumber}-th packet (unwrapped count). */
@@ -85,10 +84,17 @@ public final class AdaptiveClockRecovery {
         return (packetsPerSecond * nominalIntervalSeconds - 1.0) * 1e6;
     }
 
-    /** Feeds the fill level seen at one playout instant. */
+    /**
+     * Feeds the fill level seen at one playout instant. The local playout clock is not steered (a
+     * software gateway cannot pull its frame clock), so the controller steers a virtual one: the
+     * packets that a clock running {@link #correctionPpm()} faster would have played are subtracted
+     * from the fill, and the loop closes on that. The fill it holds is the one seen after {@code 2 tau}
+     * of playout.
+     */
     public void onPlayout(int fillLevel, long nanos) {
         if (lastPlayoutNanos == Long.MIN_VALUE) {
             lastPlayoutNanos = nanos;
+            filteredFill = fillLevel;
             return;
         }
         double dt = (nanos - lastPlayoutNanos) / 1e9;
@@ -97,7 +103,15 @@ public final class AdaptiveClockRecovery {
             return;
         }
         filteredFill += (fillLevel - filteredFill) * Math.min(1.0, dt / tauSeconds);
-        double error = filteredFill - targetFill;
+        sinceStart += dt;
+        if (Double.isNaN(target)) {
+            if (sinceStart >= 2 * tauSeconds) {
+                target = filteredFill;
+            }
+            return;
+        }
+        virtualExtra += output * 1e-6 * dt / nominalIntervalSeconds;
+        double error = filteredFill - virtualExtra - target;
         integral += ki * error * dt;
         output = kp * error + integral;
     }

@@ -79,7 +79,7 @@ final class PwSpanLink implements AutoCloseable {
                 3);
         this.drainBudget = jitter.capacity() / 2;
         long interval = options.framesPerPacket() * 125_000L;
-        this.clockRecovery = AdaptiveClockRecovery.forInterval(interval, options.jitterPackets());
+        this.clockRecovery = AdaptiveClockRecovery.forInterval(interval);
         this.framesPerPacket = options.framesPerPacket();
         this.frameBytes = type.bytesPerFrame();
         this.slotIndex = options.timeslots().stream().mapToInt(type::frameIndex).toArray();
