@@ -4,6 +4,8 @@ package org.pstngw.tdm.clock;
 @FunctionalInterface
 public interface FrameListener {
     /**
+     * Handles one block of frames.
+     *
      * @param firstFrame number of the first frame of the block, counted from 0 when the clock started
      * @param frames frames in the block (the clock's block size)
      */

@@ -12,6 +12,7 @@ final class ListenerArray {
         listeners = next;
     }
 
+    @SuppressWarnings("ReferenceEquality") // a listener is removed by identity, as it was added
     synchronized void remove(FrameListener listener) {
         FrameListener[] current = listeners;
         for (int i = 0; i < current.length; i++) {

@@ -65,7 +65,6 @@ public final class RealFrameClock implements FrameClock {
         }
         running = true;
         thread = Thread.ofPlatform().name(threadName).daemon().unstarted(this::run);
-        thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
     }
 

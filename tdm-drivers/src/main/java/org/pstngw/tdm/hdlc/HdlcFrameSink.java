@@ -4,6 +4,8 @@ package org.pstngw.tdm.hdlc;
 @FunctionalInterface
 public interface HdlcFrameSink {
     /**
+     * Takes one good frame.
+     *
      * @param buffer the decoder's buffer, valid only during the call; the frame starts at 0, FCS stripped
      * @param length frame length without FCS
      */

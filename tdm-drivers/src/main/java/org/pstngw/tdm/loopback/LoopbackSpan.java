@@ -1,9 +1,11 @@
 package org.pstngw.tdm.loopback;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pstngw.tdm.framing.AlarmListener;
 import org.pstngw.tdm.framing.E1Deframer;
 import org.pstngw.tdm.framing.E1Framer;
@@ -39,11 +41,11 @@ public final class LoopbackSpan implements Span, AlarmListener {
     private final T1Framer t1Framer;
     private final T1Deframer t1Deframer;
     private volatile SpanEventListener listener = SpanEventListener.NONE;
-    private volatile int alarmBits = 1 << Alarm.LOF.ordinal();
+    private volatile Set<Alarm> alarms = Collections.unmodifiableSet(EnumSet.of(Alarm.LOF));
     private volatile boolean open = true;
     private volatile LineCondition condition = LineCondition.NORMAL;
-    private volatile long framesSent;
-    private volatile long framesReceived;
+    private final AtomicLong framesSent = new AtomicLong();
+    private final AtomicLong framesReceived = new AtomicLong();
     private volatile long crcErrors;
     private volatile long framingErrors;
     private volatile long remoteCrcErrors;
@@ -87,7 +89,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
         if (condition == LineCondition.CUT) {
             Arrays.fill(txF, 0, frames, (byte) 0);
         }
-        framesSent += frames;
+        framesSent.lazySet(framesSent.get() + frames);
     }
 
     private void framed(int frames) {
@@ -126,7 +128,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
             updateCounters(t1Deframer.crcErrors(), t1Deframer.framingErrors(), 0, before);
         }
         mux.receiveFrames(rx, 0, frames);
-        framesReceived += frames;
+        framesReceived.lazySet(framesReceived.get() + frames);
     }
 
     private void receiveDeadLine(int frames) {
@@ -138,7 +140,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
                 t1Deframer.frame(0, zeros, f * bytesPerFrame);
             }
         }
-        framesReceived += frames;
+        framesReceived.lazySet(framesReceived.get() + frames);
     }
 
     private void updateCounters(long crc, long framing, long remote, long crcBefore) {
@@ -152,13 +154,17 @@ public final class LoopbackSpan implements Span, AlarmListener {
 
     @Override
     public void alarmChanged(Alarm alarm, boolean active) {
-        int bit = 1 << alarm.ordinal();
-        int before = alarmBits;
-        int after = active ? before | bit : before & ~bit;
-        if (after == before) {
+        Set<Alarm> before = alarms;
+        if (before.contains(alarm) == active) {
             return;
         }
-        alarmBits = after;
+        EnumSet<Alarm> after = before.isEmpty() ? EnumSet.noneOf(Alarm.class) : EnumSet.copyOf(before);
+        if (active) {
+            after.add(alarm);
+        } else {
+            after.remove(alarm);
+        }
+        alarms = Collections.unmodifiableSet(after);
         SpanEventListener l = listener;
         l.onEvent(
                 active
@@ -186,19 +192,12 @@ public final class LoopbackSpan implements Span, AlarmListener {
 
     @Override
     public Set<Alarm> alarms() {
-        Set<Alarm> set = EnumSet.noneOf(Alarm.class);
-        int bits = alarmBits;
-        for (Alarm alarm : Alarm.values()) {
-            if ((bits & (1 << alarm.ordinal())) != 0) {
-                set.add(alarm);
-            }
-        }
-        return set;
+        return alarms;
     }
 
     @Override
     public SpanCounters counters() {
-        return new SpanCounters(framesSent, framesReceived, crcErrors, framingErrors, remoteCrcErrors);
+        return new SpanCounters(framesSent.get(), framesReceived.get(), crcErrors, framingErrors, remoteCrcErrors);
     }
 
     @Override

@@ -12,6 +12,7 @@ class T1FramingTest {
     private final RecordingAlarms alarms = new RecordingAlarms();
 
     /** Frames: payload 24 octets each, F bits beside them. */
+    @SuppressWarnings("ArrayRecordComponent") // test data, never compared
     record Stream(byte[] payload, int[] fbits) {}
 
     static Stream framed(T1Framer framer, int frames, long seed) {
