@@ -40,8 +40,9 @@ public final class PseudowireSpan implements Span {
     private final PwSpanLink link;
     private final Runnable onClose;
     private final SpanMux mux;
-    private final byte[] txFrame;
-    private final byte[] rxFrame;
+    private final int frameBytes;
+    private byte[] txBlock = new byte[0];
+    private byte[] rxBlock = new byte[0];
     private final boolean e1;
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong framesReceived = new AtomicLong();
@@ -56,8 +57,7 @@ public final class PseudowireSpan implements Span {
         this.onClose = onClose;
         SpanType type = config.type();
         this.e1 = type == SpanType.E1;
-        this.txFrame = new byte[type.bytesPerFrame()];
-        this.rxFrame = new byte[type.bytesPerFrame()];
+        this.frameBytes = type.bytesPerFrame();
         this.mux = new SpanMux(config);
     }
 
@@ -137,15 +137,20 @@ public final class PseudowireSpan implements Span {
         }
         link.localFailure(localFailure);
         boolean remoteAlarm = (alarmBits & ~bit(Alarm.RAI)) != 0;
-        for (int f = 0; f < frames; f++) {
-            mux.transmitFrame(txFrame, 0);
-            if (e1) {
-                txFrame[0] = ((firstFrame + f) & 1) == 0 ? FAS : remoteAlarm ? NFAS_REMOTE_ALARM : NFAS;
-            }
-            link.transmitFrame(txFrame);
-            link.receiveFrame(rxFrame, nowNanos + f * 125_000L);
-            mux.receiveFrame(rxFrame, 0);
+        if (txBlock.length < frames * frameBytes) {
+            txBlock = new byte[frames * frameBytes];
+            rxBlock = new byte[frames * frameBytes];
         }
+        mux.transmitFrames(txBlock, 0, frames);
+        for (int f = 0; f < frames; f++) {
+            int off = f * frameBytes;
+            if (e1) {
+                txBlock[off] = ((firstFrame + f) & 1) == 0 ? FAS : remoteAlarm ? NFAS_REMOTE_ALARM : NFAS;
+            }
+            link.transmitFrame(txBlock, off);
+            link.receiveFrame(rxBlock, off, nowNanos + f * 125_000L);
+        }
+        mux.receiveFrames(rxBlock, 0, frames);
         framesSent.lazySet(framesSent.get() + frames);
         framesReceived.lazySet(framesReceived.get() + frames);
         updateAlarms();

@@ -119,13 +119,13 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     /** Adds one transmitted frame; sends a packet when {@code framesPerPacket} are collected. */
-    void transmitFrame(byte[] frame) {
+    void transmitFrame(byte[] frame, int off) {
         if (codec.mode() == PwMode.SATOP) {
-            System.arraycopy(frame, 0, txPayload, txFrame * frameBytes, frameBytes);
+            System.arraycopy(frame, off, txPayload, txFrame * frameBytes, frameBytes);
         } else {
             int base = txFrame * slotIndex.length;
             for (int k = 0; k < slotIndex.length; k++) {
-                txPayload[base + k] = frame[slotIndex[k]];
+                txPayload[base + k] = frame[off + slotIndex[k]];
             }
         }
         if (++txFrame == framesPerPacket) {
@@ -196,17 +196,17 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     /** Fills {@code frame} with the next received frame (played out of the jitter buffer). */
-    void receiveFrame(byte[] frame, long nowNanos) {
+    void receiveFrame(byte[] frame, int off, long nowNanos) {
         if (rxFrame == 0) {
             lastPlayout = jitter.playout(rxPayload, 0);
             clockRecovery.onPlayout(jitter.fillLevel(), nowNanos);
         }
         if (codec.mode() == PwMode.SATOP) {
-            System.arraycopy(rxPayload, rxFrame * frameBytes, frame, 0, frameBytes);
+            System.arraycopy(rxPayload, rxFrame * frameBytes, frame, off, frameBytes);
         } else {
             int base = rxFrame * slotIndex.length;
             for (int k = 0; k < slotIndex.length; k++) {
-                frame[slotIndex[k]] = rxPayload[base + k];
+                frame[off + slotIndex[k]] = rxPayload[base + k];
             }
         }
         if (++rxFrame == framesPerPacket) {
