@@ -1,0 +1,253 @@
+package org.pstngw.sip.message;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/** What requests and responses share: the wire, the header index and caches of the checked headers. */
+abstract sealed class BaseMessage permits SipRequest, SipResponse {
+    final Wire wire;
+    List<Via> vias;
+    NameAddr from;
+    NameAddr to;
+    CSeq cseq;
+
+    BaseMessage(Wire wire) {
+        this.wire = wire;
+    }
+
+    public String startLine() {
+        return wire.startLine();
+    }
+
+    public List<SipHeader> headers() {
+        List<SipHeader> out = new ArrayList<>(wire.count);
+        for (int i = 0; i < wire.count; i++) {
+            out.add(new SipHeader(wire.name(i), wire.value(i)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static char compact(String longName) {
+        String c = HeaderNames.compactOf(longName);
+        return c == null ? 0 : c.charAt(0);
+    }
+
+    public Optional<String> header(String name) {
+        String l = HeaderNames.longForm(name);
+        int i = wire.find(l, compact(l), 0);
+        return i < 0 ? Optional.empty() : Optional.of(wire.value(i));
+    }
+
+    public boolean hasHeader(String name) {
+        String l = HeaderNames.longForm(name);
+        return wire.find(l, compact(l), 0) >= 0;
+    }
+
+    public List<String> headerValues(String name) {
+        String l = HeaderNames.longForm(name);
+        char c = compact(l);
+        boolean list = HeaderNames.isList(l);
+        List<String> out = new ArrayList<>(2);
+        for (int i = wire.find(l, c, 0); i >= 0; i = wire.find(l, c, i + 1)) {
+            String v = wire.value(i);
+            if (list && v.indexOf(',') >= 0) {
+                out.addAll(Lexer.splitList(v));
+            } else {
+                out.add(v.strip());
+            }
+        }
+        return out;
+    }
+
+    String first(String longName, char compact) {
+        int i = wire.find(longName, compact, 0);
+        return i < 0 ? null : wire.value(i);
+    }
+
+    <T> List<T> typed(String name, Function<String, T> parser) {
+        List<String> vs = headerValues(name);
+        List<T> out = new ArrayList<>(vs.size());
+        for (String v : vs) {
+            out.add(parser.apply(v));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    public byte[] body() {
+        return Arrays.copyOfRange(wire.bytes, wire.bodyStart, wire.bodyEnd);
+    }
+
+    public int bodyLength() {
+        return wire.bodyEnd - wire.bodyStart;
+    }
+
+    public byte[] toBytes() {
+        return Arrays.copyOf(wire.bytes, wire.bodyEnd);
+    }
+
+    public ByteBuffer wire() {
+        return ByteBuffer.wrap(wire.bytes, 0, wire.bodyEnd).asReadOnlyBuffer();
+    }
+
+    public List<Via> vias() {
+        List<Via> v = vias;
+        if (v == null) {
+            v = typed(HeaderNames.VIA, Via::parse);
+            vias = v;
+        }
+        return v;
+    }
+
+    public Via topVia() {
+        List<Via> v = vias();
+        if (v.isEmpty()) {
+            throw new SipSyntaxException("missing Via");
+        }
+        return v.get(0);
+    }
+
+    public NameAddr from() {
+        NameAddr f = from;
+        if (f == null) {
+            f = NameAddr.parse(required(HeaderNames.FROM, 'f'));
+            from = f;
+        }
+        return f;
+    }
+
+    public NameAddr to() {
+        NameAddr t = to;
+        if (t == null) {
+            t = NameAddr.parse(required(HeaderNames.TO, 't'));
+            to = t;
+        }
+        return t;
+    }
+
+    public String callId() {
+        return required(HeaderNames.CALL_ID, 'i').strip();
+    }
+
+    public CSeq cseq() {
+        CSeq c = cseq;
+        if (c == null) {
+            c = CSeq.parse(required(HeaderNames.CSEQ, (char) 0));
+            cseq = c;
+        }
+        return c;
+    }
+
+    private String required(String name, char compact) {
+        String v = first(name, compact);
+        if (v == null) {
+            throw new SipSyntaxException("missing " + name);
+        }
+        return v;
+    }
+
+    public OptionalInt maxForwards() {
+        String v = first(HeaderNames.MAX_FORWARDS, (char) 0);
+        return v == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(v.strip()));
+    }
+
+    public int contentLength() {
+        String v = first(HeaderNames.CONTENT_LENGTH, 'l');
+        return v == null ? bodyLength() : Integer.parseInt(v.strip());
+    }
+
+    public Optional<MediaType> contentType() {
+        String v = first(HeaderNames.CONTENT_TYPE, 'c');
+        return v == null ? Optional.empty() : Optional.of(MediaType.parse(v));
+    }
+
+    public Optional<ContentDisposition> contentDisposition() {
+        String v = first(HeaderNames.CONTENT_DISPOSITION, (char) 0);
+        return v == null ? Optional.empty() : Optional.of(ContentDisposition.parse(v));
+    }
+
+    public List<Contact> contacts() {
+        return typed(HeaderNames.CONTACT, Contact::parse);
+    }
+
+    public List<NameAddr> routes() {
+        return typed(HeaderNames.ROUTE, NameAddr::parse);
+    }
+
+    public List<NameAddr> recordRoutes() {
+        return typed(HeaderNames.RECORD_ROUTE, NameAddr::parse);
+    }
+
+    public List<String> require() {
+        return headerValues(HeaderNames.REQUIRE);
+    }
+
+    public List<String> supported() {
+        return headerValues(HeaderNames.SUPPORTED);
+    }
+
+    public List<String> allow() {
+        return headerValues(HeaderNames.ALLOW);
+    }
+
+    public OptionalLong rseq() {
+        return number(HeaderNames.RSEQ);
+    }
+
+    public Optional<RAck> rack() {
+        String v = first(HeaderNames.RACK, (char) 0);
+        return v == null ? Optional.empty() : Optional.of(RAck.parse(v));
+    }
+
+    public List<Reason> reasons() {
+        return typed(HeaderNames.REASON, Reason::parse);
+    }
+
+    public OptionalLong expires() {
+        return number(HeaderNames.EXPIRES);
+    }
+
+    private OptionalLong number(String name) {
+        String v = first(name, (char) 0);
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new SipSyntaxException("invalid " + name + ": " + v);
+        }
+    }
+
+    /** True when Via, From, To, Call-ID and CSeq are all present (enough to address a response). */
+    boolean hasAnswerHeaders() {
+        return wire.find(HeaderNames.VIA, 'v', 0) >= 0
+                && wire.find(HeaderNames.FROM, 'f', 0) >= 0
+                && wire.find(HeaderNames.TO, 't', 0) >= 0
+                && wire.find(HeaderNames.CALL_ID, 'i', 0) >= 0
+                && wire.find(HeaderNames.CSEQ, (char) 0, 0) >= 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BaseMessage m
+                && m.getClass() == getClass()
+                && Arrays.equals(wire.bytes, 0, wire.bodyEnd, m.wire.bytes, 0, m.wire.bodyEnd);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(Arrays.copyOf(wire.bytes, wire.bodyEnd));
+    }
+
+    @Override
+    public String toString() {
+        return startLine();
+    }
+}

@@ -1,0 +1,113 @@
+package org.pstngw.sip.message;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Header names: compact forms (RFC 3261 7.3.3 and extensions), canonical spelling, which may not be comma-split. */
+public final class HeaderNames {
+    public static final String VIA = "Via";
+    public static final String FROM = "From";
+    public static final String TO = "To";
+    public static final String CALL_ID = "Call-ID";
+    public static final String CSEQ = "CSeq";
+    public static final String MAX_FORWARDS = "Max-Forwards";
+    public static final String CONTACT = "Contact";
+    public static final String ROUTE = "Route";
+    public static final String RECORD_ROUTE = "Record-Route";
+    public static final String CONTENT_TYPE = "Content-Type";
+    public static final String CONTENT_LENGTH = "Content-Length";
+    public static final String CONTENT_DISPOSITION = "Content-Disposition";
+    public static final String REQUIRE = "Require";
+    public static final String SUPPORTED = "Supported";
+    public static final String ALLOW = "Allow";
+    public static final String RSEQ = "RSeq";
+    public static final String RACK = "RAck";
+    public static final String REASON = "Reason";
+    public static final String EXPIRES = "Expires";
+
+    private static final Map<String, String> COMPACT_TO_LONG = Map.ofEntries(
+            Map.entry("i", CALL_ID),
+            Map.entry("m", CONTACT),
+            Map.entry("f", FROM),
+            Map.entry("t", TO),
+            Map.entry("v", VIA),
+            Map.entry("l", CONTENT_LENGTH),
+            Map.entry("c", CONTENT_TYPE),
+            Map.entry("k", SUPPORTED),
+            Map.entry("s", "Subject"),
+            Map.entry("e", "Content-Encoding"),
+            Map.entry("o", "Event"),
+            Map.entry("r", "Refer-To"),
+            Map.entry("u", "Allow-Events"),
+            Map.entry("b", "Referred-By"),
+            Map.entry("x", "Session-Expires"),
+            Map.entry("y", "Identity"),
+            Map.entry("a", "Accept-Contact"),
+            Map.entry("j", "Reject-Contact"),
+            Map.entry("d", "Request-Disposition"),
+            Map.entry("n", "Identity-Info"));
+
+    private static final Map<String, String> LONG_TO_COMPACT;
+
+    static {
+        var m = new java.util.HashMap<String, String>();
+        COMPACT_TO_LONG.forEach((k, v) -> m.put(v.toLowerCase(Locale.ROOT), k));
+        LONG_TO_COMPACT = Map.copyOf(m);
+    }
+
+    private static final Set<String> NOT_SPLIT = Set.of(
+            "www-authenticate",
+            "authorization",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "authentication-info",
+            "date",
+            "retry-after",
+            "subject",
+            "call-id",
+            "cseq",
+            "user-agent",
+            "server",
+            "organization",
+            "timestamp",
+            "content-length",
+            "content-type",
+            "max-forwards",
+            "expires",
+            "content-disposition",
+            "min-expires",
+            "priority",
+            "reply-to",
+            "mime-version",
+            "rseq",
+            "rack");
+
+    private HeaderNames() {}
+
+    /** The long form of {@code name} if it is compact, else {@code name} as given. */
+    public static String longForm(String name) {
+        if (name.length() == 1) {
+            String l = COMPACT_TO_LONG.get(name.toLowerCase(Locale.ROOT));
+            if (l != null) {
+                return l;
+            }
+        }
+        return name;
+    }
+
+    /** The compact letter of {@code name} (long form, any case), or null. */
+    static String compactOf(String name) {
+        return LONG_TO_COMPACT.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when two header names denote the same header (case-insensitive, compact forms). */
+    public static boolean matches(String a, String b) {
+        return longForm(a).equalsIgnoreCase(longForm(b));
+    }
+
+    /** True when the values of header {@code name} may be given as a comma-separated list (RFC 3261 7.3.1). */
+    public static boolean isList(String name) {
+        return !NOT_SPLIT.contains(longForm(name).toLowerCase(Locale.ROOT));
+    }
+}
