@@ -12,6 +12,8 @@ public enum CallEvent {
     LOCAL_ANSWER,
     LOCAL_RELEASE,
     LOCAL_RESET,
+    /** The destination became unreachable (MTP-PAUSE): the circuit is cleared locally, nothing can be sent. */
+    LINK_LOST,
     // received messages
     IAM_COMPLETE,
     IAM_INCOMPLETE,

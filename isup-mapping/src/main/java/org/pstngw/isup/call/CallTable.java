@@ -23,6 +23,9 @@ import java.util.Optional;
  *                 controlling exchange completes its call and ignores the IAM, the other backs off and re-attempts"
  * </pre>
  *
+ * Q.764 2.13 / Q.704 MTP-PAUSE: "the user part ... shall not send messages to the affected destination"; calls in
+ * progress are cleared locally with cause 38 and the circuits are reset (GRS) on MTP-RESUME.
+ *
  * Rows missing for a received message: discarded (Q.764 2.9.5.3), except on an idle circuit, where it resets the
  * circuit (Q.764 2.9.5.1 a)). Rows missing for a local request: refused.
  */
@@ -34,6 +37,8 @@ public final class CallTable {
     public static final int NO_ANSWER = 19;
     /** Q.850 #28 invalid number format (address incomplete, T35). */
     public static final int ADDRESS_INCOMPLETE = 28;
+    /** Q.850 #38 network out of order (calls cleared when the destination becomes unreachable). */
+    public static final int NETWORK_OUT_OF_ORDER = 38;
     /** Q.850 #41 temporary failure (continuity failure, T8). */
     public static final int TEMPORARY_FAILURE = 41;
     /** Q.850 #102 recovery on timer expiry. */
@@ -181,6 +186,16 @@ public final class CallTable {
                             ? Transition.to(AWAIT_RESET_ACK, DISCONNECT_LOOP, SEND_RSC)
                             : Transition.to(AWAIT_RESET_ACK, SEND_RSC));
             t.get(s).put(LOCAL_RESET, reset.cause(TEMPORARY_FAILURE).start(IsupTimer.T16));
+        }
+        // Destination unreachable: clear locally (the circuits are reset with GRS when it comes back)
+        for (CallState s : CallState.values()) {
+            boolean loop = s == AWAIT_CONTINUITY || s == CONTINUITY_RECHECK_LOOP;
+            Transition lost = s.hasCall()
+                    ? (loop
+                            ? Transition.to(IDLE, DISCONNECT_LOOP, NOTIFY_RELEASED)
+                            : Transition.to(IDLE, NOTIFY_RELEASED))
+                    : (loop ? Transition.to(IDLE, DISCONNECT_LOOP) : Transition.to(IDLE));
+            t.get(s).put(LINK_LOST, lost.cause(NETWORK_OUT_OF_ORDER));
         }
         t.get(AWAIT_RESET_ACK).put(RLC, Transition.to(IDLE));
         t.get(AWAIT_RESET_ACK).put(RSC, Transition.to(IDLE, SEND_RLC));

@@ -40,7 +40,7 @@ class CallTableTest {
         for (CallState s : CallState.values()) {
             Map<CallEvent, Transition> row = CallTable.table().get(s);
             assertThat(CallHarness.PATHS).containsKey(s);
-            assertThat(row).containsKeys(CallEvent.RSC, CallEvent.LOCAL_RESET);
+            assertThat(row).containsKeys(CallEvent.RSC, CallEvent.LOCAL_RESET, CallEvent.LINK_LOST);
         }
     }
 
@@ -54,6 +54,20 @@ class CallTableTest {
         assertThat(h.call.state()).isEqualTo(CallState.IDLE);
         assertThat(h.actions()).contains(CallAction.SEND_RLC);
         assertThat(h.actions().contains(CallAction.NOTIFY_RELEASED)).isEqualTo(state.hasCall());
+        assertThat(h.scheduler.pending()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallState.class)
+    void destinationLossClearsEveryStateLocallyWithCause38AndSendsNothing(CallState state) {
+        CallHarness h = new CallHarness().driveTo(state);
+
+        h.call.handle(CallEvent.LINK_LOST, 0);
+
+        assertThat(h.call.state()).isEqualTo(CallState.IDLE);
+        assertThat(h.actions()).noneMatch(a -> a.name().startsWith("SEND_"));
+        assertThat(h.actions().contains(CallAction.NOTIFY_RELEASED)).isEqualTo(state.hasCall());
+        assertThat(h.performed).allMatch(p -> p.cause() == CallTable.NETWORK_OUT_OF_ORDER);
         assertThat(h.scheduler.pending()).isZero();
     }
 
