@@ -37,6 +37,7 @@ public final class CircuitCall {
     private final Map<IsupTimer, Scheduler.Cancellable> running = new EnumMap<>(IsupTimer.class);
     private final Map<IsupTimer, Long> generation = new EnumMap<>(IsupTimer.class);
     private CallState state = CallState.IDLE;
+    private Runnable idleObserver = () -> {};
     private int lastCause;
 
     public CircuitCall(int cic, IsupTimers timers, Scheduler scheduler, Executor executor, CallSink sink) {
@@ -64,6 +65,11 @@ public final class CircuitCall {
     /** Timers now running, for tests and the CQM answer. */
     public Set<IsupTimer> runningTimers() {
         return Set.copyOf(running.keySet());
+    }
+
+    /** Runs {@code observer} (on the executor) each time the circuit returns to IDLE. */
+    public void onIdle(Runnable observer) {
+        this.idleObserver = observer;
     }
 
     /** Queues an event on the circuit's executor. */
@@ -124,6 +130,9 @@ public final class CircuitCall {
         LOG.debug("{} --{}--> {}", from, event, state);
         for (CallAction action : t.actions()) {
             sink.perform(cic, action, cause);
+        }
+        if (state == CallState.IDLE && from != CallState.IDLE) {
+            idleObserver.run();
         }
     }
 
