@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.pstngw.sipi.isup.BackwardCallIndicators;
 import org.pstngw.sipi.isup.CauseIndicators;
 import org.pstngw.sipi.isup.CauseValue;
@@ -35,12 +36,13 @@ class TsharkJudgeIT {
     @TempDir
     Path dir;
 
-    @Test
-    void tshark_decodes_our_sip_i_messages() throws Exception {
+    @ParameterizedTest
+    @EnumSource(IsupVariant.class)
+    void tshark_decodes_our_sip_i_messages(IsupVariant variant) throws Exception {
         IsupParameter bci = IsupParameter.of(
                 ParameterCode.BACKWARD_CALL_INDICATORS,
                 BackwardCallIndicators.of(2, 1, 1, false, true).encode());
-        IsupMessage iam = SampleMessages.iam(0, IsupVariant.ITU);
+        IsupMessage iam = SampleMessages.iam(0, variant);
         IsupMessage acm = IsupMessage.of(IsupMessageType.ACM, 0, IsupParameters.of(bci));
         IsupMessage cpg = IsupMessage.of(
                 IsupMessageType.CPG,
@@ -59,13 +61,14 @@ class TsharkJudgeIT {
         IsupMessage rlc = IsupMessage.of(IsupMessageType.RLC, 0, IsupParameters.empty());
 
         List<byte[]> sip = new ArrayList<>();
-        sip.add(sip("INVITE sip:2125551234@127.0.0.1 SIP/2.0", "INVITE", Optional.of(SipIBodiesTest.SDP), iam));
-        sip.add(sip("SIP/2.0 180 Ringing", "INVITE", Optional.empty(), acm));
-        sip.add(sip("SIP/2.0 183 Session Progress", "INVITE", Optional.of(SipIBodiesTest.SDP), cpg));
-        sip.add(sip("SIP/2.0 200 OK", "INVITE", Optional.of(SipIBodiesTest.SDP), anm));
-        sip.add(sip("BYE sip:2125551234@127.0.0.1 SIP/2.0", "BYE", Optional.empty(), rel));
-        sip.add(sip("SIP/2.0 200 OK", "BYE", Optional.empty(), rlc));
-        Path pcap = dir.resolve("sip-i.pcap");
+        sip.add(sip(
+                variant, "INVITE sip:2125551234@127.0.0.1 SIP/2.0", "INVITE", Optional.of(SipIBodiesTest.SDP), iam));
+        sip.add(sip(variant, "SIP/2.0 180 Ringing", "INVITE", Optional.empty(), acm));
+        sip.add(sip(variant, "SIP/2.0 183 Session Progress", "INVITE", Optional.of(SipIBodiesTest.SDP), cpg));
+        sip.add(sip(variant, "SIP/2.0 200 OK", "INVITE", Optional.of(SipIBodiesTest.SDP), anm));
+        sip.add(sip(variant, "BYE sip:2125551234@127.0.0.1 SIP/2.0", "BYE", Optional.empty(), rel));
+        sip.add(sip(variant, "SIP/2.0 200 OK", "BYE", Optional.empty(), rlc));
+        Path pcap = dir.resolve("sip-i-" + variant + ".pcap");
         Files.write(pcap, Pcap.udpLoopback(sip, 5060));
 
         List<String> lines = tshark(
@@ -95,8 +98,9 @@ class TsharkJudgeIT {
         }
     }
 
-    private static byte[] sip(String startLine, String method, Optional<byte[]> sdp, IsupMessage isup) {
-        SipIBodies.Body body = SipIBodies.build(sdp, isup, IsupVersion.ITU_T92_PLUS);
+    private static byte[] sip(
+            IsupVariant variant, String startLine, String method, Optional<byte[]> sdp, IsupMessage isup) {
+        SipIBodies.Body body = SipIBodies.build(sdp, isup, IsupVersion.of(variant));
         StringBuilder h = new StringBuilder();
         h.append(startLine).append("\r\n");
         h.append("Via: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1\r\n");
