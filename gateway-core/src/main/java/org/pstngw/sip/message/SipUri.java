@@ -50,19 +50,19 @@ public record SipUri(
             }
         }
         String rest = text.substring(colon + 1);
-        int q = rest.indexOf('?');
-        String headerPart = q < 0 ? null : rest.substring(q + 1);
-        String main = q < 0 ? rest : rest.substring(0, q);
-        int at = main.lastIndexOf('@');
+        int at = rest.lastIndexOf('@');
         String user = null;
         String password = null;
         if (at >= 0) {
-            String userinfo = main.substring(0, at);
+            String userinfo = rest.substring(0, at);
             int pc = userinfo.indexOf(':');
             user = pc < 0 ? userinfo : userinfo.substring(0, pc);
             password = pc < 0 ? null : userinfo.substring(pc + 1);
-            main = main.substring(at + 1);
+            rest = rest.substring(at + 1);
         }
+        int q = rest.indexOf('?');
+        String headerPart = q < 0 ? null : rest.substring(q + 1);
+        String main = q < 0 ? rest : rest.substring(0, q);
         int semi = main.startsWith("[") ? main.indexOf(';', Math.max(0, main.indexOf(']'))) : main.indexOf(';');
         String hostport = semi < 0 ? main : main.substring(0, semi);
         Params params = semi < 0 ? Params.EMPTY : new Lexer(main.substring(semi)).params();
@@ -160,8 +160,12 @@ public record SipUri(
 
     /** The value of URI parameter {@code name} with escapes decoded; null when absent or a flag. */
     public String param(String name) {
-        String v = params.get(name);
-        return v == null ? null : Uri.unescape(v);
+        for (Param p : params.list()) {
+            if (Uri.unescape(p.name()).equalsIgnoreCase(name)) {
+                return p.value() == null ? null : Uri.unescape(p.value());
+            }
+        }
+        return null;
     }
 
     public String transport() {

@@ -11,9 +11,23 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
     static Uri parse(String text) {
         int colon = text.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("not a URI: " + text);
+            throw new SipSyntaxException("not a URI: " + text);
         }
         String scheme = text.substring(0, colon);
+        for (int i = 0; i < scheme.length(); i++) {
+            char c = scheme.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+            if (!ok) {
+                throw new SipSyntaxException("invalid URI scheme: " + text);
+            }
+        }
+        for (int i = colon; i < text.length(); i++) {
+            if (text.charAt(i) <= ' ') {
+                throw new SipSyntaxException("whitespace in URI: " + text);
+            }
+        }
         if (scheme.equalsIgnoreCase("sip") || scheme.equalsIgnoreCase("sips")) {
             return SipUri.parse(text);
         }

@@ -118,7 +118,7 @@ final class Validator {
         int mf = w.find(HeaderNames.MAX_FORWARDS, (char) 0, 0);
         if (mf >= 0) {
             String v = w.value(mf).strip();
-            if (v.isEmpty() || v.length() > 3 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return "invalid Max-Forwards " + v;
             }
             if (Integer.parseInt(v) > 255) {
