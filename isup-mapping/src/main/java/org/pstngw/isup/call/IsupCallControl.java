@@ -1,7 +1,9 @@
 package org.pstngw.isup.call;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import org.pstngw.isup.circuit.CircuitPool;
@@ -10,6 +12,7 @@ import org.pstngw.isup.circuit.HuntingStrategy;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.RemoteMaintenance;
 import org.pstngw.sipi.isup.CauseIndicators;
 import org.pstngw.sipi.isup.CauseValue;
 import org.pstngw.sipi.isup.DecodeResult;
@@ -49,6 +52,7 @@ public final class IsupCallControl implements IsupLink.Listener {
     private final IsupCallListener listener;
     private final Map<Integer, CircuitCall> calls = new HashMap<>();
     private final Map<Integer, IsupMessage> pendingOut = new HashMap<>();
+    private final RemoteMaintenance maintenance;
     private final Map<Integer, IsupMessage> lastReceived = new HashMap<>();
     private volatile boolean reachable;
     private volatile int networkIndicator = 2;
@@ -76,6 +80,7 @@ public final class IsupCallControl implements IsupLink.Listener {
             });
             calls.put(cic, call);
         }
+        this.maintenance = new RemoteMaintenance(pool, c -> calls.get(c).state());
         this.reachable = link.state(pool.group().dpc()).canSend();
     }
 
@@ -172,6 +177,11 @@ public final class IsupCallControl implements IsupLink.Listener {
                 pool.reset(cic);
             }
             transmit(IsupMessage.of(IsupMessageType.GRA, message.cic(), message.parameters()));
+            return;
+        }
+        Optional<List<IsupMessage>> replies = maintenance.handle(message);
+        if (replies.isPresent()) {
+            replies.get().forEach(this::transmit);
             return;
         }
         MessageEvents.classify(message).ifPresent(c -> {

@@ -105,6 +105,20 @@ class IsupCallControlIT {
     }
 
     @Test
+    void remoteBlockingIsAcknowledgedAndTheCircuitIsNotHunted() throws Exception {
+        pair.exchange().sendSimple(0x13, 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (pair.exchange().received(0x15) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(pair.exchange().received(0x15))
+                .as("BLA received by the exchange")
+                .isPositive();
+
+        assertThat(onExecutor(() -> control.setup(iamTo("5")))).isEqualTo(new IsupCallControl.SetupResult.Started(3));
+    }
+
+    @Test
     void linkLossReleasesCallsRefusesNewOnesWith34AndRecoveryResetsTheGroup() throws Exception {
         pair.exchange().sendIam(3, "123", "456");
         assertThat(next().what()).isEqualTo(CallAction.NOTIFY_INCOMING_CALL);
