@@ -1,0 +1,115 @@
+package org.pstngw.sipi.isup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Factories for the messages call control sends most, with their mandatory parameters typed. */
+public final class IsupMessages {
+    private IsupMessages() {}
+
+    /**
+     * An ITU IAM: nature of connection, forward call indicators, calling party's category, transmission medium
+     * requirement (0 speech, 3 3.1 kHz audio), called number, then the optional parameters given (calling number
+     * etc.).
+     */
+    public static IsupMessage.Iam iam(
+            int cic,
+            NatureOfConnectionIndicators nci,
+            ForwardCallIndicators fci,
+            CallingPartyCategory cpc,
+            int transmissionMediumRequirement,
+            PartyNumber called,
+            IsupParameter... optional) {
+        List<IsupParameter> p = new ArrayList<>(5 + optional.length);
+        p.add(IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode()));
+        p.add(IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode()));
+        p.add(IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode()));
+        p.add(IsupParameter.of(ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT, transmissionMediumRequirement));
+        p.add(IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled()));
+        p.addAll(List.of(optional));
+        return new IsupMessage.Iam(cic, IsupParameters.of(p));
+    }
+
+    /** The calling party number parameter for an IAM. */
+    public static IsupParameter callingPartyNumber(PartyNumber calling) {
+        return IsupParameter.of(ParameterCode.CALLING_PARTY_NUMBER, calling.encodeCalling());
+    }
+
+    public static IsupMessage.Sam sam(int cic, String digits) {
+        return new IsupMessage.Sam(
+                cic,
+                IsupParameters.of(IsupParameter.of(
+                        ParameterCode.SUBSEQUENT_NUMBER,
+                        new PartyNumber(0, false, 0, 0, 0, digits).encodeSubsequent())));
+    }
+
+    public static IsupMessage.Acm acm(int cic, BackwardCallIndicators bci, IsupParameter... optional) {
+        return new IsupMessage.Acm(
+                cic, with(IsupParameter.of(ParameterCode.BACKWARD_CALL_INDICATORS, bci.encode()), optional));
+    }
+
+    public static IsupMessage.Con con(int cic, BackwardCallIndicators bci, IsupParameter... optional) {
+        return new IsupMessage.Con(
+                cic, with(IsupParameter.of(ParameterCode.BACKWARD_CALL_INDICATORS, bci.encode()), optional));
+    }
+
+    public static IsupMessage.Cpg cpg(int cic, EventInformation event, IsupParameter... optional) {
+        return new IsupMessage.Cpg(
+                cic, with(IsupParameter.of(ParameterCode.EVENT_INFORMATION, event.encode()), optional));
+    }
+
+    public static IsupMessage.Anm anm(int cic, IsupParameter... optional) {
+        return new IsupMessage.Anm(cic, IsupParameters.of(optional));
+    }
+
+    public static IsupMessage.Rel rel(int cic, CauseIndicators cause, IsupParameter... optional) {
+        return new IsupMessage.Rel(
+                cic, with(IsupParameter.of(ParameterCode.CAUSE_INDICATORS, cause.encode()), optional));
+    }
+
+    public static IsupMessage.Rlc rlc(int cic) {
+        return new IsupMessage.Rlc(cic, IsupParameters.empty());
+    }
+
+    /** A message of a type without parameters: BLO, BLA, UBL, UBA, RSC, CCR, LPA, UCIC. */
+    public static IsupMessage bare(IsupMessageType type, int cic) {
+        return IsupMessage.of(type, cic, IsupParameters.empty());
+    }
+
+    /** GRS or CQM (range only). */
+    public static IsupMessage range(IsupMessageType type, int cic, int range) {
+        return IsupMessage.of(
+                type,
+                cic,
+                IsupParameters.of(IsupParameter.of(
+                        ParameterCode.RANGE_AND_STATUS,
+                        RangeAndStatus.rangeOnly(range).encode())));
+    }
+
+    /** GRA (range and status). */
+    public static IsupMessage.Gra gra(int cic, RangeAndStatus rangeAndStatus) {
+        return new IsupMessage.Gra(
+                cic, IsupParameters.of(IsupParameter.of(ParameterCode.RANGE_AND_STATUS, rangeAndStatus.encode())));
+    }
+
+    /**
+     * CGB, CGBA, CGU or CGUA: supervision message type (0 maintenance oriented, 1 hardware failure oriented) and range
+     * and status.
+     */
+    public static IsupMessage circuitGroup(
+            IsupMessageType type, int cic, int supervisionType, RangeAndStatus rangeAndStatus) {
+        return IsupMessage.of(
+                type,
+                cic,
+                IsupParameters.of(
+                        IsupParameter.of(ParameterCode.CIRCUIT_GROUP_SUPERVISION_MESSAGE_TYPE, supervisionType),
+                        IsupParameter.of(ParameterCode.RANGE_AND_STATUS, rangeAndStatus.encode())));
+    }
+
+    private static IsupParameters with(IsupParameter first, IsupParameter... rest) {
+        List<IsupParameter> p = new ArrayList<>(1 + rest.length);
+        p.add(first);
+        p.addAll(List.of(rest));
+        return IsupParameters.of(p);
+    }
+}
