@@ -12,7 +12,10 @@ public enum CallEvent {
     LOCAL_ANSWER,
     LOCAL_RELEASE,
     LOCAL_RESET,
-    /** The destination became unreachable (MTP-PAUSE): the circuit is cleared locally, nothing can be sent. */
+    /**
+     * The circuit is cleared locally without sending anything: destination unreachable (MTP-PAUSE, cause 38) or a
+     * group reset (GRS) received or sent (cause 41).
+     */
     LINK_LOST,
     // received messages
     IAM_COMPLETE,

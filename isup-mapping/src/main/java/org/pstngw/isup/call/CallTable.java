@@ -187,7 +187,7 @@ public final class CallTable {
                             : Transition.to(AWAIT_RESET_ACK, SEND_RSC));
             t.get(s).put(LOCAL_RESET, reset.cause(TEMPORARY_FAILURE).start(IsupTimer.T16));
         }
-        // Destination unreachable: clear locally (the circuits are reset with GRS when it comes back)
+        // Destination unreachable or group reset received: clear locally with the caller's cause (38 / 41)
         for (CallState s : CallState.values()) {
             boolean loop = s == AWAIT_CONTINUITY || s == CONTINUITY_RECHECK_LOOP;
             Transition lost = s.hasCall()
@@ -195,7 +195,7 @@ public final class CallTable {
                             ? Transition.to(IDLE, DISCONNECT_LOOP, NOTIFY_RELEASED)
                             : Transition.to(IDLE, NOTIFY_RELEASED))
                     : (loop ? Transition.to(IDLE, DISCONNECT_LOOP) : Transition.to(IDLE));
-            t.get(s).put(LINK_LOST, lost.cause(NETWORK_OUT_OF_ORDER));
+            t.get(s).put(LINK_LOST, lost);
         }
         t.get(AWAIT_RESET_ACK).put(RLC, Transition.to(IDLE));
         t.get(AWAIT_RESET_ACK).put(RSC, Transition.to(IDLE, SEND_RLC));

@@ -42,6 +42,9 @@ public final class IsupCallControl implements IsupLink.Listener {
         record Refused(int cause) implements SetupResult {}
     }
 
+    /** Q.850 #111 protocol error, unspecified: the application's IAM parameters cannot be encoded. */
+    public static final int PROTOCOL_ERROR = 111;
+
     /** Q.850 #34 no circuit/channel available. */
     public static final int NO_CIRCUIT = 34;
 
@@ -92,6 +95,12 @@ public final class IsupCallControl implements IsupLink.Listener {
         if (!reachable) {
             return new SetupResult.Refused(NO_CIRCUIT);
         }
+        try {
+            IsupCodec.encode(IsupMessage.of(IsupMessageType.IAM, 0, iamParameters), IsupVariant.ITU);
+        } catch (IllegalArgumentException e) {
+            LOG.info("IAM not encodable: {}", e.getMessage());
+            return new SetupResult.Refused(PROTOCOL_ERROR);
+        }
         OptionalInt cic = pool.seize(hunting);
         if (cic.isEmpty()) {
             return new SetupResult.Refused(NO_CIRCUIT);
@@ -136,7 +145,7 @@ public final class IsupCallControl implements IsupLink.Listener {
     /** Sends GRS over the whole group and resets every circuit locally (start-up and after recovery). */
     public void resetGroup() {
         for (CircuitCall call : calls.values()) {
-            call.handle(CallEvent.LINK_LOST, CallTable.NETWORK_OUT_OF_ORDER);
+            call.handle(CallEvent.LINK_LOST, CallTable.TEMPORARY_FAILURE);
             pool.reset(call.cic());
         }
         IsupParameters range = IsupParameters.of(
@@ -235,7 +244,13 @@ public final class IsupCallControl implements IsupLink.Listener {
     }
 
     private void transmit(IsupMessage message) {
-        byte[] payload = IsupCodec.encode(message, IsupVariant.ITU);
+        byte[] payload;
+        try {
+            payload = IsupCodec.encode(message, IsupVariant.ITU);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e.getMessage());
+            return;
+        }
         boolean sent = link.send(new IsupPdu(
                 link.ownPointCode(), pool.group().dpc(), IsupPdu.slsForCic(message.cic()), networkIndicator, payload));
         if (!sent) {

@@ -62,7 +62,7 @@ class CallTableTest {
     void destinationLossClearsEveryStateLocallyWithCause38AndSendsNothing(CallState state) {
         CallHarness h = new CallHarness().driveTo(state);
 
-        h.call.handle(CallEvent.LINK_LOST, 0);
+        h.call.handle(CallEvent.LINK_LOST, CallTable.NETWORK_OUT_OF_ORDER);
 
         assertThat(h.call.state()).isEqualTo(CallState.IDLE);
         assertThat(h.actions()).noneMatch(a -> a.name().startsWith("SEND_"));
