@@ -102,7 +102,7 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
             stack = null;
         }
         if (scheduler != null) {
-            scheduler.stop();
+            SchedulerShutdown.stop(scheduler);
             scheduler = null;
         }
         if (node != null) {
