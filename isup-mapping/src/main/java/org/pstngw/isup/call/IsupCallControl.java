@@ -45,6 +45,9 @@ public final class IsupCallControl implements IsupLink.Listener {
     /** Q.850 #111 protocol error, unspecified: the application's IAM parameters cannot be encoded. */
     public static final int PROTOCOL_ERROR = 111;
 
+    /** Q.850 #97 message type non-existent or not implemented (CFN for an unrecognised message, Q.764 2.9.5.2). */
+    public static final int MESSAGE_NOT_IMPLEMENTED = 97;
+
     /** Q.850 #34 no circuit/channel available. */
     public static final int NO_CIRCUIT = 34;
 
@@ -124,6 +127,11 @@ public final class IsupCallControl implements IsupLink.Listener {
         return calls.get(cic).handle(CallEvent.LOCAL_RELEASE, cause);
     }
 
+    /** Whether call control has seen the destination available (and has sent its start-up GRS). */
+    public boolean destinationReachable() {
+        return reachable;
+    }
+
     /** The state of a circuit (read on the executor). */
     public CallState state(int cic) {
         return calls.get(cic).state();
@@ -174,6 +182,11 @@ public final class IsupCallControl implements IsupLink.Listener {
         CircuitCall call = calls.get(message.cic());
         if (call == null) {
             transmit(IsupMessage.of(IsupMessageType.UCIC, message.cic(), IsupParameters.empty()));
+            return;
+        }
+        if (message instanceof IsupMessage.Unknown unknown) {
+            LOG.info("unrecognised message type {} on CIC {}: CFN", unknown.type(), unknown.cic());
+            transmit(IsupMessage.of(IsupMessageType.CFN, unknown.cic(), causeParameters(MESSAGE_NOT_IMPLEMENTED)));
             return;
         }
         if (message.type().equals(IsupMessageType.GRS)) {
@@ -241,6 +254,13 @@ public final class IsupCallControl implements IsupLink.Listener {
                     NOTIFY_RELEASED,
                     NOTIFY_REATTEMPT -> listener.onCallEvent(cic, action, cause, lastReceived.get(cic));
         }
+    }
+
+    private static IsupParameters causeParameters(int cause) {
+        return IsupParameters.of(new IsupParameter(
+                ParameterCode.CAUSE_INDICATORS,
+                CauseIndicators.of(CauseIndicators.LOCATION_PUBLIC_LOCAL, CauseValue.valueOf(cause))
+                        .encode()));
     }
 
     private void transmit(IsupMessage message) {

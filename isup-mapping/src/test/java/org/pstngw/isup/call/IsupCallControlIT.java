@@ -55,6 +55,13 @@ class IsupCallControlIT {
                 executor,
                 (cic, what, cause, message) -> heard.add(new Heard(cic, what, cause)));
         pair.listener(control).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!onExecutor(control::destinationReachable) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(control.destinationReachable())
+                .as("call control saw the exchange available")
+                .isTrue();
     }
 
     @AfterEach

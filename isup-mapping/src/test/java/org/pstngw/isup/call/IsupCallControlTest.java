@@ -137,6 +137,15 @@ class IsupCallControlTest {
     }
 
     @Test
+    void unrecognisedMessageIsAnsweredWithConfusionCause97() {
+        control.onPdu(new IsupPdu(REMOTE_PC, OWN_PC, 0, 2, new byte[] {1, 0, (byte) 0xE5, 0}));
+
+        assertThat(sentTypes()).containsExactly(IsupMessageType.CFN);
+        assertThat(sent.get(0).causeIndicators().orElseThrow().cause().code()).isEqualTo(97);
+        assertThat(control.state(1)).isEqualTo(CallState.IDLE);
+    }
+
+    @Test
     void t7ExpirySendsRelWithCause102AndTheCircuitComesBackAfterRlc() {
         control.setup(IAM);
         scheduler.advance(java.time.Duration.ofSeconds(30));
