@@ -1,8 +1,11 @@
 package org.pstngw.sip.message;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Header names: compact forms (RFC 3261 7.3.3 and extensions), canonical spelling, which may not be comma-split. */
 public final class HeaderNames {
@@ -48,15 +51,15 @@ public final class HeaderNames {
             Map.entry("d", "Request-Disposition"),
             Map.entry("n", "Identity-Info"));
 
-    private static final Map<String, String> LONG_TO_COMPACT;
+    private static final Map<String, String> LONG_TO_COMPACT = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     static {
-        var m = new java.util.HashMap<String, String>();
-        COMPACT_TO_LONG.forEach((k, v) -> m.put(v.toLowerCase(Locale.ROOT), k));
-        LONG_TO_COMPACT = Map.copyOf(m);
+        COMPACT_TO_LONG.forEach((k, v) -> LONG_TO_COMPACT.put(v, k));
     }
 
-    private static final Set<String> NOT_SPLIT = Set.of(
+    private static final Set<String> NOT_SPLIT = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    private static final List<String> NOT_SPLIT_NAMES = List.of(
             "www-authenticate",
             "authorization",
             "proxy-authenticate",
@@ -83,6 +86,10 @@ public final class HeaderNames {
             "rseq",
             "rack");
 
+    static {
+        NOT_SPLIT.addAll(NOT_SPLIT_NAMES);
+    }
+
     private HeaderNames() {}
 
     /** The long form of {@code name} if it is compact, else {@code name} as given. */
@@ -98,7 +105,7 @@ public final class HeaderNames {
 
     /** The compact letter of {@code name} (long form, any case), or null. */
     static String compactOf(String name) {
-        return LONG_TO_COMPACT.get(name.toLowerCase(Locale.ROOT));
+        return LONG_TO_COMPACT.get(name);
     }
 
     /** True when two header names denote the same header (case-insensitive, compact forms). */
@@ -108,6 +115,6 @@ public final class HeaderNames {
 
     /** True when the values of header {@code name} may be given as a comma-separated list (RFC 3261 7.3.1). */
     public static boolean isList(String name) {
-        return !NOT_SPLIT.contains(longForm(name).toLowerCase(Locale.ROOT));
+        return !NOT_SPLIT.contains(longForm(name));
     }
 }

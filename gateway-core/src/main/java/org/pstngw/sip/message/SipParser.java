@@ -234,7 +234,10 @@ public final class SipParser {
 
         /** Copies the message bytes out and builds the message, or null when the start line does not parse. */
         SipMessage message(int bodyEnd) {
-            StartLine sl = StartLine.parse(in, start, startLineEnd);
+            return message(bodyEnd, StartLine.parse(in, start, startLineEnd));
+        }
+
+        SipMessage message(int bodyEnd, StartLine sl) {
             if (sl.error() != null) {
                 return null;
             }

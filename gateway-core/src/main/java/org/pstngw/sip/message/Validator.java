@@ -40,7 +40,7 @@ final class Validator {
         if (err != null) {
             return ix.malformed(err, 400);
         }
-        SipMessage m = ix.message(bodyEnd);
+        SipMessage m = ix.message(bodyEnd, sl);
         BaseMessage b = (BaseMessage) m;
         try {
             b.vias();
