@@ -56,14 +56,16 @@ public class SipIBodyBenchmark {
     /** Ours: build the multipart body with SDP and IAM, then parse it back to SDP bytes and a decoded IAM. */
     @Benchmark
     public Object sipiBuildAndParse() {
-        SipIBodies.Body body = SipIBodies.build(Optional.of(SDP), iam, IsupVersion.ITU_T92_PLUS);
+        SipIBodies.Body body = SipIBodies.build(Optional.of(SDP), iam, IsupVersion.ITU_T92_PLUS)
+                .orElseThrow();
         return SipIBodies.parse(body.contentType(), null, body.bytes());
     }
 
     /** Ours, ISUP only: encode and decode the IAM (no body). */
     @Benchmark
     public Object isupEncodeAndDecode() {
-        return IsupCodec.decodeWithoutCic(IsupCodec.encodeWithoutCic(iam, IsupVariant.ITU), IsupVariant.ITU, 0);
+        return IsupCodec.decodeWithoutCic(
+                IsupCodec.encodeWithoutCic(iam, IsupVariant.ITU).orElseThrow(), IsupVariant.ITU, 0);
     }
 
     /** Bare jSS7: encode the IAM, then decode it into a fresh message object. */

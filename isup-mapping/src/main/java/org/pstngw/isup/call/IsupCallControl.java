@@ -16,6 +16,7 @@ import org.pstngw.isup.maintenance.RemoteMaintenance;
 import org.pstngw.sipi.isup.CauseIndicators;
 import org.pstngw.sipi.isup.CauseValue;
 import org.pstngw.sipi.isup.DecodeResult;
+import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
@@ -98,10 +99,9 @@ public final class IsupCallControl implements IsupLink.Listener {
         if (!reachable) {
             return new SetupResult.Refused(NO_CIRCUIT);
         }
-        try {
-            IsupCodec.encode(IsupMessage.of(IsupMessageType.IAM, 0, iamParameters), IsupVariant.ITU);
-        } catch (IllegalArgumentException e) {
-            LOG.info("IAM not encodable: {}", e.getMessage());
+        if (IsupCodec.encode(IsupMessage.of(IsupMessageType.IAM, 0, iamParameters), IsupVariant.ITU)
+                instanceof EncodeResult.EncodeError e) {
+            LOG.info("IAM not encodable: {}", e);
             return new SetupResult.Refused(PROTOCOL_ERROR);
         }
         OptionalInt cic = pool.seize(hunting);
@@ -265,11 +265,12 @@ public final class IsupCallControl implements IsupLink.Listener {
 
     private void transmit(IsupMessage message) {
         byte[] payload;
-        try {
-            payload = IsupCodec.encode(message, IsupVariant.ITU);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e.getMessage());
-            return;
+        switch (IsupCodec.encode(message, IsupVariant.ITU)) {
+            case EncodeResult.Encoded(byte[] bytes) -> payload = bytes;
+            case EncodeResult.EncodeError e -> {
+                LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e);
+                return;
+            }
         }
         boolean sent = link.send(new IsupPdu(
                 link.ownPointCode(), pool.group().dpc(), IsupPdu.slsForCic(message.cic()), networkIndicator, payload));

@@ -75,7 +75,8 @@ class IsupCallControlTest {
 
     private void receive(IsupMessageType type, int cic, IsupParameter... params) {
         IsupParameters p = type.equals(IsupMessageType.IAM) ? IAM : IsupParameters.of(params);
-        byte[] payload = IsupCodec.encode(IsupMessage.of(type, cic, p), IsupVariant.ITU);
+        byte[] payload =
+                IsupCodec.encode(IsupMessage.of(type, cic, p), IsupVariant.ITU).orElseThrow();
         control.onPdu(new IsupPdu(REMOTE_PC, OWN_PC, 0, 2, payload));
     }
 

@@ -18,7 +18,7 @@ import org.pstngw.sipi.isup.ParameterCode;
 class MessageEventsTest {
 
     private static Optional<MessageEvents.Classified> classifyOnTheWire(IsupMessage message) {
-        byte[] wire = IsupCodec.encode(message, IsupVariant.ITU);
+        byte[] wire = IsupCodec.encode(message, IsupVariant.ITU).orElseThrow();
         DecodeResult decoded = IsupCodec.decode(wire, IsupVariant.ITU);
         assertThat(decoded).isInstanceOf(DecodeResult.Decoded.class);
         return MessageEvents.classify(((DecodeResult.Decoded) decoded).message());

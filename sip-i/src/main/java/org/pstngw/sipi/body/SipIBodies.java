@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pstngw.sipi.isup.DecodeResult;
+import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
 
@@ -30,6 +31,31 @@ public final class SipIBodies {
      */
     @SuppressWarnings("ArrayRecordComponent")
     public record Body(String contentType, Optional<String> contentDisposition, byte[] bytes) {}
+
+    /** What {@link #build} gives: the body, or why the message cannot be put in one. */
+    public sealed interface BuildResult {
+        /** The body, or an {@link IllegalStateException} naming the failure (for tests). */
+        Body orElseThrow();
+
+        /** Built. */
+        record Built(Body body) implements BuildResult {
+            @Override
+            public Body orElseThrow() {
+                return body;
+            }
+        }
+
+        /**
+         * Not built: an ISUP version this gateway cannot encode, or a message that does not fit the version's
+         * variant (see {@link EncodeResult.EncodeError}).
+         */
+        record Failed(String reason) implements BuildResult {
+            @Override
+            public Body orElseThrow() {
+                throw new IllegalStateException(reason);
+            }
+        }
+    }
 
     /** What {@link #parse} found. */
     public sealed interface Parsed {
@@ -65,22 +91,31 @@ public final class SipIBodies {
      * Builds the body. With SDP: multipart/mixed with the SDP first and the ISUP part (handling=required, the SIP-I
      * profile). Without: the ISUP part alone, its disposition in {@link Body#contentDisposition()}.
      */
-    public static Body build(Optional<byte[]> sdp, IsupMessage isup, IsupVersion version) {
+    public static BuildResult build(Optional<byte[]> sdp, IsupMessage isup, IsupVersion version) {
         return build(sdp, isup, version, true);
     }
 
     /** As {@link #build(Optional, IsupMessage, IsupVersion)}, choosing handling=required or handling=optional. */
-    public static Body build(Optional<byte[]> sdp, IsupMessage isup, IsupVersion version, boolean required) {
-        IsupVersion v = version.supported() ? version : IsupVersion.ITU_T92_PLUS;
-        byte[] isupBytes = IsupCodec.encodeWithoutCic(isup, v.variant().orElseThrow());
+    public static BuildResult build(Optional<byte[]> sdp, IsupMessage isup, IsupVersion version, boolean required) {
+        if (version.variant().isEmpty()) {
+            return new BuildResult.Failed("ISUP version " + version.token() + " is not one this gateway encodes");
+        }
+        byte[] isupBytes;
+        switch (IsupCodec.encodeWithoutCic(isup, version.variant().get())) {
+            case EncodeResult.Encoded(byte[] bytes) -> isupBytes = bytes;
+            case EncodeResult.EncodeError e -> {
+                return new BuildResult.Failed(e.toString());
+            }
+        }
         String disposition = required ? "signal;handling=required" : "signal;handling=optional";
         if (sdp.isEmpty()) {
-            return new Body(isupContentType(v), Optional.of(disposition), isupBytes);
+            return new BuildResult.Built(new Body(isupContentType(version), Optional.of(disposition), isupBytes));
         }
         List<BodyPart> parts = List.of(
                 BodyPart.of("application/sdp", null, sdp.get()),
-                BodyPart.of(isupContentType(v), disposition, isupBytes));
-        return new Body(MULTIPART_CONTENT_TYPE, Optional.empty(), Multipart.build(BOUNDARY, parts));
+                BodyPart.of(isupContentType(version), disposition, isupBytes));
+        return new BuildResult.Built(
+                new Body(MULTIPART_CONTENT_TYPE, Optional.empty(), Multipart.build(BOUNDARY, parts)));
     }
 
     /** Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent). */

@@ -8,20 +8,40 @@ import java.util.List;
  * optional part ended by 0x00). Table-driven on {@link MessageFormat}; parameters travel as raw (code, bytes), so an
  * optional parameter the gateway does not know, or does not interpret, comes out as it went in.
  *
- * <p>{@link #encode}/{@link #decode} work on the M3UA form, which starts with the 2-octet CIC (low octet first).
+ * <p>{@link #encode}/{@link #decode} work on the M3UA form, which starts with the 2-octet CIC (low octet first; 12 bits
+ * in ITU, Q.763 1.2, 14 bits in ANSI, T1.113.3; the spare high bits are sent as 0 and ignored on receipt).
  * {@link #encodeWithoutCic}/{@link #decodeWithoutCic} work on the SIP-I {@code application/ISUP} form, which starts with
- * the message type. Decoding never throws: bad input is a {@link DecodeResult.DecodeError}.
+ * the message type. Neither direction throws: a message that does not fit the variant is an
+ * {@link EncodeResult.EncodeError}, bad input a {@link DecodeResult.DecodeError}.
+ *
+ * <p>Decoding is lenient where Q.764 2.9.5 (receipt of unrecognised information) asks a node to carry on rather than
+ * reject: an optional parameter is kept as opaque octets even when its contents are malformed for the typed view the
+ * gateway has for it (the typed getters of {@link IsupMessage} then report it as absent, and it is re-encoded
+ * unchanged); a parameter in the optional part that repeats a mandatory parameter's code is kept too. Octets after the
+ * end-of-optional-parameters octet, or after the last mandatory parameter of a message without an optional part, are
+ * reached by no pointer and no length: they belong to no parameter, so no compatibility information can apply to them.
+ * They are ignored (the message decodes, and re-encodes without them). A mandatory parameter that is missing,
+ * truncated or too short for its typed view is a decode error: the message cannot be acted on.
  */
 public final class IsupCodec {
+    /** MTP3 signalling information field, Q.704 2.3.8 and T1.111.4: at most 272 octets, routing label included. */
+    public static final int MAX_SIF_OCTETS = 272;
+
+    /** ISUP octets an ITU MSU can carry, CIC included: the SIF less the 4-octet routing label. */
+    public static final int MAX_ITU_OCTETS = MAX_SIF_OCTETS - 4;
+
+    /** ISUP octets an ANSI MSU can carry, CIC included: the SIF less the 7-octet routing label. */
+    public static final int MAX_ANSI_OCTETS = MAX_SIF_OCTETS - 7;
+
     private IsupCodec() {}
 
     /** M3UA form: CIC (2 octets, low first), message type, parameters. */
-    public static byte[] encode(IsupMessage message, IsupVariant variant) {
+    public static EncodeResult encode(IsupMessage message, IsupVariant variant) {
         return encode(message, variant, true);
     }
 
     /** SIP-I body form: message type, parameters (no CIC). */
-    public static byte[] encodeWithoutCic(IsupMessage message, IsupVariant variant) {
+    public static EncodeResult encodeWithoutCic(IsupMessage message, IsupVariant variant) {
         return encode(message, variant, false);
     }
 
@@ -30,7 +50,7 @@ public final class IsupCodec {
         if (bytes == null || bytes.length < 3) {
             return new DecodeResult.DecodeError(null, null, "shorter than CIC and message type");
         }
-        int cic = (bytes[0] & 0xFF) | (bytes[1] & (variant == IsupVariant.ANSI ? 0x3F : 0x0F)) << 8;
+        int cic = (bytes[0] & 0xFF) | (bytes[1] & (cicMax(variant) >> 8)) << 8;
         return decode(bytes, 2, cic, variant);
     }
 
@@ -39,95 +59,149 @@ public final class IsupCodec {
         if (bytes == null || bytes.length < 1) {
             return new DecodeResult.DecodeError(null, null, "empty ISUP body");
         }
+        if (cic < 0 || cic > cicMax(variant)) {
+            return new DecodeResult.DecodeError(
+                    IsupMessageType.valueOf(bytes[0]), null, "CIC " + cic + " out of range for " + variant);
+        }
         return decode(bytes, 0, cic, variant);
     }
 
-    /**
-     * Encodes; throws {@link IllegalArgumentException} when a mandatory parameter is missing or a fixed one has the
-     * wrong length (a programming error on our side, not bad input).
-     */
-    private static byte[] encode(IsupMessage message, IsupVariant variant, boolean withCic) {
-        int type = message.type().code();
+    /** The largest CIC of the variant: 12 bits ITU (Q.763 1.2), 14 bits ANSI (T1.113.3). */
+    public static int cicMax(IsupVariant variant) {
+        return variant == IsupVariant.ANSI ? 0x3FFF : 0x0FFF;
+    }
+
+    private static EncodeResult encode(IsupMessage message, IsupVariant variant, boolean withCic) {
+        IsupMessageType type = message.type();
+        if (message.cic() > cicMax(variant)) {
+            return error(type, null, "CIC " + message.cic() + " does not fit the " + variant + " CIC field");
+        }
         int head = withCic ? 2 : 0;
+        int limit = (variant == IsupVariant.ANSI ? MAX_ANSI_OCTETS : MAX_ITU_OCTETS) - 2 + head;
         if (message instanceof IsupMessage.Unknown u) {
             byte[] body = u.body();
+            if (head + 1 + body.length > limit) {
+                return error(type, null, tooLong(head + 1 + body.length, limit));
+            }
             byte[] out = new byte[head + 1 + body.length];
             writeCic(out, message.cic(), withCic);
-            out[head] = (byte) type;
+            out[head] = (byte) type.code();
             System.arraycopy(body, 0, out, head + 1, body.length);
-            return out;
+            return new EncodeResult.Encoded(out);
         }
-        MessageFormat format = MessageFormat.of(variant, type);
-        IsupParameters params = message.parameters();
-        IsupParameter[] fixed = new IsupParameter[format.fixedCodes().length];
-        IsupParameter[] variable = new IsupParameter[format.variableCodes().length];
-        int size = head + 1;
+        MessageFormat format = MessageFormat.of(variant, type.code());
+        if (format == null) {
+            return error(type, null, "no " + variant + " layout for this message type");
+        }
+        List<IsupParameter> params = message.parameters().asList();
+        boolean[] mandatory = new boolean[params.size()];
+        int[] fixed = new int[format.fixedCodes().length];
+        int[] variable = new int[format.variableCodes().length];
         for (int i = 0; i < fixed.length; i++) {
-            fixed[i] = require(message, params, format.fixedCodes()[i]);
-            if (fixed[i].length() != format.fixedLengths()[i]) {
-                throw new IllegalArgumentException(message.type() + ": " + fixed[i].code() + " must have "
-                        + format.fixedLengths()[i] + " octet(s)");
+            fixed[i] = claim(params, mandatory, format.fixedCodes()[i]);
+            if (fixed[i] < 0) {
+                return missing(type, format.fixedCodes()[i]);
             }
-            size += fixed[i].length();
+            IsupParameter p = params.get(fixed[i]);
+            if (p.length() != format.fixedLengths()[i]) {
+                return error(type, p.code(), "must have " + format.fixedLengths()[i] + " octet(s), has " + p.length());
+            }
         }
         for (int i = 0; i < variable.length; i++) {
-            variable[i] = require(message, params, format.variableCodes()[i]);
-            size += 2 + variable[i].length();
+            variable[i] = claim(params, mandatory, format.variableCodes()[i]);
+            if (variable[i] < 0) {
+                return missing(type, format.variableCodes()[i]);
+            }
         }
         int optionalSize = 0;
-        for (IsupParameter p : params.asList()) {
-            if (!format.isMandatory(p.code().code())) {
+        for (int i = 0; i < params.size(); i++) {
+            if (!mandatory[i]) {
+                IsupParameter p = params.get(i);
                 if (!format.optionalPart()) {
-                    throw new IllegalArgumentException(message.type() + " has no optional part for " + p.code());
+                    return error(type, p.code(), "the message has no optional part to carry it");
                 }
                 optionalSize += 2 + p.length();
             }
         }
-        if (format.optionalPart()) {
-            size += 1 + (optionalSize > 0 ? optionalSize + 1 : 0);
+        int pos = head + 1;
+        for (int i : fixed) {
+            pos += params.get(i).length();
+        }
+        int pointers = variable.length + (format.optionalPart() ? 1 : 0);
+        int dataPos = pos + pointers;
+        for (int j = 0; j < variable.length; j++) {
+            if (dataPos - (pos + j) > 255) {
+                return error(type, params.get(variable[j]).code(), "pointer " + (dataPos - pos - j) + " over 255");
+            }
+            dataPos += 1 + params.get(variable[j]).length();
+        }
+        int size = dataPos;
+        if (optionalSize > 0) {
+            int pointer = dataPos - (pos + variable.length);
+            if (pointer > 255) {
+                return error(type, null, "optional part pointer " + pointer + " over 255");
+            }
+            size += optionalSize + 1;
+        }
+        if (size > limit) {
+            return error(type, null, tooLong(size, limit));
         }
         byte[] out = new byte[size];
         writeCic(out, message.cic(), withCic);
-        int pos = head;
-        out[pos++] = (byte) type;
-        for (IsupParameter p : fixed) {
-            System.arraycopy(p.raw(), 0, out, pos, p.length());
-            pos += p.length();
+        out[head] = (byte) type.code();
+        int at = head + 1;
+        for (int i : fixed) {
+            at = copy(params.get(i).raw(), out, at);
         }
-        int pointers = variable.length + (format.optionalPart() ? 1 : 0);
-        int pointerPos = pos;
-        int dataPos = pos + pointers;
-        for (IsupParameter p : variable) {
-            out[pointerPos] = (byte) (dataPos - pointerPos);
+        int pointerPos = at;
+        at += pointers;
+        for (int i : variable) {
+            out[pointerPos] = (byte) (at - pointerPos);
             pointerPos++;
-            out[dataPos++] = (byte) p.length();
-            System.arraycopy(p.raw(), 0, out, dataPos, p.length());
-            dataPos += p.length();
+            out[at++] = (byte) params.get(i).length();
+            at = copy(params.get(i).raw(), out, at);
         }
-        if (format.optionalPart()) {
-            if (optionalSize > 0) {
-                out[pointerPos] = (byte) (dataPos - pointerPos);
-                for (IsupParameter p : params.asList()) {
-                    if (!format.isMandatory(p.code().code())) {
-                        out[dataPos++] = (byte) p.code().code();
-                        out[dataPos++] = (byte) p.length();
-                        System.arraycopy(p.raw(), 0, out, dataPos, p.length());
-                        dataPos += p.length();
-                    }
+        if (optionalSize > 0) {
+            out[pointerPos] = (byte) (at - pointerPos);
+            for (int i = 0; i < params.size(); i++) {
+                if (!mandatory[i]) {
+                    IsupParameter p = params.get(i);
+                    out[at++] = (byte) p.code().code();
+                    out[at++] = (byte) p.length();
+                    at = copy(p.raw(), out, at);
                 }
-                out[dataPos++] = 0; // end of optional parameters
             }
+            out[at] = 0; // end of optional parameters
         }
-        return out;
+        return new EncodeResult.Encoded(out);
     }
 
-    private static IsupParameter require(IsupMessage message, IsupParameters params, int code) {
-        IsupParameter p = params.find(ParameterCode.valueOf(code));
-        if (p == null) {
-            throw new IllegalArgumentException(
-                    message.type() + ": mandatory parameter " + ParameterCode.valueOf(code) + " missing");
+    /** Index of the first not yet claimed parameter with {@code code}, marked claimed; -1 when there is none. */
+    private static int claim(List<IsupParameter> params, boolean[] claimed, int code) {
+        for (int i = 0; i < params.size(); i++) {
+            if (!claimed[i] && params.get(i).code().code() == code) {
+                claimed[i] = true;
+                return i;
+            }
         }
-        return p;
+        return -1;
+    }
+
+    private static int copy(byte[] from, byte[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
+    }
+
+    private static EncodeResult missing(IsupMessageType type, int code) {
+        return error(type, ParameterCode.valueOf(code), "mandatory parameter missing");
+    }
+
+    private static EncodeResult.EncodeError error(IsupMessageType type, ParameterCode parameter, String reason) {
+        return new EncodeResult.EncodeError(type, parameter, reason);
+    }
+
+    private static String tooLong(int size, int limit) {
+        return size + " octets, over the " + limit + " an MTP3 signalling information field can carry";
     }
 
     private static void writeCic(byte[] out, int cic, boolean withCic) {
@@ -151,9 +225,9 @@ public final class IsupCodec {
             ParameterCode code = ParameterCode.valueOf(format.fixedCodes()[i]);
             int len = format.fixedLengths()[i];
             if (pos + len > b.length) {
-                return error(type, code, "mandatory fixed parameter truncated");
+                return decodeError(type, code, "mandatory fixed parameter truncated");
             }
-            DecodeResult.DecodeError e = add(params, type, code, b, pos, len);
+            DecodeResult.DecodeError e = mandatory(params, type, code, b, pos, len);
             if (e != null) {
                 return e;
             }
@@ -164,20 +238,20 @@ public final class IsupCodec {
             if (format.variableCodes().length == 0 && pos == b.length) {
                 return done(type, cic, params); // optional part pointer absent: tolerated, as jSS7 does
             }
-            return error(type, null, "pointers truncated");
+            return decodeError(type, null, "pointers truncated");
         }
         for (int i = 0; i < format.variableCodes().length; i++) {
             ParameterCode code = ParameterCode.valueOf(format.variableCodes()[i]);
             int pointer = b[pos + i] & 0xFF;
             int at = pos + i + pointer;
             if (pointer == 0 || at >= b.length) {
-                return error(type, code, "pointer " + pointer + " points outside the message");
+                return decodeError(type, code, "pointer " + pointer + " points outside the message");
             }
             int len = b[at] & 0xFF;
             if (at + 1 + len > b.length) {
-                return error(type, code, "length " + len + " runs past the end of the message");
+                return decodeError(type, code, "length " + len + " runs past the end of the message");
             }
-            DecodeResult.DecodeError e = add(params, type, code, b, at + 1, len);
+            DecodeResult.DecodeError e = mandatory(params, type, code, b, at + 1, len);
             if (e != null) {
                 return e;
             }
@@ -186,50 +260,104 @@ public final class IsupCodec {
             int pointerAt = pos + format.variableCodes().length;
             int pointer = b[pointerAt] & 0xFF;
             if (pointer != 0) {
-                int at = pointerAt + pointer;
-                if (at >= b.length) {
-                    return error(type, null, "optional part pointer " + pointer + " points outside the message");
-                }
-                while (at < b.length && b[at] != 0) {
-                    ParameterCode code = ParameterCode.valueOf(b[at]);
-                    if (at + 1 >= b.length) {
-                        return error(type, code, "length octet missing");
-                    }
-                    int len = b[at + 1] & 0xFF;
-                    if (at + 2 + len > b.length) {
-                        return error(type, code, "length " + len + " runs past the end of the message");
-                    }
-                    DecodeResult.DecodeError e = add(params, type, code, b, at + 2, len);
-                    if (e != null) {
-                        return e;
-                    }
-                    at += 2 + len;
-                }
-                if (at >= b.length) {
-                    return error(type, null, "end of optional parameters octet missing");
+                DecodeResult.DecodeError e = optionalPart(params, type, b, pointerAt + pointer);
+                if (e != null) {
+                    return e;
                 }
             }
         }
         return done(type, cic, params);
     }
 
+    /** Reads optional parameters from {@code at} up to and including the end octet into {@code params}. */
+    private static DecodeResult.DecodeError optionalPart(
+            List<IsupParameter> params, IsupMessageType type, byte[] b, int from) {
+        int at = from;
+        if (at >= b.length) {
+            return decodeError(type, null, "optional part pointer points outside the message");
+        }
+        while (at < b.length && b[at] != 0) {
+            ParameterCode code = ParameterCode.valueOf(b[at]);
+            if (at + 1 >= b.length) {
+                return decodeError(type, code, "length octet missing");
+            }
+            int len = b[at + 1] & 0xFF;
+            if (at + 2 + len > b.length) {
+                return decodeError(type, code, "length " + len + " runs past the end of the message");
+            }
+            byte[] value = new byte[len];
+            System.arraycopy(b, at + 2, value, 0, len);
+            params.add(new IsupParameter(code, value));
+            at += 2 + len;
+        }
+        if (at >= b.length) {
+            return decodeError(type, null, "end of optional parameters octet missing");
+        }
+        return null;
+    }
+
+    /**
+     * The parameters of a body in the layout Q.763 gives every message type added since 1992 (FAC, IDR/IRS, SGM, APM,
+     * PRI, ...): a pointer to the optional part, the optional parameters, the end octet. Null when {@code body} is not
+     * exactly in that layout (pointer 1, nothing after the end octet), so that what it returns re-encodes, with
+     * {@link #optionalOnly}, to the same octets. An empty body has no parameters.
+     */
+    static List<IsupParameter> parseOptionalOnly(byte[] body) {
+        if (body.length == 0 || (body.length == 1 && body[0] == 0)) {
+            return List.of();
+        }
+        if (body[0] != 1 || body[body.length - 1] != 0) {
+            return null;
+        }
+        List<IsupParameter> params = new ArrayList<>(4);
+        if (optionalPart(params, IsupMessageType.valueOf(0), body, 1) != null) {
+            return null;
+        }
+        int end = 1;
+        for (IsupParameter p : params) {
+            end += 2 + p.length();
+        }
+        return end == body.length - 1 ? params : null;
+    }
+
+    /** The body of {@link #parseOptionalOnly}'s layout for {@code params} (empty when there are none). */
+    static byte[] optionalOnly(List<IsupParameter> params) {
+        if (params.isEmpty()) {
+            return new byte[0];
+        }
+        int size = 2;
+        for (IsupParameter p : params) {
+            size += 2 + p.length();
+        }
+        byte[] out = new byte[size];
+        out[0] = 1;
+        int at = 1;
+        for (IsupParameter p : params) {
+            out[at++] = (byte) p.code().code();
+            out[at++] = (byte) p.length();
+            at = copy(p.raw(), out, at);
+        }
+        return out;
+    }
+
     private static DecodeResult done(IsupMessageType type, int cic, List<IsupParameter> params) {
         return new DecodeResult.Decoded(IsupMessage.of(type, cic, IsupParameters.of(params)));
     }
 
-    private static DecodeResult.DecodeError add(
+    /** A mandatory parameter: it must be long enough for its typed view, or the message cannot be acted on. */
+    private static DecodeResult.DecodeError mandatory(
             List<IsupParameter> params, IsupMessageType type, ParameterCode code, byte[] b, int from, int len) {
         byte[] value = new byte[len];
         System.arraycopy(b, from, value, 0, len);
         String problem = TypedParameters.check(code, value);
         if (problem != null) {
-            return error(type, code, problem);
+            return decodeError(type, code, problem);
         }
         params.add(new IsupParameter(code, value));
         return null;
     }
 
-    private static DecodeResult.DecodeError error(IsupMessageType type, ParameterCode code, String reason) {
+    private static DecodeResult.DecodeError decodeError(IsupMessageType type, ParameterCode code, String reason) {
         return new DecodeResult.DecodeError(type, code, reason);
     }
 }

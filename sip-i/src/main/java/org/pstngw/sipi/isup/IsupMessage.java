@@ -1,14 +1,17 @@
 package org.pstngw.sipi.isup;
 
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * An ISUP message: its circuit (CIC), its type and its parameters in wire order. One record per message type the
- * gateway uses (Q.763 / T1.113), plus {@link Unknown} for any other type, kept as raw bytes. Parameters the gateway
- * does not interpret stay in {@link #parameters()} as raw (code, bytes) and are re-encoded unchanged; typed views of
- * the ones it does interpret are the default methods below (empty when the parameter is absent).
+ * gateway uses (Q.763 / T1.113), plus {@link Unknown} for any other type, kept as raw octets. Parameters the gateway
+ * does not interpret stay in {@link #parameters()} as raw (code, octets) and are re-encoded unchanged; typed views of
+ * the ones it does interpret come from {@link ParameterViews} (empty when the parameter is absent or unreadable).
+ * Immutable; {@link #with} gives a changed copy.
  */
-public sealed interface IsupMessage
+public sealed interface IsupMessage extends ParameterViews
         permits IsupMessage.Iam,
                 IsupMessage.Sam,
                 IsupMessage.Inr,
@@ -44,608 +47,285 @@ public sealed interface IsupMessage
                 IsupMessage.Fac,
                 IsupMessage.Unknown {
 
+    /** The widest CIC of any variant (ANSI, 14 bits); {@link IsupCodec#cicMax} gives each variant's own. */
+    int MAX_CIC = 0x3FFF;
+
     /** Circuit identification code (12 bits ITU, 14 bits ANSI). */
     int cic();
 
-    IsupMessageType type();
+    /** The message type; each record's is fixed by its class ({@link Unknown} carries its own). */
+    default IsupMessageType type() {
+        return MessageRecords.typeOf(getClass());
+    }
 
     /** All parameters, wire order, raw. */
+    @Override
     IsupParameters parameters();
 
     /**
-     * The record for {@code type} holding {@code parameters}; for a type without a record, an {@link Unknown} whose
-     * body is empty (use {@link Unknown} directly to carry raw bytes).
+     * The record for {@code type} holding {@code parameters}. For a type without a record, an {@link Unknown} whose
+     * body holds the parameters in the layout of the message types added to Q.763 since 1992 (pointer to the optional
+     * part, optional parameters, end octet); with no parameters, an empty body.
      */
     static IsupMessage of(IsupMessageType type, int cic, IsupParameters parameters) {
-        int c = type.code();
-        if (c == IsupMessageType.IAM.code()) {
-            return new Iam(cic, parameters);
-        }
-        if (c == IsupMessageType.SAM.code()) {
-            return new Sam(cic, parameters);
-        }
-        if (c == IsupMessageType.INR.code()) {
-            return new Inr(cic, parameters);
-        }
-        if (c == IsupMessageType.INF.code()) {
-            return new Inf(cic, parameters);
-        }
-        if (c == IsupMessageType.COT.code()) {
-            return new Cot(cic, parameters);
-        }
-        if (c == IsupMessageType.ACM.code()) {
-            return new Acm(cic, parameters);
-        }
-        if (c == IsupMessageType.CON.code()) {
-            return new Con(cic, parameters);
-        }
-        if (c == IsupMessageType.FOT.code()) {
-            return new Fot(cic, parameters);
-        }
-        if (c == IsupMessageType.ANM.code()) {
-            return new Anm(cic, parameters);
-        }
-        if (c == IsupMessageType.REL.code()) {
-            return new Rel(cic, parameters);
-        }
-        if (c == IsupMessageType.SUS.code()) {
-            return new Sus(cic, parameters);
-        }
-        if (c == IsupMessageType.RES.code()) {
-            return new Res(cic, parameters);
-        }
-        if (c == IsupMessageType.RLC.code()) {
-            return new Rlc(cic, parameters);
-        }
-        if (c == IsupMessageType.CCR.code()) {
-            return new Ccr(cic, parameters);
-        }
-        if (c == IsupMessageType.RSC.code()) {
-            return new Rsc(cic, parameters);
-        }
-        if (c == IsupMessageType.BLO.code()) {
-            return new Blo(cic, parameters);
-        }
-        if (c == IsupMessageType.UBL.code()) {
-            return new Ubl(cic, parameters);
-        }
-        if (c == IsupMessageType.BLA.code()) {
-            return new Bla(cic, parameters);
-        }
-        if (c == IsupMessageType.UBA.code()) {
-            return new Uba(cic, parameters);
-        }
-        if (c == IsupMessageType.GRS.code()) {
-            return new Grs(cic, parameters);
-        }
-        if (c == IsupMessageType.CGB.code()) {
-            return new Cgb(cic, parameters);
-        }
-        if (c == IsupMessageType.CGU.code()) {
-            return new Cgu(cic, parameters);
-        }
-        if (c == IsupMessageType.CGBA.code()) {
-            return new Cgba(cic, parameters);
-        }
-        if (c == IsupMessageType.CGUA.code()) {
-            return new Cgua(cic, parameters);
-        }
-        if (c == IsupMessageType.LPA.code()) {
-            return new Lpa(cic, parameters);
-        }
-        if (c == IsupMessageType.GRA.code()) {
-            return new Gra(cic, parameters);
-        }
-        if (c == IsupMessageType.CQM.code()) {
-            return new Cqm(cic, parameters);
-        }
-        if (c == IsupMessageType.CQR.code()) {
-            return new Cqr(cic, parameters);
-        }
-        if (c == IsupMessageType.CPG.code()) {
-            return new Cpg(cic, parameters);
-        }
-        if (c == IsupMessageType.USR.code()) {
-            return new Usr(cic, parameters);
-        }
-        if (c == IsupMessageType.UCIC.code()) {
-            return new Ucic(cic, parameters);
-        }
-        if (c == IsupMessageType.CFN.code()) {
-            return new Cfn(cic, parameters);
-        }
-        if (c == IsupMessageType.FAC.code()) {
-            return new Fac(cic, parameters);
-        }
-        return new Unknown(cic, type, new byte[0]);
+        IsupMessage m = MessageRecords.create(type, cic, parameters);
+        return m != null ? m : new Unknown(cic, type, IsupCodec.optionalOnly(parameters.asList()));
     }
 
-    /** This message with {@code p} set (replacing a parameter of the same code). */
+    /** This message with {@code p} set (replacing the first parameter of the same code, else appended). */
     default IsupMessage with(IsupParameter p) {
         return of(type(), cic(), parameters().with(p));
     }
 
-    default Optional<byte[]> parameter(ParameterCode code) {
-        IsupParameter p = parameters().find(code);
-        return p == null ? Optional.empty() : Optional.of(p.value());
-    }
-
-    default Optional<PartyNumber> calledPartyNumber() {
-        return typed(ParameterCode.CALLED_PARTY_NUMBER).map(PartyNumber::decodeCalled);
-    }
-
-    default Optional<PartyNumber> callingPartyNumber() {
-        return typed(ParameterCode.CALLING_PARTY_NUMBER).map(PartyNumber::decodeCalling);
-    }
-
-    default Optional<PartyNumber> connectedNumber() {
-        return typed(ParameterCode.CONNECTED_NUMBER).map(PartyNumber::decodeCalling);
-    }
-
-    default Optional<PartyNumber> redirectingNumber() {
-        return typed(ParameterCode.REDIRECTING_NUMBER).map(PartyNumber::decodeCalling);
-    }
-
-    default Optional<PartyNumber> originalCalledNumber() {
-        return typed(ParameterCode.ORIGINAL_CALLED_NUMBER).map(PartyNumber::decodeCalling);
-    }
-
-    default Optional<PartyNumber> redirectionNumber() {
-        return typed(ParameterCode.REDIRECTION_NUMBER).map(PartyNumber::decodeCalled);
-    }
-
-    default Optional<PartyNumber> subsequentNumber() {
-        return typed(ParameterCode.SUBSEQUENT_NUMBER).map(PartyNumber::decodeSubsequent);
-    }
-
-    default Optional<CauseIndicators> causeIndicators() {
-        return typed(ParameterCode.CAUSE_INDICATORS).map(CauseIndicators::decode);
-    }
-
-    default Optional<CallingPartyCategory> callingPartyCategory() {
-        return typed(ParameterCode.CALLING_PARTYS_CATEGORY).map(b -> new CallingPartyCategory(b[0] & 0xFF));
-    }
-
-    default Optional<NatureOfConnectionIndicators> natureOfConnectionIndicators() {
-        return typed(ParameterCode.NATURE_OF_CONNECTION_INDICATORS).map(NatureOfConnectionIndicators::decode);
-    }
-
-    default Optional<ForwardCallIndicators> forwardCallIndicators() {
-        return typed(ParameterCode.FORWARD_CALL_INDICATORS).map(ForwardCallIndicators::decode);
-    }
-
-    default Optional<BackwardCallIndicators> backwardCallIndicators() {
-        return typed(ParameterCode.BACKWARD_CALL_INDICATORS).map(BackwardCallIndicators::decode);
-    }
-
-    default Optional<EventInformation> eventInformation() {
-        return typed(ParameterCode.EVENT_INFORMATION).map(EventInformation::decode);
-    }
-
-    default Optional<RangeAndStatus> rangeAndStatus() {
-        return typed(ParameterCode.RANGE_AND_STATUS).map(RangeAndStatus::decode);
-    }
-
-    default Optional<RedirectionInformation> redirectionInformation() {
-        return typed(ParameterCode.REDIRECTION_INFORMATION).map(RedirectionInformation::decode);
-    }
-
-    /** Raw contents of the first parameter with {@code code}, only when a typed view can read it. */
-    private Optional<byte[]> typed(ParameterCode code) {
-        IsupParameter p = parameters().find(code);
-        if (p == null || TypedParameters.check(code, p.raw()) != null) {
-            return Optional.empty();
+    private static void checkRecord(int cic, IsupParameters parameters) {
+        if (cic < 0 || cic > MAX_CIC) {
+            throw new IllegalArgumentException("CIC out of range (14 bits at most): " + cic);
         }
-        return Optional.of(p.raw());
-    }
-
-    private static void checkCic(int cic) {
-        if (cic < 0 || cic > 0xFFFF) {
-            throw new IllegalArgumentException("CIC out of range: " + cic);
+        if (parameters == null) {
+            throw new IllegalArgumentException("parameters are required (IsupParameters.empty() for none)");
         }
     }
 
-    /** IAM. */
+    /** Initial address (T1.113.3: user service information instead of transmission medium requirement). */
     record Iam(int cic, IsupParameters parameters) implements IsupMessage {
         public Iam {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.IAM;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** SAM. */
+    /** Subsequent address. */
     record Sam(int cic, IsupParameters parameters) implements IsupMessage {
         public Sam {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.SAM;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** INR. */
+    /** Information request. */
     record Inr(int cic, IsupParameters parameters) implements IsupMessage {
         public Inr {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.INR;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** INF. */
+    /** Information. */
     record Inf(int cic, IsupParameters parameters) implements IsupMessage {
         public Inf {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.INF;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** COT. */
+    /** Continuity. */
     record Cot(int cic, IsupParameters parameters) implements IsupMessage {
         public Cot {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.COT;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** ACM. */
+    /** Address complete. */
     record Acm(int cic, IsupParameters parameters) implements IsupMessage {
         public Acm {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.ACM;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CON. */
+    /** Connect. */
     record Con(int cic, IsupParameters parameters) implements IsupMessage {
         public Con {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CON;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** FOT. */
+    /** Forward transfer. */
     record Fot(int cic, IsupParameters parameters) implements IsupMessage {
         public Fot {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.FOT;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** ANM. */
+    /** Answer. */
     record Anm(int cic, IsupParameters parameters) implements IsupMessage {
         public Anm {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.ANM;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** REL. */
+    /** Release. */
     record Rel(int cic, IsupParameters parameters) implements IsupMessage {
         public Rel {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.REL;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** SUS. */
+    /** Suspend. */
     record Sus(int cic, IsupParameters parameters) implements IsupMessage {
         public Sus {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.SUS;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** RES. */
+    /** Resume. */
     record Res(int cic, IsupParameters parameters) implements IsupMessage {
         public Res {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.RES;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** RLC. */
+    /** Release complete (T1.113.3: no parameters). */
     record Rlc(int cic, IsupParameters parameters) implements IsupMessage {
         public Rlc {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.RLC;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CCR. */
+    /** Continuity check request. */
     record Ccr(int cic, IsupParameters parameters) implements IsupMessage {
         public Ccr {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CCR;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** RSC. */
+    /** Reset circuit. */
     record Rsc(int cic, IsupParameters parameters) implements IsupMessage {
         public Rsc {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.RSC;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** BLO. */
+    /** Blocking. */
     record Blo(int cic, IsupParameters parameters) implements IsupMessage {
         public Blo {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.BLO;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** UBL. */
+    /** Unblocking. */
     record Ubl(int cic, IsupParameters parameters) implements IsupMessage {
         public Ubl {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.UBL;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** BLA. */
+    /** Blocking acknowledgement. */
     record Bla(int cic, IsupParameters parameters) implements IsupMessage {
         public Bla {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.BLA;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** UBA. */
+    /** Unblocking acknowledgement. */
     record Uba(int cic, IsupParameters parameters) implements IsupMessage {
         public Uba {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.UBA;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** GRS. */
+    /** Circuit group reset. */
     record Grs(int cic, IsupParameters parameters) implements IsupMessage {
         public Grs {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.GRS;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CGB. */
+    /** Circuit group blocking. */
     record Cgb(int cic, IsupParameters parameters) implements IsupMessage {
         public Cgb {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CGB;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CGU. */
+    /** Circuit group unblocking. */
     record Cgu(int cic, IsupParameters parameters) implements IsupMessage {
         public Cgu {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CGU;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CGBA. */
+    /** Circuit group blocking acknowledgement. */
     record Cgba(int cic, IsupParameters parameters) implements IsupMessage {
         public Cgba {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CGBA;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CGUA. */
+    /** Circuit group unblocking acknowledgement. */
     record Cgua(int cic, IsupParameters parameters) implements IsupMessage {
         public Cgua {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CGUA;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** LPA. */
+    /** Loop back acknowledgement. */
     record Lpa(int cic, IsupParameters parameters) implements IsupMessage {
         public Lpa {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.LPA;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** GRA. */
+    /** Circuit group reset acknowledgement. */
     record Gra(int cic, IsupParameters parameters) implements IsupMessage {
         public Gra {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.GRA;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CQM. */
+    /** Circuit group query. */
     record Cqm(int cic, IsupParameters parameters) implements IsupMessage {
         public Cqm {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CQM;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CQR. */
+    /** Circuit group query response. */
     record Cqr(int cic, IsupParameters parameters) implements IsupMessage {
         public Cqr {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CQR;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CPG. */
+    /** Call progress. */
     record Cpg(int cic, IsupParameters parameters) implements IsupMessage {
         public Cpg {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CPG;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** USR. */
+    /** User-to-user information. */
     record Usr(int cic, IsupParameters parameters) implements IsupMessage {
         public Usr {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.USR;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** UCIC. */
+    /** Unequipped CIC. */
     record Ucic(int cic, IsupParameters parameters) implements IsupMessage {
         public Ucic {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.UCIC;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** CFN. */
+    /** Confusion. */
     record Cfn(int cic, IsupParameters parameters) implements IsupMessage {
         public Cfn {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.CFN;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** FAC. */
+    /** Facility. */
     record Fac(int cic, IsupParameters parameters) implements IsupMessage {
         public Fac {
-            checkCic(cic);
-        }
-
-        @Override
-        public IsupMessageType type() {
-            return IsupMessageType.FAC;
+            checkRecord(cic, parameters);
         }
     }
 
-    /** A message type without a record: the octets after the message type code, kept and re-emitted as they are. */
-    @SuppressWarnings("ArrayRecordComponent")
+    /**
+     * A message type without a record: the octets after the message type code, kept and re-emitted as they are. When
+     * the body is in the layout of the message types added since 1992 (pointer 1, optional parameters, end octet), its
+     * parameters are readable through {@link #parameters()} and {@link #with} can add one; any other body is opaque.
+     */
+    @SuppressWarnings("ArrayRecordComponent") // copied in and out; array-aware equals/hashCode/toString below
     record Unknown(int cic, IsupMessageType type, byte[] body) implements IsupMessage {
         public Unknown {
-            checkCic(cic);
+            checkRecord(cic, IsupParameters.empty());
             body = body.clone();
         }
 
@@ -654,28 +334,48 @@ public sealed interface IsupMessage
             return body.clone();
         }
 
+        /** The parameters of a body in the optional-part layout; empty for an opaque body. */
         @Override
         public IsupParameters parameters() {
-            return IsupParameters.empty();
+            List<IsupParameter> p = IsupCodec.parseOptionalOnly(body);
+            return p == null ? IsupParameters.empty() : IsupParameters.of(p);
+        }
+
+        /** Whether {@link #parameters()} reads the body (it is empty or in the optional-part layout). */
+        public boolean hasReadableParameters() {
+            return IsupCodec.parseOptionalOnly(body) != null;
+        }
+
+        /**
+         * This message with {@code p} set in its optional-part layout.
+         *
+         * @throws IllegalStateException when the body is opaque: its layout is unknown, so there is nowhere to put
+         *     {@code p} (check {@link #hasReadableParameters()} first)
+         */
+        @Override
+        public IsupMessage with(IsupParameter p) {
+            List<IsupParameter> params = IsupCodec.parseOptionalOnly(body);
+            if (params == null) {
+                throw new IllegalStateException(
+                        "message type " + type + " has an opaque body: no place for parameter " + p.code());
+            }
+            return of(type, cic, IsupParameters.of(params).with(p));
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Unknown u
-                    && u.cic == cic
-                    && u.type.equals(type)
-                    && java.util.Arrays.equals(u.body, body);
+            return o instanceof Unknown u && u.cic == cic && u.type.equals(type) && Arrays.equals(u.body, body);
         }
 
         @Override
         public int hashCode() {
-            return (cic * 31 + type.hashCode()) * 31 + java.util.Arrays.hashCode(body);
+            return (cic * 31 + type.hashCode()) * 31 + Arrays.hashCode(body);
         }
 
         @Override
         public String toString() {
             return "Unknown[cic=" + cic + ", type=" + type + ", body="
-                    + java.util.HexFormat.of().formatHex(body) + "]";
+                    + HexFormat.of().formatHex(body) + "]";
         }
     }
 }

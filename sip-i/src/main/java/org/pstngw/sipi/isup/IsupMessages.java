@@ -30,6 +30,35 @@ public final class IsupMessages {
         return new IsupMessage.Iam(cic, IsupParameters.of(p));
     }
 
+    /** User service information (Q.931 bearer capability octets 3-5): speech, 64 kbit/s circuit mode, G.711 mu-law. */
+    public static final byte[] USI_SPEECH_MU_LAW = {(byte) 0x80, (byte) 0x90, (byte) 0xA2};
+
+    /** User service information: 3.1 kHz audio, 64 kbit/s circuit mode, G.711 mu-law. */
+    public static final byte[] USI_3_1_KHZ_MU_LAW = {(byte) 0x90, (byte) 0x90, (byte) 0xA2};
+
+    /**
+     * An ANSI IAM (T1.113.3): nature of connection, forward call indicators, calling party's category (fixed), then
+     * user service information (Q.931 bearer capability, e.g. {@link #USI_SPEECH_MU_LAW}) and the called number
+     * (variable), then the optional parameters given. ANSI has no transmission medium requirement.
+     */
+    public static IsupMessage.Iam ansiIam(
+            int cic,
+            NatureOfConnectionIndicators nci,
+            ForwardCallIndicators fci,
+            CallingPartyCategory cpc,
+            byte[] userServiceInformation,
+            PartyNumber called,
+            IsupParameter... optional) {
+        List<IsupParameter> p = new ArrayList<>(5 + optional.length);
+        p.add(IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode()));
+        p.add(IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode()));
+        p.add(IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode()));
+        p.add(IsupParameter.of(ParameterCode.USER_SERVICE_INFORMATION, userServiceInformation));
+        p.add(IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled()));
+        p.addAll(List.of(optional));
+        return new IsupMessage.Iam(cic, IsupParameters.of(p));
+    }
+
     /** The calling party number parameter for an IAM. */
     public static IsupParameter callingPartyNumber(PartyNumber calling) {
         return IsupParameter.of(ParameterCode.CALLING_PARTY_NUMBER, calling.encodeCalling());

@@ -13,6 +13,9 @@ public record IsupParameter(ParameterCode code, byte[] value) {
         if (code == null || value == null) {
             throw new IllegalArgumentException("code and value are required");
         }
+        if (code.code() == 0) {
+            throw new IllegalArgumentException("code 0 is the end of the optional part, not a parameter");
+        }
         if (value.length > 255) {
             throw new IllegalArgumentException(
                     code + ": an ISUP parameter holds at most 255 octets, not " + value.length);

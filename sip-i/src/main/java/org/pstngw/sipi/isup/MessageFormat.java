@@ -1,8 +1,14 @@
 package org.pstngw.sipi.isup;
 
 /**
- * The layout of one message type (Q.763 Tables 32-54, T1.113.3): mandatory fixed parameters with their lengths,
+ * The layout of one message type (Q.763's message tables, T1.113.3): mandatory fixed parameters with their lengths,
  * mandatory variable parameters (one pointer each), and whether an optional part (and its pointer) exists.
+ *
+ * <p>ANSI differs from ITU in two layouts: the IAM carries user service information as its first mandatory variable
+ * parameter instead of the fixed transmission medium requirement, and the RLC is the message type alone (T1.113.3 gives
+ * it no optional part; Q.763 does). The other layouts are the same in both (checked against T1.113.3's
+ * tables as Wireshark's ANSI ISUP dissector implements them). Message types without a layout here (ANSI's CRA, CRM,
+ * CVT, CVR, EXM; ITU's IDR, APM, SGM, ...) decode to {@link IsupMessage.Unknown} and pass through as raw octets.
  */
 record MessageFormat(int[] fixedCodes, int[] fixedLengths, int[] variableCodes, boolean optionalPart) {
     private static final int[] NONE = new int[0];
@@ -24,7 +30,8 @@ record MessageFormat(int[] fixedCodes, int[] fixedLengths, int[] variableCodes, 
         both(0x0C, null, v(0x12), true); // REL
         both(0x0D, f(0x22, 1), NONE, true); // SUS
         both(0x0E, f(0x22, 1), NONE, true); // RES
-        both(0x10, null, NONE, true); // RLC
+        both(0x10, null, NONE, true); // RLC (ANSI differs, below)
+        ANSI[0x10] = new MessageFormat(NONE, NONE, NONE, false);
         both(0x2C, f(0x24, 1), NONE, true); // CPG
         both(0x2F, null, v(0x12), true); // CFN
         both(0x2D, null, v(0x20), true); // USR

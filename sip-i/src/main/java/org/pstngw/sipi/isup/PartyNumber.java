@@ -1,5 +1,7 @@
 package org.pstngw.sipi.isup;
 
+import java.util.Locale;
+
 /**
  * A called, calling, connected, redirecting or subsequent number (Q.763 3.9, 3.10, 3.26, 3.44; T1.113.3).
  *
@@ -42,7 +44,7 @@ public record PartyNumber(
                 throw new IllegalArgumentException("not an address signal: " + digits.charAt(i));
             }
         }
-        digits = digits.toUpperCase(java.util.Locale.ROOT);
+        digits = digits.toUpperCase(Locale.ROOT);
     }
 
     /** A called party number: ISDN numbering plan, routing to internal network number allowed. */

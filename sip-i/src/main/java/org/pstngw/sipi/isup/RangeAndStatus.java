@@ -1,6 +1,7 @@
 package org.pstngw.sipi.isup;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Range and status (Q.763 3.43): range (circuits affected minus one) and, in CGB/CGU/GRA/CGBA/CGUA, one status bit per
@@ -63,7 +64,6 @@ public record RangeAndStatus(int range, byte[] status) {
 
     @Override
     public String toString() {
-        return "RangeAndStatus[range=" + range + ", status="
-                + java.util.HexFormat.of().formatHex(status) + "]";
+        return "RangeAndStatus[range=" + range + ", status=" + HexFormat.of().formatHex(status) + "]";
     }
 }

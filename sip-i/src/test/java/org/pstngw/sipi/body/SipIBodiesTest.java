@@ -21,7 +21,8 @@ class SipIBodiesTest {
     @EnumSource(IsupVariant.class)
     void invite_body_round_trips_with_sdp_and_isup(IsupVariant variant) {
         IsupMessage iam = SampleMessages.iam(0, variant);
-        SipIBodies.Body body = SipIBodies.build(Optional.of(SDP), iam, IsupVersion.of(variant));
+        SipIBodies.Body body =
+                SipIBodies.build(Optional.of(SDP), iam, IsupVersion.of(variant)).orElseThrow();
         assertThat(body.contentType()).startsWith("multipart/mixed;boundary=");
         SipIBodies.Parsed parsed = SipIBodies.parse(body.contentType(), null, body.bytes());
         assertThat(parsed).isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
@@ -38,7 +39,8 @@ class SipIBodiesTest {
                 .findFirst()
                 .orElseThrow();
         IsupMessage rel0 = IsupMessage.of(rel.type(), 0, rel.parameters());
-        SipIBodies.Body body = SipIBodies.build(Optional.empty(), rel0, IsupVersion.ITU_T92_PLUS);
+        SipIBodies.Body body = SipIBodies.build(Optional.empty(), rel0, IsupVersion.ITU_T92_PLUS)
+                .orElseThrow();
         assertThat(body.contentType()).isEqualTo("application/ISUP;version=itu-t92+");
         assertThat(body.contentDisposition()).contains("signal;handling=required");
         assertThat(SipIBodies.parse(
@@ -50,7 +52,8 @@ class SipIBodiesTest {
 
     @Test
     void preamble_epilogue_quoted_boundary_and_binary_content_with_crlf_and_dashes() {
-        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU);
+        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
+                .orElseThrow();
         byte[] tricky = new byte[isup.length + 6];
         System.arraycopy(isup, 0, tricky, 0, isup.length);
         byte[] body = concat(
@@ -74,8 +77,22 @@ class SipIBodiesTest {
     }
 
     @Test
+    void build_failures_are_results_naming_the_problem() {
+        IsupMessage ituIam = SampleMessages.iam(0, IsupVariant.ITU);
+        assertThat(SipIBodies.build(Optional.of(SDP), ituIam, IsupVersion.ANSI00))
+                .isInstanceOfSatisfying(
+                        SipIBodies.BuildResult.Failed.class,
+                        f -> assertThat(f.reason()).contains("IAM", "USER_SERVICE_INFORMATION"));
+        assertThat(SipIBodies.build(Optional.empty(), ituIam, IsupVersion.valueOf("xyz99")))
+                .isInstanceOfSatisfying(
+                        SipIBodies.BuildResult.Failed.class,
+                        f -> assertThat(f.reason()).contains("xyz99"));
+    }
+
+    @Test
     void unsupported_version_required_is_rejected_with_415_and_accept() {
-        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU);
+        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
+                .orElseThrow();
         SipIBodies.Parsed p = SipIBodies.parse("application/ISUP;version=xyz99", "signal;handling=required", isup);
         assertThat(p)
                 .isEqualTo(new SipIBodies.Parsed.Reject(
@@ -86,7 +103,8 @@ class SipIBodiesTest {
 
     @Test
     void unsupported_version_optional_is_ignored_and_base_rescues_a_national_variant() {
-        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU);
+        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
+                .orElseThrow();
         byte[] body = concat(
                 "--b\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,

@@ -100,7 +100,8 @@ class TsharkJudgeIT {
 
     private static byte[] sip(
             IsupVariant variant, String startLine, String method, Optional<byte[]> sdp, IsupMessage isup) {
-        SipIBodies.Body body = SipIBodies.build(sdp, isup, IsupVersion.of(variant));
+        SipIBodies.Body body =
+                SipIBodies.build(sdp, isup, IsupVersion.of(variant)).orElseThrow();
         StringBuilder h = new StringBuilder();
         h.append(startLine).append("\r\n");
         h.append("Via: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-1\r\n");

@@ -21,13 +21,13 @@ class IsupCodecTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyMessage")
     void roundTripWithAndWithoutCic(IsupVariant variant, String name, IsupMessage message) {
-        byte[] wire = IsupCodec.encode(message, variant);
+        byte[] wire = IsupCodec.encode(message, variant).orElseThrow();
         assertThat(IsupCodec.decode(wire, variant)).isEqualTo(new DecodeResult.Decoded(message));
-        byte[] body = IsupCodec.encodeWithoutCic(message, variant);
+        byte[] body = IsupCodec.encodeWithoutCic(message, variant).orElseThrow();
         assertThat(wire).endsWith(body);
         assertThat(IsupCodec.decodeWithoutCic(body, variant, message.cic()))
                 .isEqualTo(new DecodeResult.Decoded(message));
-        assertThat(IsupCodec.encode(message, variant)).isEqualTo(wire);
+        assertThat(IsupCodec.encode(message, variant).orElseThrow()).isEqualTo(wire);
     }
 
     @Test
@@ -46,7 +46,7 @@ class IsupCodecTest {
         assertThat(iam.callingPartyCategory()).contains(CallingPartyCategory.ORDINARY);
         assertThat(iam.parameter(ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT))
                 .hasValueSatisfying(b -> assertThat(b).containsExactly(3));
-        assertThat(IsupCodec.encode(iam, IsupVariant.ITU)).isEqualTo(wire);
+        assertThat(IsupCodec.encode(iam, IsupVariant.ITU).orElseThrow()).isEqualTo(wire);
     }
 
     @Test
@@ -54,7 +54,7 @@ class IsupCodecTest {
         IsupMessage iam =
                 SampleMessages.iam(5, IsupVariant.ITU).with(IsupParameter.of(ParameterCode.valueOf(0xEE), 9, 9));
         IsupMessage back = ((DecodeResult.Decoded)
-                        IsupCodec.decode(IsupCodec.encode(iam, IsupVariant.ITU), IsupVariant.ITU))
+                        IsupCodec.decode(IsupCodec.encode(iam, IsupVariant.ITU).orElseThrow(), IsupVariant.ITU))
                 .message();
         List<IsupParameter> tail = back.parameters()
                 .asList()

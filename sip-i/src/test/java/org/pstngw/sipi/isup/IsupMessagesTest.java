@@ -15,7 +15,7 @@ class IsupMessagesTest {
                 3,
                 PartyNumber.called(PartyNumber.NAI_NATIONAL, "2125551234"),
                 IsupMessages.callingPartyNumber(PartyNumber.calling(PartyNumber.NAI_INTERNATIONAL, "4420712345678")));
-        assertThat(IsupCodec.encode(iam, IsupVariant.ITU))
+        assertThat(IsupCodec.encode(iam, IsupVariant.ITU).orElseThrow())
                 .isEqualTo(Fixtures.hex("/isup/iam-itu-sample-references.hex"));
     }
 

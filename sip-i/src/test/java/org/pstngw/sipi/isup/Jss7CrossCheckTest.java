@@ -50,7 +50,7 @@ class Jss7CrossCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ituMessages")
     void jss7DecodesWhatWeEncode(String name, IsupMessage message) throws Exception {
-        byte[] ours = IsupCodec.encode(message, IsupVariant.ITU);
+        byte[] ours = IsupCodec.encode(message, IsupVariant.ITU).orElseThrow();
         ISUPMessage theirs = MF.createCommand(message.type().code());
         ((AbstractISUPMessage) theirs).decode(ours, MF, PF);
         assertThat(theirs.getMessageType().getCode()).isEqualTo(message.type().code());

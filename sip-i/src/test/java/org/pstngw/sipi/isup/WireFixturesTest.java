@@ -32,7 +32,7 @@ class WireFixturesTest {
     @MethodSource("fixtures")
     void encodesToAndDecodesFromItsFixture(String resource, IsupVariant variant, IsupMessage message) {
         byte[] wire = Fixtures.hex(resource);
-        assertThat(HexFormat.of().formatHex(IsupCodec.encode(message, variant)))
+        assertThat(HexFormat.of().formatHex(IsupCodec.encode(message, variant).orElseThrow()))
                 .isEqualTo(HexFormat.of().formatHex(wire));
         assertThat(IsupCodec.decode(wire, variant)).isEqualTo(new DecodeResult.Decoded(message));
     }
