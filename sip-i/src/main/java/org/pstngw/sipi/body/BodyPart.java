@@ -15,7 +15,19 @@ import java.util.Optional;
 public record BodyPart(List<Map.Entry<String, String>> headers, byte[] content) {
     public BodyPart {
         headers = List.copyOf(headers);
+        for (Map.Entry<String, String> h : headers) {
+            if (h.getKey().isBlank()
+                    || h.getKey().indexOf(':') >= 0
+                    || breaksLine(h.getKey())
+                    || breaksLine(h.getValue())) {
+                throw new IllegalArgumentException("not a header line: " + h.getKey() + ": " + h.getValue());
+            }
+        }
         content = content.clone();
+    }
+
+    private static boolean breaksLine(String s) {
+        return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
     }
 
     public static BodyPart of(String contentType, String contentDisposition, byte[] content) {

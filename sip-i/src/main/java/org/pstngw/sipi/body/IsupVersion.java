@@ -1,34 +1,91 @@
 package org.pstngw.sipi.body;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.pstngw.sipi.isup.IsupVariant;
 
 /**
- * The {@code version=} / {@code base=} token of an {@code application/ISUP} part (RFC 3204 section 4) and the codec
- * variant it maps to. Known tokens: itu-t92+ / itu-t88 (ITU), ansi00 / ansi92 / ansi88 (ANSI), etsi121, uk-isup
- * (national variants on an ITU base). Any other token is a value too, with no variant: it is supported only when its
- * {@code base=} is.
+ * The {@code version=} (and {@code base=}) of an {@code application/ISUP} part (RFC 3204 section 3.1) and the codec
+ * variant it maps to.
+ *
+ * <p>RFC 3204 leaves {@code version} values to the network administrators and lists in its Table 1 the {@code base}
+ * values, each of which is also a version: {@link #TABLE_1}. This gateway encodes and decodes the ITU-based ones
+ * (itu-t88, itu-t92+, etsi121, etsi356) with the Q.763 layouts and the ANSI-based ones (ansi88, ansi00, gr317) with the
+ * T1.113 layouts. The Japanese TTC versions (ttc87, ttc93+) are known but not supported: their layouts were not checked
+ * against JT-Q763, so a body that names them is handled as an unsupported version. Any other token (a national or
+ * network-specific version, e.g. {@code uk-isup}) is supported exactly when its {@code base=} is: such a version is
+ * built with {@link #national} and is sent as {@code version=TOKEN;base=BASE}.
+ *
+ * @param token the version token as it goes on the wire
+ * @param variant the codec variant, empty when this gateway cannot encode or decode the version
+ * @param baseToken the {@code base=} sent with a version outside Table 1; empty for Table 1 values, which are bases
  */
-public record IsupVersion(String token, Optional<IsupVariant> variant) {
-    public static final IsupVersion ITU_T92_PLUS = new IsupVersion("itu-t92+", Optional.of(IsupVariant.ITU));
-    public static final IsupVersion ITU_T88 = new IsupVersion("itu-t88", Optional.of(IsupVariant.ITU));
-    public static final IsupVersion ANSI00 = new IsupVersion("ansi00", Optional.of(IsupVariant.ANSI));
-    public static final IsupVersion ANSI92 = new IsupVersion("ansi92", Optional.of(IsupVariant.ANSI));
-    public static final IsupVersion ANSI88 = new IsupVersion("ansi88", Optional.of(IsupVariant.ANSI));
-    public static final IsupVersion ETSI121 = new IsupVersion("etsi121", Optional.of(IsupVariant.ITU));
-    public static final IsupVersion UK_ISUP = new IsupVersion("uk-isup", Optional.of(IsupVariant.ITU));
+public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<String> baseToken) {
+    public static final IsupVersion ITU_T88 = base("itu-t88", IsupVariant.ITU);
+    public static final IsupVersion ITU_T92_PLUS = base("itu-t92+", IsupVariant.ITU);
+    public static final IsupVersion ANSI88 = base("ansi88", IsupVariant.ANSI);
+    public static final IsupVersion ANSI00 = base("ansi00", IsupVariant.ANSI);
+    public static final IsupVersion ETSI121 = base("etsi121", IsupVariant.ITU);
+    public static final IsupVersion ETSI356 = base("etsi356", IsupVariant.ITU);
+    public static final IsupVersion GR317 = base("gr317", IsupVariant.ANSI);
+    public static final IsupVersion TTC87 = new IsupVersion("ttc87", Optional.empty(), Optional.empty());
+    public static final IsupVersion TTC93_PLUS = new IsupVersion("ttc93+", Optional.empty(), Optional.empty());
 
-    private static final IsupVersion[] KNOWN = {ITU_T92_PLUS, ITU_T88, ANSI00, ANSI92, ANSI88, ETSI121, UK_ISUP};
+    /** RFC 3204 Table 1, in its order. */
+    public static final List<IsupVersion> TABLE_1 =
+            List.of(ITU_T88, ITU_T92_PLUS, ANSI88, ANSI00, ETSI121, ETSI356, GR317, TTC87, TTC93_PLUS);
 
-    /** The known version for {@code token} (case-insensitive), or an unsupported one carrying the token. */
+    public IsupVersion {
+        if (token == null || token.isBlank() || variant == null || baseToken == null) {
+            throw new IllegalArgumentException("token, variant and base token are required");
+        }
+    }
+
+    private static IsupVersion base(String token, IsupVariant variant) {
+        return new IsupVersion(token, Optional.of(variant), Optional.empty());
+    }
+
+    /** The Table 1 versions this gateway encodes and decodes, in Table 1 order. */
+    public static List<IsupVersion> supportedVersions() {
+        return TABLE_1.stream().filter(IsupVersion::supported).toList();
+    }
+
+    /** The Table 1 value for {@code token} (case-insensitive), or an unsupported version carrying the token. */
     public static IsupVersion valueOf(String token) {
-        for (IsupVersion v : KNOWN) {
+        for (IsupVersion v : TABLE_1) {
             if (v.token.equalsIgnoreCase(token)) {
                 return v;
             }
         }
-        return new IsupVersion(token.toLowerCase(Locale.ROOT), Optional.empty());
+        return new IsupVersion(token.toLowerCase(Locale.ROOT), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The version a received {@code version=} / {@code base=} pair means: the Table 1 value when the version is one
+     * (its base is then itself, whatever {@code base=} says), else a national version on {@code base} when that is a
+     * supported Table 1 value, else an unsupported version.
+     */
+    public static IsupVersion of(String token, Optional<String> base) {
+        IsupVersion v = valueOf(token);
+        if (TABLE_1.contains(v) || base.isEmpty()) {
+            return v;
+        }
+        IsupVersion b = valueOf(base.get());
+        return TABLE_1.contains(b) && b.supported()
+                ? national(token, b)
+                : new IsupVersion(v.token, Optional.empty(), Optional.of(b.token));
+    }
+
+    /**
+     * A national or network-specific version encoded as {@code base} (a Table 1 value): sent as
+     * {@code version=token;base=...}, supported when the base is.
+     */
+    public static IsupVersion national(String token, IsupVersion base) {
+        if (!TABLE_1.contains(base)) {
+            throw new IllegalArgumentException("base must be an RFC 3204 Table 1 value, not " + base.token);
+        }
+        return new IsupVersion(token, base.variant, Optional.of(base.token));
     }
 
     /** The version this gateway emits for a variant. */
@@ -40,8 +97,8 @@ public record IsupVersion(String token, Optional<IsupVariant> variant) {
         return variant.isPresent();
     }
 
-    /** The base specification a national variant is written against (RFC 3204 {@code base=}), if it is not itself. */
+    /** The Table 1 value this version is written against: itself for a Table 1 value or an unknown token. */
     public IsupVersion base() {
-        return variant.map(IsupVersion::of).orElse(this);
+        return baseToken.map(IsupVersion::valueOf).orElse(this);
     }
 }

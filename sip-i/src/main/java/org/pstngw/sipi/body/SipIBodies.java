@@ -1,9 +1,8 @@
 package org.pstngw.sipi.body;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.pstngw.sipi.isup.DecodeResult;
+import java.util.stream.Collectors;
 import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
@@ -12,15 +11,25 @@ import org.pstngw.sipi.isup.IsupMessage;
  * SIP-I / SIP-T bodies (Q.1912.5, RFC 3372, RFC 3204): one call to build the body of an INVITE, 18x, 200 or BYE with
  * an ISUP message (and SDP when there is one), one call to take such a body apart. Works on (content type, bytes); the
  * SIP stack sets the Content-Type (and, for a single ISUP part, Content-Disposition) headers from {@link Body}.
+ *
+ * <p>Receiving follows RFC 3261 8.2.3 and 20.11 with RFC 5621 for multipart bodies: each body part (or the single
+ * body) has a disposition type and a handling, required unless it says {@code handling=optional}. A part whose content
+ * type is not understood (anything but application/sdp, application/ISUP and, at the top, multipart/mixed), or whose
+ * disposition is not the one this gateway applies to its type ({@code session} for SDP, {@code signal} for ISUP, RFC
+ * 3204), is rejected with 415 when required and skipped when optional. An application/ISUP part whose version is not
+ * supported, or which lacks the {@code version} parameter RFC 3204 makes required, is handled the same way (a
+ * {@code base=} naming a supported RFC 3204 Table 1 value makes a national version supported).
  */
 public final class SipIBodies {
-    /** Boundary used on bodies we build (RFC 2046: 1-70 characters, none of which need quoting). */
+    /** Boundary preferred on bodies we build (another one is derived when it occurs in a part). */
     public static final String BOUNDARY = "pstngw-sipi-7d3f2a";
 
-    /** What this gateway accepts, for the Accept header of a 415. */
-    public static final String ACCEPT = "application/sdp, application/isup, multipart/mixed";
-
-    private static final String MULTIPART_CONTENT_TYPE = "multipart/mixed;boundary=" + BOUNDARY;
+    /** What this gateway accepts, for the Accept header of a 415: the media types and each supported ISUP version. */
+    public static final String ACCEPT = "application/sdp, "
+            + IsupVersion.supportedVersions().stream()
+                    .map(SipIBodies::isupContentType)
+                    .collect(Collectors.joining(", "))
+            + ", multipart/mixed";
 
     private SipIBodies() {}
 
@@ -61,7 +70,8 @@ public final class SipIBodies {
     public sealed interface Parsed {
         /**
          * A usable body. {@code isup} is the decoded message (its CIC is 0: a SIP-I body carries none) when an ISUP
-         * part was present and understood; {@code ignored} says why an optional ISUP part was skipped.
+         * part was present and understood; {@code ignored} says why an optional ISUP part was skipped;
+         * {@code otherParts} holds the parts not used (optional parts not understood, a second SDP or ISUP part).
          */
         record Content(
                 Optional<byte[]> sdp,
@@ -72,19 +82,21 @@ public final class SipIBodies {
                 implements Parsed {}
 
         /**
-         * The request must be rejected with {@code status}: 415 (with {@code accept} as the Accept header) for an
-         * ISUP version we do not support with handling=required (RFC 3204 section 5, RFC 3261 21.4.13), 400 for a
-         * body that cannot be parsed or a required ISUP part that cannot be decoded.
+         * The request must be rejected with {@code status}: 415 (with {@code accept} as the Accept header) for a
+         * required part this gateway does not understand (content type, disposition or ISUP version: RFC 3204
+         * section 3.1, RFC 3261 21.4.13), 400 for a body that cannot be parsed or a required ISUP part that cannot be
+         * decoded.
          */
         record Reject(int status, String reason, Optional<String> accept) implements Parsed {}
     }
 
-    /** The ISUP part's Content-Type: {@code application/ISUP;version=..;base=..} (base only for national variants). */
+    /**
+     * The ISUP part's Content-Type: {@code application/ISUP;version=..} with {@code ;base=..} for a version outside
+     * RFC 3204 Table 1.
+     */
     public static String isupContentType(IsupVersion version) {
-        IsupVersion base = version.base();
-        return base.equals(version)
-                ? "application/ISUP;version=" + version.token()
-                : "application/ISUP;version=" + version.token() + ";base=" + base.token();
+        return "application/ISUP;version=" + version.token()
+                + version.baseToken().map(b -> ";base=" + b).orElse("");
     }
 
     /**
@@ -111,11 +123,12 @@ public final class SipIBodies {
         if (sdp.isEmpty()) {
             return new BuildResult.Built(new Body(isupContentType(version), Optional.of(disposition), isupBytes));
         }
-        List<BodyPart> parts = List.of(
-                BodyPart.of("application/sdp", null, sdp.get()),
-                BodyPart.of(isupContentType(version), disposition, isupBytes));
-        return new BuildResult.Built(
-                new Body(MULTIPART_CONTENT_TYPE, Optional.empty(), Multipart.build(BOUNDARY, parts)));
+        Multipart.Built multipart = Multipart.build(
+                BOUNDARY,
+                List.of(
+                        BodyPart.of("application/sdp", null, sdp.get()),
+                        BodyPart.of(isupContentType(version), disposition, isupBytes)));
+        return new BuildResult.Built(new Body(multipart.contentType(), Optional.empty(), multipart.body()));
     }
 
     /** Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent). */
@@ -124,89 +137,25 @@ public final class SipIBodies {
         if (type.isEmpty()) {
             return new Parsed.Reject(400, "Content-Type missing or malformed", Optional.empty());
         }
-        MediaType t = type.get();
-        if (t.is("application/sdp")) {
-            return new Parsed.Content(
-                    Optional.of(body.clone()), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        BodyReader reader = new BodyReader();
+        if (!type.get().is("multipart/mixed")) {
+            BodyPart whole = BodyPart.of(contentType, contentDisposition, body);
+            Parsed.Reject r = reader.part(type, Disposition.of(contentDisposition, type), whole);
+            return r != null ? r : reader.result();
         }
-        if (t.is("application/isup")) {
-            Accumulator acc = new Accumulator();
-            Parsed.Reject r = acc.isup(t, contentDisposition, body);
-            return r != null ? r : acc.result();
-        }
-        if (!t.is("multipart/mixed")) {
-            return new Parsed.Reject(415, "unsupported body type " + t.value(), Optional.of(ACCEPT));
-        }
-        Multipart.Result split = Multipart.parse(t.parameter("boundary").orElse(null), body);
+        Multipart.Result split =
+                Multipart.parse(type.get().parameter("boundary").orElse(null), body);
         if (split instanceof Multipart.Result.Malformed(String reason)) {
             return new Parsed.Reject(400, "multipart body: " + reason, Optional.empty());
         }
-        Accumulator acc = new Accumulator();
         for (BodyPart p : ((Multipart.Result.Parts) split).parts()) {
             Optional<MediaType> pt = MediaType.parse(p.contentType());
-            if (pt.isPresent() && pt.get().is("application/sdp") && acc.sdp == null) {
-                acc.sdp = p.raw();
-            } else if (pt.isPresent() && pt.get().is("application/isup") && acc.isup == null) {
-                Parsed.Reject r =
-                        acc.isup(pt.get(), p.header("Content-Disposition").orElse(null), p.raw());
-                if (r != null) {
-                    return r;
-                }
-            } else {
-                acc.others.add(p);
+            Parsed.Reject r = reader.part(
+                    pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
+            if (r != null) {
+                return r;
             }
         }
-        return acc.result();
-    }
-
-    private static final class Accumulator {
-        byte[] sdp;
-        IsupMessage isup;
-        IsupVersion version;
-        String ignored;
-        final List<BodyPart> others = new ArrayList<>(0);
-
-        Parsed.Reject isup(MediaType type, String disposition, byte[] bytes) {
-            boolean required = MediaType.parse(disposition)
-                    .flatMap(d -> d.parameter("handling"))
-                    .map(h -> !h.equalsIgnoreCase("optional"))
-                    .orElse(true); // RFC 3261 20.11: handling defaults to required
-            IsupVersion v = type.parameter("version").map(IsupVersion::valueOf).orElse(IsupVersion.ITU_T92_PLUS);
-            if (!v.supported()) {
-                Optional<IsupVersion> base =
-                        type.parameter("base").map(IsupVersion::valueOf).filter(IsupVersion::supported);
-                if (base.isPresent()) {
-                    v = new IsupVersion(v.token(), base.get().variant());
-                } else if (required) {
-                    return new Parsed.Reject(415, "ISUP version " + v.token() + " not supported", Optional.of(ACCEPT));
-                } else {
-                    ignored = "ISUP version " + v.token() + " not supported (handling=optional)";
-                    return null;
-                }
-            }
-            DecodeResult r = IsupCodec.decodeWithoutCic(bytes, v.variant().orElseThrow(), 0);
-            switch (r) {
-                case DecodeResult.Decoded(IsupMessage m) -> {
-                    isup = m;
-                    version = v;
-                }
-                case DecodeResult.DecodeError e -> {
-                    if (required) {
-                        return new Parsed.Reject(400, e.toString(), Optional.empty());
-                    }
-                    ignored = e.toString();
-                }
-            }
-            return null;
-        }
-
-        Parsed result() {
-            return new Parsed.Content(
-                    Optional.ofNullable(sdp).map(byte[]::clone),
-                    Optional.ofNullable(isup),
-                    Optional.ofNullable(version),
-                    Optional.ofNullable(ignored),
-                    List.copyOf(others));
-        }
+        return reader.result();
     }
 }

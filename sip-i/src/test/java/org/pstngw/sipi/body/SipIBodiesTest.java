@@ -2,78 +2,117 @@ package org.pstngw.sipi.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pstngw.sipi.isup.BackwardCallIndicators;
+import org.pstngw.sipi.isup.CauseIndicators;
+import org.pstngw.sipi.isup.CauseValue;
+import org.pstngw.sipi.isup.EventInformation;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
+import org.pstngw.sipi.isup.IsupMessageType;
+import org.pstngw.sipi.isup.IsupMessages;
+import org.pstngw.sipi.isup.IsupParameter;
+import org.pstngw.sipi.isup.IsupParameters;
 import org.pstngw.sipi.isup.IsupVariant;
+import org.pstngw.sipi.isup.ParameterCode;
 import org.pstngw.sipi.isup.SampleMessages;
 
 class SipIBodiesTest {
     static final byte[] SDP =
             "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8\r\n"
                     .getBytes(StandardCharsets.US_ASCII);
+    static final BackwardCallIndicators BCI = BackwardCallIndicators.of(2, 1, 1, false, true);
 
-    @ParameterizedTest
-    @EnumSource(IsupVariant.class)
-    void invite_body_round_trips_with_sdp_and_isup(IsupVariant variant) {
-        IsupMessage iam = SampleMessages.iam(0, variant);
+    /** The bodies of a call, per variant: INVITE (IAM), 180 (ACM), 183 (CPG), 200 (ANM, CON), BYE (REL). */
+    static Stream<Arguments> callBodies() {
+        return Stream.of(IsupVariant.values())
+                .flatMap(v -> Stream.of(
+                        Arguments.of(v, "INVITE", Optional.of(SDP), SampleMessages.iam(0, v)),
+                        Arguments.of(v, "180 Ringing", Optional.<byte[]>empty(), IsupMessages.acm(0, BCI)),
+                        Arguments.of(
+                                v,
+                                "183 Session Progress",
+                                Optional.of(SDP),
+                                IsupMessages.cpg(0, new EventInformation(EventInformation.IN_BAND_INFORMATION, false))),
+                        Arguments.of(v, "200 OK (ANM)", Optional.of(SDP), IsupMessages.anm(0)),
+                        Arguments.of(v, "200 OK (CON)", Optional.of(SDP), IsupMessages.con(0, BCI)),
+                        Arguments.of(
+                                v,
+                                "BYE",
+                                Optional.<byte[]>empty(),
+                                IsupMessages.rel(
+                                        0,
+                                        CauseIndicators.of(
+                                                CauseIndicators.LOCATION_PUBLIC_LOCAL,
+                                                CauseValue.NORMAL_CALL_CLEARING)))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("callBodies")
+    void each_call_body_is_one_call_each_way(
+            IsupVariant variant, String sipMessage, Optional<byte[]> sdp, IsupMessage isup) {
         SipIBodies.Body body =
-                SipIBodies.build(Optional.of(SDP), iam, IsupVersion.of(variant)).orElseThrow();
-        assertThat(body.contentType()).startsWith("multipart/mixed;boundary=");
-        SipIBodies.Parsed parsed = SipIBodies.parse(body.contentType(), null, body.bytes());
+                SipIBodies.build(sdp, isup, IsupVersion.of(variant)).orElseThrow();
+        if (sdp.isPresent()) {
+            assertThat(body.contentType()).isEqualTo("multipart/mixed;boundary=" + SipIBodies.BOUNDARY);
+            assertThat(body.contentDisposition()).isEmpty();
+        } else {
+            assertThat(body.contentType())
+                    .isEqualTo("application/ISUP;version="
+                            + IsupVersion.of(variant).token());
+            assertThat(body.contentDisposition()).contains("signal;handling=required");
+        }
+        SipIBodies.Parsed parsed =
+                SipIBodies.parse(body.contentType(), body.contentDisposition().orElse(null), body.bytes());
         assertThat(parsed).isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
-            assertThat(c.sdp()).hasValueSatisfying(s -> assertThat(s).isEqualTo(SDP));
-            assertThat(c.isup()).contains(iam);
+            assertThat(c.sdp().map(String::new)).isEqualTo(sdp.map(String::new));
+            assertThat(c.isup()).contains(isup);
             assertThat(c.version()).contains(IsupVersion.of(variant));
+            assertThat(c.ignored()).isEmpty();
+            assertThat(c.otherParts()).isEmpty();
         });
     }
 
     @Test
-    void bye_body_is_the_isup_part_alone_with_its_disposition() {
-        IsupMessage rel = SampleMessages.all(IsupVariant.ITU).stream()
-                .filter(m -> m instanceof IsupMessage.Rel)
-                .findFirst()
-                .orElseThrow();
-        IsupMessage rel0 = IsupMessage.of(rel.type(), 0, rel.parameters());
-        SipIBodies.Body body = SipIBodies.build(Optional.empty(), rel0, IsupVersion.ITU_T92_PLUS)
-                .orElseThrow();
-        assertThat(body.contentType()).isEqualTo("application/ISUP;version=itu-t92+");
-        assertThat(body.contentDisposition()).contains("signal;handling=required");
-        assertThat(SipIBodies.parse(
-                        body.contentType(), body.contentDisposition().orElseThrow(), body.bytes()))
-                .isInstanceOfSatisfying(
-                        SipIBodies.Parsed.Content.class,
-                        c -> assertThat(c.isup()).contains(rel0));
-    }
-
-    @Test
-    void preamble_epilogue_quoted_boundary_and_binary_content_with_crlf_and_dashes() {
+    void preamble_epilogue_quoted_boundary_padding_and_binary_content() {
         byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
                 .orElseThrow();
-        byte[] tricky = new byte[isup.length + 6];
-        System.arraycopy(isup, 0, tricky, 0, isup.length);
         byte[] body = concat(
-                "This is a preamble\r\n--b1\r\nContent-Type: application/sdp\r\n\r\n",
+                "This is a preamble\r\n--b1 \t\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,
-                "\r\n--b1\r\nContent-Type: application/ISUP; version=\"itu-t92+\"\r\nContent-Disposition: signal; handling=optional\r\n\r\n",
+                "\r\n--b1\r\nContent-Type: application/ISUP; version=\"itu-t92+\"\r\n"
+                        + "Content-Disposition: signal; handling=optional\r\n\r\n",
                 isup,
                 "\r\n--b1--\r\nepilogue --b1 text\r\n");
         SipIBodies.Parsed parsed = SipIBodies.parse("multipart/mixed; boundary=\"b1\"", null, body);
         assertThat(parsed).isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
             assertThat(c.sdp()).hasValueSatisfying(s -> assertThat(s).isEqualTo(SDP));
-            assertThat(c.isup()).isPresent();
+            assertThat(c.isup()).contains(SampleMessages.iam(0, IsupVariant.ITU));
         });
-        Multipart.Result r = Multipart.parse(
-                "xx", concat("--xx\r\n\r\n", new byte[] {'\r', '\n', '-', '-', 'x', 0, -1}, "\r\n--xx--"));
-        assertThat(r)
+    }
+
+    @Test
+    void an_isup_part_holding_the_boundary_gets_another_boundary() {
+        // a USR whose user-to-user information carries CRLF, the preferred boundary and "--"
+        byte[] uui = ("\r\n--" + SipIBodies.BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        IsupMessage usr = IsupMessage.of(
+                IsupMessageType.USR,
+                0,
+                IsupParameters.of(new IsupParameter(ParameterCode.USER_TO_USER_INFORMATION, uui)));
+        SipIBodies.Body body = SipIBodies.build(Optional.of(SDP), usr, IsupVersion.ITU_T92_PLUS)
+                .orElseThrow();
+        assertThat(body.contentType()).isEqualTo("multipart/mixed;boundary=" + SipIBodies.BOUNDARY + "-1");
+        assertThat(SipIBodies.parse(body.contentType(), null, body.bytes()))
                 .isInstanceOfSatisfying(
-                        Multipart.Result.Parts.class,
-                        p -> assertThat(p.parts().get(0).content()).containsExactly('\r', '\n', '-', '-', 'x', 0, -1));
-        assertThat(tricky).hasSize(isup.length + 6);
+                        SipIBodies.Parsed.Content.class,
+                        c -> assertThat(c.isup()).contains(usr));
     }
 
     @Test
@@ -87,29 +126,58 @@ class SipIBodiesTest {
                 .isInstanceOfSatisfying(
                         SipIBodies.BuildResult.Failed.class,
                         f -> assertThat(f.reason()).contains("xyz99"));
+        assertThat(SipIBodies.build(Optional.empty(), ituIam, IsupVersion.TTC93_PLUS))
+                .isInstanceOf(SipIBodies.BuildResult.Failed.class);
+    }
+
+    @Test
+    void a_national_version_goes_out_with_its_base_and_comes_back_supported() {
+        IsupVersion uk = IsupVersion.national("uk-isup", IsupVersion.ITU_T92_PLUS);
+        SipIBodies.Body body = SipIBodies.build(Optional.empty(), SampleMessages.iam(0, IsupVariant.ITU), uk)
+                .orElseThrow();
+        assertThat(body.contentType()).isEqualTo("application/ISUP;version=uk-isup;base=itu-t92+");
+        assertThat(SipIBodies.parse(
+                        body.contentType(), body.contentDisposition().orElseThrow(), body.bytes()))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.isup()).isPresent();
+                    assertThat(c.version()).contains(uk);
+                });
+    }
+
+    @Test
+    void the_accept_of_a_415_lists_every_supported_isup_version() {
+        assertThat(SipIBodies.ACCEPT)
+                .isEqualTo("application/sdp, application/ISUP;version=itu-t88, application/ISUP;version=itu-t92+, "
+                        + "application/ISUP;version=ansi88, application/ISUP;version=ansi00, "
+                        + "application/ISUP;version=etsi121, application/ISUP;version=etsi356, "
+                        + "application/ISUP;version=gr317, multipart/mixed");
     }
 
     @Test
     void unsupported_version_required_is_rejected_with_415_and_accept() {
-        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
-                .orElseThrow();
+        byte[] isup = ituIam();
         SipIBodies.Parsed p = SipIBodies.parse("application/ISUP;version=xyz99", "signal;handling=required", isup);
         assertThat(p)
                 .isEqualTo(new SipIBodies.Parsed.Reject(
                         415, "ISUP version xyz99 not supported", Optional.of(SipIBodies.ACCEPT)));
         assertThat(SipIBodies.parse("application/ISUP;version=xyz99", null, isup))
-                .isInstanceOf(SipIBodies.Parsed.Reject.class);
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Reject.class,
+                        r -> assertThat(r.status()).isEqualTo(415));
+        assertThat(SipIBodies.parse("application/ISUP;version=ttc93+", null, isup))
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Reject.class,
+                        r -> assertThat(r.status()).isEqualTo(415));
     }
 
     @Test
     void unsupported_version_optional_is_ignored_and_base_rescues_a_national_variant() {
-        byte[] isup = IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
-                .orElseThrow();
         byte[] body = concat(
                 "--b\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,
-                "\r\n--b\r\nContent-Type: application/ISUP;version=xyz99\r\nContent-Disposition: signal;handling=optional\r\n\r\n",
-                isup,
+                "\r\n--b\r\nContent-Type: application/ISUP;version=xyz99\r\n"
+                        + "Content-Disposition: signal;handling=optional\r\n\r\n",
+                ituIam(),
                 "\r\n--b--\r\n");
         assertThat(SipIBodies.parse("multipart/mixed;boundary=b", null, body))
                 .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
@@ -117,11 +185,91 @@ class SipIBodiesTest {
                     assertThat(c.sdp()).isPresent();
                     assertThat(c.ignored())
                             .hasValueSatisfying(s -> assertThat(s).contains("xyz99"));
+                    assertThat(c.otherParts()).hasSize(1);
                 });
-        assertThat(SipIBodies.parse("application/ISUP;version=nl-isup;base=itu-t92+", "signal;handling=required", isup))
+        assertThat(SipIBodies.parse(
+                        "application/ISUP;version=nl-isup;base=itu-t92+", "signal;handling=required", ituIam()))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.isup()).isPresent();
+                    assertThat(c.version()).contains(IsupVersion.national("nl-isup", IsupVersion.ITU_T92_PLUS));
+                });
+    }
+
+    @Test
+    void a_missing_version_is_an_unsupported_version() {
+        assertThat(SipIBodies.parse("application/ISUP", "signal;handling=required", ituIam()))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Reject.class, r -> {
+                    assertThat(r.status()).isEqualTo(415);
+                    assertThat(r.reason()).contains("version");
+                    assertThat(r.accept()).contains(SipIBodies.ACCEPT);
+                });
+        assertThat(SipIBodies.parse("application/ISUP;base=itu-t92+", "signal;handling=optional", ituIam()))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.isup()).isEmpty();
+                    assertThat(c.ignored())
+                            .hasValueSatisfying(s -> assertThat(s).contains("version"));
+                });
+    }
+
+    @Test
+    void an_isup_part_must_have_the_signal_disposition() {
+        assertThat(SipIBodies.parse("application/ISUP;version=itu-t92+", "render;handling=required", ituIam()))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Reject.class, r -> {
+                    assertThat(r.status()).isEqualTo(415);
+                    assertThat(r.reason()).contains("render");
+                });
+        assertThat(SipIBodies.parse("application/ISUP;version=itu-t92+", "render;handling=optional", ituIam()))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.isup()).isEmpty();
+                    assertThat(c.otherParts()).hasSize(1);
+                });
+        assertThat(SipIBodies.parse("application/ISUP;version=itu-t92+", null, ituIam()))
                 .isInstanceOfSatisfying(
                         SipIBodies.Parsed.Content.class,
                         c -> assertThat(c.isup()).isPresent());
+    }
+
+    @Test
+    void a_part_of_an_unknown_type_is_415_when_required_and_skipped_when_optional() {
+        byte[] required = multipartWith("Content-Type: application/x-unknown\r\n");
+        assertThat(SipIBodies.parse("multipart/mixed;boundary=b", null, required))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Reject.class, r -> {
+                    assertThat(r.status()).isEqualTo(415);
+                    assertThat(r.reason()).contains("application/x-unknown");
+                    assertThat(r.accept()).contains(SipIBodies.ACCEPT);
+                });
+        byte[] optional = multipartWith(
+                "Content-Type: application/x-unknown\r\nContent-Disposition: render;handling=optional\r\n");
+        assertThat(SipIBodies.parse("multipart/mixed;boundary=b", null, optional))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.sdp()).isPresent();
+                    assertThat(c.otherParts())
+                            .singleElement()
+                            .satisfies(p -> assertThat(p.contentType()).isEqualTo("application/x-unknown"));
+                });
+    }
+
+    @Test
+    void an_unsupported_top_level_type_is_415_only_when_required() {
+        byte[] text = "hello".getBytes(StandardCharsets.US_ASCII);
+        assertThat(SipIBodies.parse("text/plain", null, text))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Reject.class, r -> {
+                    assertThat(r.status()).isEqualTo(415);
+                    assertThat(r.accept()).contains(SipIBodies.ACCEPT);
+                });
+        assertThat(SipIBodies.parse("text/plain", "render;handling=optional", text))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.sdp()).isEmpty();
+                    assertThat(c.isup()).isEmpty();
+                    assertThat(c.otherParts())
+                            .singleElement()
+                            .satisfies(p -> assertThat(p.content()).isEqualTo(text));
+                });
+        assertThat(SipIBodies.parse("application/sdp", null, SDP))
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Content.class,
+                        c -> assertThat(c.sdp()).isPresent());
+        assertThat(SipIBodies.parse("application/sdp", "render", SDP)).isInstanceOf(SipIBodies.Parsed.Reject.class);
     }
 
     @Test
@@ -144,8 +292,22 @@ class SipIBodiesTest {
         assertThat(SipIBodies.parse(";;", null, new byte[0])).isInstanceOf(SipIBodies.Parsed.Reject.class);
     }
 
+    private static byte[] ituIam() {
+        return IsupCodec.encodeWithoutCic(SampleMessages.iam(0, IsupVariant.ITU), IsupVariant.ITU)
+                .orElseThrow();
+    }
+
+    private static byte[] multipartWith(String secondPartHeaders) {
+        return concat(
+                "--b\r\nContent-Type: application/sdp\r\n\r\n",
+                SDP,
+                "\r\n--b\r\n" + secondPartHeaders + "\r\n",
+                new byte[] {1, 2, 3},
+                "\r\n--b--\r\n");
+    }
+
     static byte[] concat(Object... pieces) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object p : pieces) {
             out.writeBytes(p instanceof String s ? s.getBytes(StandardCharsets.ISO_8859_1) : (byte[]) p);
         }

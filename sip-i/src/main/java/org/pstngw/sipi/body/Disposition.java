@@ -1,0 +1,35 @@
+package org.pstngw.sipi.body;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A body part's Content-Disposition as the receiver applies it (RFC 3261 20.11, RFC 3204 section 3, RFC 5621 section
+ * 9): the disposition type, defaulting to {@code session} for application/sdp, {@code signal} for application/ISUP (the
+ * disposition RFC 3204 defines for it) and {@code render} for anything else; and whether handling is required, the
+ * default. A handling value other than {@code optional} counts as required.
+ */
+record Disposition(String type, boolean required) {
+    static final String SESSION = "session";
+    static final String SIGNAL = "signal";
+    static final String RENDER = "render";
+
+    static Disposition of(String header, Optional<MediaType> contentType) {
+        Optional<MediaType> d = MediaType.parse(header);
+        String type = d.map(MediaType::value).orElseGet(() -> defaultType(contentType));
+        boolean required = d.flatMap(m -> m.parameter("handling"))
+                .map(h -> !h.toLowerCase(Locale.ROOT).equals("optional"))
+                .orElse(true);
+        return new Disposition(type, required);
+    }
+
+    private static String defaultType(Optional<MediaType> contentType) {
+        if (contentType.isPresent() && contentType.get().is("application/sdp")) {
+            return SESSION;
+        }
+        if (contentType.isPresent() && contentType.get().is("application/isup")) {
+            return SIGNAL;
+        }
+        return RENDER;
+    }
+}
