@@ -12,7 +12,12 @@ import java.util.HexFormat;
  *  diagnostic(s) ...
  * </pre>
  *
- * @param codingStandard 0 ITU-T, 2 national (ANSI T1.113 uses 2 for its own causes)
+ * <p>The cause value means what its coding standard says: with {@link #CODING_ITU} the Q.850 value (the names of
+ * {@link CauseValue}); with {@link #CODING_ANSI} a value of T1.113's own list (23 unallocated destination number, 25
+ * exchange routing error, 26 misrouted call to a ported number, 45 preemption, ...), which T1.113 uses only for causes
+ * Q.850 lacks: ANSI networks send the Q.850 causes with the ITU coding standard.
+ *
+ * @param codingStandard 0 ITU-T (Q.850), 2 national (in ANSI networks: T1.113's own cause values)
  * @param location 0 user, 1 private local, 2 public local, 3 transit, 4 public remote, 5 private remote, 7
  *     international, 10 beyond interworking point
  */
@@ -20,6 +25,9 @@ import java.util.HexFormat;
 public record CauseIndicators(int codingStandard, int location, CauseValue cause, byte[] diagnostics) {
     public static final int CODING_ITU = 0;
     public static final int CODING_NATIONAL = 2;
+    /** T1.113's name for coding standard 2 (binary 10, "ANSI standard"). */
+    public static final int CODING_ANSI = CODING_NATIONAL;
+
     public static final int LOCATION_USER = 0;
     public static final int LOCATION_PUBLIC_LOCAL = 2;
     public static final int LOCATION_TRANSIT = 3;
@@ -33,8 +41,14 @@ public record CauseIndicators(int codingStandard, int location, CauseValue cause
         diagnostics = diagnostics == null ? new byte[0] : diagnostics.clone();
     }
 
+    /** A Q.850 cause (ITU-T coding standard), no diagnostics. */
     public static CauseIndicators of(int location, CauseValue cause) {
         return new CauseIndicators(CODING_ITU, location, cause, new byte[0]);
+    }
+
+    /** A cause from T1.113's own list (ANSI coding standard), no diagnostics. */
+    public static CauseIndicators ansi(int location, CauseValue cause) {
+        return new CauseIndicators(CODING_ANSI, location, cause, new byte[0]);
     }
 
     @Override

@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins the wire form of every sample message (M3UA form, with CIC 0x0123) to a hex file under
- * src/test/resources/isup/{itu,ansi}/: a change to the codec that changes the octets fails here. The ITU IAM, ACM,
- * CPG, ANM, REL and RLC forms are also read back by tshark (TsharkJudgeIT).
+ * Pins the wire form of every sample message (M3UA form; CIC 0x0ABC ITU, 0x2ABC ANSI) to a hex file under
+ * src/test/resources/isup/{itu,ansi}/: a change to the codec that changes the octets fails here. These are golden files
+ * written by our own encoder, so they pin the octets without judging them; the judges are the hand-assembled fixtures
+ * of {@link HandAssembledFixturesTest} and tshark (TsharkJudgeIT, which reads every sample message type).
  */
 class WireFixturesTest {
     static Stream<Arguments> fixtures() {
