@@ -2,8 +2,10 @@ package org.pstngw.sipi.isup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,9 +91,9 @@ class IsupCodecTest {
     @Test
     void everyByteStringDecodesWithoutThrowing() {
         byte[] iam = Fixtures.hex("/isup/iam-itu-sample-references.hex");
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
-            byte[] b = java.util.Arrays.copyOf(iam, 3 + random.nextInt(iam.length - 2));
+            byte[] b = Arrays.copyOf(iam, 3 + random.nextInt(iam.length - 2));
             b[2 + random.nextInt(b.length - 2)] = (byte) random.nextInt(256);
             for (IsupVariant v : IsupVariant.values()) {
                 assertThat(IsupCodec.decode(b, v)).isNotNull();

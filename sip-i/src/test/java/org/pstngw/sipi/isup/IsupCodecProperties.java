@@ -1,0 +1,147 @@
+package org.pstngw.sipi.isup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** Round-trip properties of the codec over arbitrary messages of every layout, both variants, and arbitrary octets. */
+class IsupCodecProperties {
+
+    @Property(tries = 2000)
+    void everyMessageRoundTripsInBothForms(@ForAll("messages") Generated g) {
+        byte[] wire = IsupCodec.encode(g.message(), g.variant()).orElseThrow();
+        assertThat(IsupCodec.decode(wire, g.variant())).isEqualTo(new DecodeResult.Decoded(g.message()));
+        byte[] body = IsupCodec.encodeWithoutCic(g.message(), g.variant()).orElseThrow();
+        assertThat(wire).endsWith(body);
+        assertThat(IsupCodec.decodeWithoutCic(body, g.variant(), g.message().cic()))
+                .isEqualTo(new DecodeResult.Decoded(g.message()));
+    }
+
+    @Property(tries = 3000)
+    void arbitraryOctetsDecodeToAnErrorOrToAMessageThatReEncodesStably(
+            @ForAll IsupVariant variant, @ForAll @Size(min = 0, max = 80) byte[] bytes) {
+        DecodeResult r = IsupCodec.decode(bytes, variant);
+        assertThat(r).isNotNull();
+        if (r instanceof DecodeResult.Decoded(IsupMessage m)) {
+            readEveryTypedView(m);
+            byte[] again = IsupCodec.encode(m, variant).orElseThrow();
+            assertThat(IsupCodec.decode(again, variant)).isEqualTo(r);
+        }
+    }
+
+    @Property(tries = 3000)
+    void damagedEncodingsDecodeToAnErrorOrToAMessageThatReEncodesStably(
+            @ForAll("messages") Generated g,
+            @ForAll @IntRange(min = 0, max = 300) int at,
+            @ForAll byte value,
+            @ForAll @IntRange(min = 0, max = 300) int cut) {
+        byte[] wire = IsupCodec.encode(g.message(), g.variant()).orElseThrow();
+        byte[] damaged = Arrays.copyOf(wire, Math.max(3, wire.length - cut % wire.length));
+        damaged[2 + at % (damaged.length - 2)] = value;
+        DecodeResult r = IsupCodec.decode(damaged, g.variant());
+        if (r instanceof DecodeResult.Decoded(IsupMessage m)) {
+            readEveryTypedView(m);
+            assertThat(IsupCodec.decode(IsupCodec.encode(m, g.variant()).orElseThrow(), g.variant()))
+                    .isEqualTo(r);
+        } else {
+            assertThat(((DecodeResult.DecodeError) r).reason()).isNotBlank();
+        }
+    }
+
+    @Property(tries = 1000)
+    void typedViewsNeverThrowOnArbitraryParameterContents(@ForAll("messages") Generated g) {
+        readEveryTypedView(g.message());
+    }
+
+    private static void readEveryTypedView(IsupMessage m) {
+        m.calledPartyNumber();
+        m.callingPartyNumber();
+        m.connectedNumber();
+        m.redirectingNumber();
+        m.originalCalledNumber();
+        m.redirectionNumber();
+        m.subsequentNumber();
+        m.causeIndicators();
+        m.callingPartyCategory();
+        m.natureOfConnectionIndicators();
+        m.forwardCallIndicators();
+        m.backwardCallIndicators();
+        m.eventInformation();
+        m.rangeAndStatus();
+        m.redirectionInformation();
+    }
+
+    /** A message and the variant it was made for. */
+    record Generated(IsupVariant variant, IsupMessage message) {}
+
+    @Provide
+    Arbitrary<Generated> messages() {
+        return Arbitraries.of(IsupVariant.values()).flatMap(v -> {
+            List<Integer> types = IntStream.range(0, 256)
+                    .filter(c -> MessageFormat.of(v, c) != null)
+                    .boxed()
+                    .toList();
+            Arbitrary<IsupMessage> known =
+                    Arbitraries.of(types).flatMap(t -> message(v, IsupMessageType.valueOf(t), MessageFormat.of(v, t)));
+            Arbitrary<IsupMessage> unknown = Combinators.combine(
+                            Arbitraries.integers().between(0, IsupCodec.cicMax(v)),
+                            Arbitraries.integers().between(1, 255).filter(c -> MessageFormat.of(v, c) == null),
+                            Arbitraries.bytes().array(byte[].class).ofMaxSize(40))
+                    .as((cic, type, body) -> new IsupMessage.Unknown(cic, IsupMessageType.valueOf(type), body));
+            return Arbitraries.frequencyOf(Tuple.of(9, known), Tuple.of(1, unknown))
+                    .map(m -> new Generated(v, m));
+        });
+    }
+
+    private static Arbitrary<IsupMessage> message(IsupVariant v, IsupMessageType type, MessageFormat f) {
+        List<Arbitrary<IsupParameter>> mandatory = new ArrayList<>();
+        for (int i = 0; i < f.fixedCodes().length; i++) {
+            mandatory.add(parameter(f.fixedCodes()[i], f.fixedLengths()[i], f.fixedLengths()[i]));
+        }
+        for (int code : f.variableCodes()) {
+            mandatory.add(parameter(code, 0, 24));
+        }
+        Arbitrary<List<IsupParameter>> optional = f.optionalPart()
+                ? Arbitraries.integers()
+                        .between(1, 255)
+                        .flatMap(c -> Arbitraries.bytes()
+                                .array(byte[].class)
+                                .ofMaxSize(24)
+                                .map(b -> new IsupParameter(ParameterCode.valueOf(c), b)))
+                        .list()
+                        .ofMaxSize(5)
+                : Arbitraries.just(List.of());
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, IsupCodec.cicMax(v)),
+                        Combinators.combine(mandatory).as(List::copyOf),
+                        optional)
+                .as((cic, m, o) -> {
+                    List<IsupParameter> all = new ArrayList<>(m);
+                    all.addAll(o);
+                    return IsupMessage.of(type, cic, IsupParameters.of(all));
+                });
+    }
+
+    /** A parameter of {@code code} with contents its typed view can read when it is mandatory. */
+    private static Arbitrary<IsupParameter> parameter(int code, int minLength, int maxLength) {
+        ParameterCode c = ParameterCode.valueOf(code);
+        return Arbitraries.bytes()
+                .array(byte[].class)
+                .ofMinSize(minLength)
+                .ofMaxSize(maxLength)
+                .filter(b -> TypedParameters.check(c, b) == null)
+                .map(b -> new IsupParameter(c, b));
+    }
+}
