@@ -80,6 +80,12 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
         if (byName.containsKey(config.name())) {
             errors.add(new SpanConfigError(config.name(), "name", "a span with this name is already open"));
         }
+        for (String key : config.options().keySet()) {
+            if (!key.equals(PEER_OPTION)) {
+                errors.add(new SpanConfigError(
+                        config.name(), key, "unknown loopback option (the loopback driver reads only 'peer')"));
+            }
+        }
         String peer = config.options().get(PEER_OPTION);
         if (peer != null) {
             LoopbackSpan other = byName.get(peer);

@@ -105,7 +105,7 @@ public final class PseudowireDriver implements TdmDriver {
             }
             PwSpanLink link;
             try {
-                link = new PwSpanLink(config.name(), config.type(), options);
+                link = new PwSpanLink(config.name(), config.type(), config.law(), options);
             } catch (IOException e) {
                 throw new TdmException(
                         "span '" + config.name() + "': cannot bind UDP " + options.local() + ": " + e.getMessage(), e);
@@ -123,12 +123,13 @@ public final class PseudowireDriver implements TdmDriver {
             next[next.length - 1] = span;
             spans = next;
             LOG.info(
-                    "span {} open: {} {} -> {}, {} frames/packet, jitter buffer {} packets",
+                    "span {} open: {} {} -> {}, {} frames/packet, jitter buffer {} ms ({} packets)",
                     config.name(),
                     options.mode(),
                     options.local(),
                     options.remote(),
                     options.framesPerPacket(),
+                    options.jitterMs(),
                     options.jitterPackets());
             return span;
         }

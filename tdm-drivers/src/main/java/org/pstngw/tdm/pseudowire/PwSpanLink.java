@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
+import org.pstngw.tdm.spi.CompandingLaw;
 import org.pstngw.tdm.spi.SpanType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,20 +64,25 @@ final class PwSpanLink implements AutoCloseable {
     private long sendFailures;
     private long packetsReceived;
 
-    PwSpanLink(String span, SpanType type, PwSpanOptions options) throws IOException {
+    /** @param law the span's companding law: its idle code fills lost CESoPSN packets */
+    PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options) throws IOException {
         this.span = span;
         this.options = options;
         int payload = options.payloadBytes(type);
-        this.codec = new PwPacketCodec(options.mode(), payload, options.rtp(), options.rtpPayloadType());
-        byte idle = type.defaultLaw().idleCode();
+        this.codec = new PwPacketCodec(
+                options.mode(),
+                payload,
+                options.rtp(),
+                options.rtpPayloadType(),
+                options.remoteSsrc().orElse(-1));
         this.jitter = new JitterBuffer(
                 payload,
                 options.jitterPackets(),
                 Math.max(MIN_RING_PACKETS, 4 * options.jitterPackets()),
                 options.fill(),
-                idle,
-                3,
-                3);
+                law.idleCode(),
+                options.lossStateEnter(),
+                options.lossStateExit());
         this.drainBudget = jitter.capacity() / 2;
         long interval = options.framesPerPacket() * 125_000L;
         this.clockRecovery = AdaptiveClockRecovery.forInterval(interval);

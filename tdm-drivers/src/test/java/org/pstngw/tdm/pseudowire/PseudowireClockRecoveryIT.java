@@ -32,14 +32,18 @@ class PseudowireClockRecoveryIT {
                     .withOptions(Map.of(
                             PwSpanOptions.MODE,
                             "cesopsn",
-                            PwSpanOptions.REMOTE,
-                            "127.0.0.1:" + ((InetSocketAddress) sink.getLocalAddress()).getPort())));
+                            PwSpanOptions.REMOTE_ADDRESS,
+                            "127.0.0.1",
+                            PwSpanOptions.REMOTE_PORT,
+                            Integer.toString(((InetSocketAddress) sink.getLocalAddress()).getPort()))));
             a.openSpan(SpanConfig.full("a", SpanType.E1, 0)
                     .withOptions(Map.of(
                             PwSpanOptions.MODE,
                             "cesopsn",
-                            PwSpanOptions.REMOTE,
-                            "127.0.0.1:" + spanB.localAddress().getPort())));
+                            PwSpanOptions.REMOTE_ADDRESS,
+                            "127.0.0.1",
+                            PwSpanOptions.REMOTE_PORT,
+                            Integer.toString(spanB.localAddress().getPort()))));
             a.start();
             b.start();
             int blocks = 30_000;

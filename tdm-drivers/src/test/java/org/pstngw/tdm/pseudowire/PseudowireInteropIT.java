@@ -85,7 +85,8 @@ class PseudowireInteropIT {
     private SpanConfig e1(String name, PwMode mode, InetSocketAddress remote, Map<String, String> extra) {
         Map<String, String> o = new HashMap<>(extra);
         o.put(PwSpanOptions.MODE, mode.name().toLowerCase(Locale.ROOT));
-        o.put(PwSpanOptions.REMOTE, "127.0.0.1:" + remote.getPort());
+        o.put(PwSpanOptions.REMOTE_ADDRESS, "127.0.0.1");
+        o.put(PwSpanOptions.REMOTE_PORT, Integer.toString(remote.getPort()));
         return SpanConfig.full(name, type, hdlcTimeslot).withOptions(o);
     }
 
@@ -313,7 +314,7 @@ class PseudowireInteropIT {
                 spanA.config().clockSource(),
                 spanA.config().law(),
                 List.of(ChannelConfig.bearer(1), ChannelConfig.bearer(32)),
-                Map.of(PwSpanOptions.REMOTE, "127.0.0.1:9"));
+                Map.of(PwSpanOptions.REMOTE_ADDRESS, "127.0.0.1", PwSpanOptions.PORT, "9"));
         assertThatThrownBy(() -> driverA.openSpan(beyond))
                 .isInstanceOf(InvalidSpanConfigException.class)
                 .hasMessageContaining("channels[1].timeslot")
@@ -322,9 +323,9 @@ class PseudowireInteropIT {
                 .withOptions(Map.of(PwSpanOptions.MODE, "satop", PwSpanOptions.FRAMES_PER_PACKET, "x"));
         assertThatThrownBy(() -> driverA.openSpan(badOptions))
                 .isInstanceOf(InvalidSpanConfigException.class)
-                .hasMessageContaining("pw.mode")
-                .hasMessageContaining("pw.remote: missing")
-                .hasMessageContaining("pw.frames-per-packet: 'x' is not a number");
+                .hasMessageContaining("span 'd' mode: SAToP is supported on E1 spans only")
+                .hasMessageContaining("span 'd' remote-address: missing")
+                .hasMessageContaining("span 'd' frames-per-packet: 'x' is not a number");
         assertThat(driverA.spans()).containsExactly(spanA);
         run(PACKETS + 40);
         assertStream(spanB, receivedB, 0, k -> false);
