@@ -19,6 +19,7 @@ import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanCounters;
 import org.pstngw.tdm.spi.SpanEvent;
 import org.pstngw.tdm.spi.SpanEventListener;
+import org.pstngw.tdm.spi.SpanEvents;
 import org.pstngw.tdm.spi.SpanMux;
 import org.pstngw.tdm.spi.SpanType;
 
@@ -148,7 +149,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
         framingErrors = framing;
         remoteCrcErrors = remote;
         if (crc != crcBefore) {
-            listener.onEvent(new SpanEvent.CrcErrors(config.name(), crc));
+            SpanEvents.deliver(listener, new SpanEvent.CrcErrors(config.name(), crc));
         }
     }
 
@@ -166,12 +167,13 @@ public final class LoopbackSpan implements Span, AlarmListener {
         }
         alarms = Collections.unmodifiableSet(after);
         SpanEventListener l = listener;
-        l.onEvent(
+        SpanEvents.deliver(
+                l,
                 active
                         ? new SpanEvent.AlarmRaised(config.name(), alarm)
                         : new SpanEvent.AlarmCleared(config.name(), alarm));
         if (alarm == Alarm.LOF && !active) {
-            l.onEvent(new SpanEvent.InSync(config.name()));
+            SpanEvents.deliver(l, new SpanEvent.InSync(config.name()));
         }
     }
 
@@ -215,7 +217,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
         if (open) {
             open = false;
             driver.remove(this);
-            listener.onEvent(new SpanEvent.Closed(config.name()));
+            SpanEvents.deliver(listener, new SpanEvent.Closed(config.name()));
         }
     }
 }

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
+import org.pstngw.tdm.clock.RateLimitedLog;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
 import org.pstngw.tdm.spi.Span;
@@ -46,6 +48,9 @@ public final class PseudowireDriver implements TdmDriver {
     private volatile boolean running;
     private boolean closed;
     private long nowNanos;
+    private final RateLimitedLog failureLog = new RateLimitedLog(
+            LOG, "pseudowire span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
+    private volatile long spanFailures;
 
     public PseudowireDriver(DriverContext context) {
         this.clock = context.clock();
@@ -167,7 +172,8 @@ public final class PseudowireDriver implements TdmDriver {
             try {
                 s.onBlock(firstFrame, frames, nowNanos);
             } catch (RuntimeException e) {
-                LOG.error("span {}: frame processing failed; the other spans keep running", s.name(), e);
+                spanFailures++;
+                failureLog.warn(nowNanos, "span " + s.name(), e, e);
             }
         }
     }

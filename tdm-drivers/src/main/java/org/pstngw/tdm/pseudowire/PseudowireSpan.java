@@ -12,6 +12,7 @@ import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanCounters;
 import org.pstngw.tdm.spi.SpanEvent;
 import org.pstngw.tdm.spi.SpanEventListener;
+import org.pstngw.tdm.spi.SpanEvents;
 import org.pstngw.tdm.spi.SpanMux;
 import org.pstngw.tdm.spi.SpanType;
 
@@ -147,8 +148,9 @@ public final class PseudowireSpan implements Span {
             if (e1) {
                 txBlock[off] = ((firstFrame + f) & 1) == 0 ? FAS : remoteAlarm ? NFAS_REMOTE_ALARM : NFAS;
             }
-            link.transmitFrame(txBlock, off);
-            link.receiveFrame(rxBlock, off, nowNanos + f * 125_000L);
+            long at = nowNanos + f * 125_000L;
+            link.transmitFrame(txBlock, off, at);
+            link.receiveFrame(rxBlock, off, at);
         }
         mux.receiveFrames(rxBlock, 0, frames);
         framesSent.lazySet(framesSent.get() + frames);
@@ -176,13 +178,13 @@ public final class PseudowireSpan implements Span {
         for (Alarm a : Alarm.values()) {
             int m = bit(a);
             if ((bits & m) != 0 && (old & m) == 0) {
-                l.onEvent(new SpanEvent.AlarmRaised(config.name(), a));
+                SpanEvents.deliver(l, new SpanEvent.AlarmRaised(config.name(), a));
             } else if ((bits & m) == 0 && (old & m) != 0) {
-                l.onEvent(new SpanEvent.AlarmCleared(config.name(), a));
+                SpanEvents.deliver(l, new SpanEvent.AlarmCleared(config.name(), a));
             }
         }
         if ((bits & bit(Alarm.LOS)) == 0 && (old & bit(Alarm.LOS)) != 0) {
-            l.onEvent(new SpanEvent.InSync(config.name()));
+            SpanEvents.deliver(l, new SpanEvent.InSync(config.name()));
         }
     }
 
@@ -203,6 +205,6 @@ public final class PseudowireSpan implements Span {
         open = false;
         onClose.run();
         link.close();
-        listener.onEvent(new SpanEvent.Closed(config.name()));
+        SpanEvents.deliver(listener, new SpanEvent.Closed(config.name()));
     }
 }

@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
+import org.pstngw.tdm.clock.RateLimitedLog;
 import org.pstngw.tdm.spi.CompandingLaw;
 import org.pstngw.tdm.spi.SpanType;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ final class PwSpanLink implements AutoCloseable {
     private static final int MIN_RING_PACKETS = 256;
 
     private final String span;
+    private final String logName;
     private final PwSpanOptions options;
     private final PwPacketCodec codec;
     private final JitterBuffer jitter;
@@ -45,7 +47,12 @@ final class PwSpanLink implements AutoCloseable {
     private final ByteBuffer rxBuffer;
     private final PwHeader header = new PwHeader();
     private final long[] malformed = new long[DecodeStatus.COUNT];
-    private final RateLimitedWarning warning = new RateLimitedWarning(LOG, TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog malformedLog =
+            new RateLimitedLog(LOG, "malformed pseudowire packet dropped", TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog sendLog =
+            new RateLimitedLog(LOG, "pseudowire packet not sent", TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog receiveLog =
+            new RateLimitedLog(LOG, "pseudowire receive failed", TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
     private final int drainBudget;
 
@@ -67,6 +74,7 @@ final class PwSpanLink implements AutoCloseable {
     /** @param law the span's companding law: its idle code fills lost CESoPSN packets */
     PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options) throws IOException {
         this.span = span;
+        this.logName = "span " + span;
         this.options = options;
         int payload = options.payloadBytes(type);
         this.codec = new PwPacketCodec(
@@ -125,7 +133,7 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     /** Adds one transmitted frame; sends a packet when {@code framesPerPacket} are collected. */
-    void transmitFrame(byte[] frame, int off) {
+    void transmitFrame(byte[] frame, int off, long nowNanos) {
         if (codec.mode() == PwMode.SATOP) {
             System.arraycopy(frame, off, txPayload, txFrame * frameBytes, frameBytes);
         } else {
@@ -136,11 +144,11 @@ final class PwSpanLink implements AutoCloseable {
         }
         if (++txFrame == framesPerPacket) {
             txFrame = 0;
-            send();
+            send(nowNanos);
         }
     }
 
-    private void send() {
+    private void send(long nowNanos) {
         ByteBuffer b = txBuffer.clear();
         codec.encodeHeader(b, localFailure, jitter.packetLossState(), 0, txSeq, txTimestamp, ssrc, false);
         if (localFailure) {
@@ -157,7 +165,7 @@ final class PwSpanLink implements AutoCloseable {
             }
         } catch (IOException e) {
             sendFailures++;
-            warning.warn(System.nanoTime(), span, "send failed: " + e.getMessage());
+            sendLog.warn(nowNanos, logName, e.getMessage(), e);
         }
     }
 
@@ -173,7 +181,7 @@ final class PwSpanLink implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                warning.warn(nowNanos, span, "receive failed: " + e.getMessage());
+                receiveLog.warn(nowNanos, logName, e.getMessage(), e);
                 return;
             }
             b.flip();
@@ -186,7 +194,7 @@ final class PwSpanLink implements AutoCloseable {
         DecodeStatus status = codec.decode(datagram, header);
         if (status.isMalformed()) {
             malformed[status.index()]++;
-            warning.warn(nowNanos, span, status);
+            malformedLog.warn(nowNanos, logName, status, null);
             return;
         }
         packetsReceived++;

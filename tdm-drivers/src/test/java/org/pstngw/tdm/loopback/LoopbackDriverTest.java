@@ -158,6 +158,35 @@ class LoopbackDriverTest {
     }
 
     @Test
+    void aThrowingEventListenerOnOneSpanLeavesThatSpanAndTheOthersRunning() {
+        Span a = driver.openSpan(SpanConfig.full("a", SpanType.E1, 0).withOptions(Map.of("peer", "b")));
+        Span b = driver.openSpan(SpanConfig.full("b", SpanType.E1, 0).withOptions(Map.of("peer", "a")));
+        Span c = driver.openSpan(SpanConfig.full("c", SpanType.E1, 0).withOptions(Map.of("peer", "d")));
+        Span d = driver.openSpan(SpanConfig.full("d", SpanType.E1, 0).withOptions(Map.of("peer", "c")));
+        List<SpanEvent> dEvents = Collections.synchronizedList(new ArrayList<>());
+        a.setEventListener(event -> {
+            throw new IllegalStateException("listener bug on " + event);
+        });
+        d.setEventListener(dEvents::add);
+        driver.start();
+        clock.advance(80);
+        LoopbackDriver loopback = (LoopbackDriver) driver;
+        loopback.loopbackSpan("b").orElseThrow().setLineCondition(LineCondition.CUT);
+        loopback.loopbackSpan("c").orElseThrow().setLineCondition(LineCondition.CUT);
+        clock.advance(80);
+        loopback.loopbackSpan("b").orElseThrow().setLineCondition(LineCondition.NORMAL);
+        loopback.loopbackSpan("c").orElseThrow().setLineCondition(LineCondition.NORMAL);
+        clock.advance(160);
+        // a's listener threw on every alarm change (LOS, LOF, ...): a still tracked them and carries audio.
+        assertThat(a.alarms()).isEmpty();
+        audioBothWaysExact(a, b, 0);
+        audioBothWaysExact(c, d, 0);
+        assertThat(dEvents)
+                .contains(new SpanEvent.AlarmRaised("d", Alarm.LOS), new SpanEvent.AlarmCleared("d", Alarm.LOS));
+        assertThat(loopback.spanFailures()).isZero();
+    }
+
+    @Test
     void closedPeerLeavesADeadLine() {
         Span[] s = pair(SpanType.T1, 0);
         clock.advance(80);
