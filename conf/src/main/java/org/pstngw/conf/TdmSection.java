@@ -42,7 +42,8 @@ final class TdmSection {
             "",
             "options of every span of the driver; a span's own options override them. pseudowire: mode"
                     + " (satop|cesopsn), local-address, local-port, remote-address, remote-port, port (both ports),"
-                    + " frames-per-packet, jitter-buffer-ms, fill (all-ones|idle|repeat-last), rtp, rtp-payload-type,"
+                    + " frames-per-packet, payload-bytes (satop), jitter-buffer-ms, fill (all-ones|idle|repeat-last), rtp,"
+                    + " rtp-payload-type,"
                     + " remote-ssrc, loss-state-enter-packets, loss-state-exit-packets; loopback: peer");
 
     static final Setting<String> NAME = Setting.of("name", nonBlank(), "span0", "", "unique span name");

@@ -164,6 +164,13 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
                 failed(spans[i], now, e);
             }
         }
+        for (LoopbackSpan span : spans) {
+            try {
+                span.blockDone(frames);
+            } catch (RuntimeException e) {
+                failed(span, now, e);
+            }
+        }
     }
 
     private void failed(LoopbackSpan span, long now, RuntimeException e) {

@@ -46,7 +46,9 @@ public final class PseudowireDriver implements TdmDriver {
     private final Object lock = new Object();
     private volatile PseudowireSpan[] spans = new PseudowireSpan[0];
     private volatile boolean running;
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile boolean inBlock;
+    private volatile Thread blockThread;
     private long nowNanos;
     private final RateLimitedLog failureLog = new RateLimitedLog(
             LOG, "pseudowire span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
@@ -73,6 +75,9 @@ public final class PseudowireDriver implements TdmDriver {
                 return;
             }
             running = true;
+            for (PseudowireSpan s : spans) {
+                s.driverRunning(true);
+            }
             clock.addListener(listener);
         }
         clock.start();
@@ -86,6 +91,9 @@ public final class PseudowireDriver implements TdmDriver {
             }
             running = false;
             clock.removeListener(listener);
+            for (PseudowireSpan s : spans) {
+                s.driverRunning(false);
+            }
         }
     }
 
@@ -124,18 +132,19 @@ public final class PseudowireDriver implements TdmDriver {
                 link.close();
                 throw new TdmException("span '" + config.name() + "': socket closed while opening", e);
             }
+            span.driverRunning(running);
             PseudowireSpan[] next = Arrays.copyOf(spans, spans.length + 1);
             next[next.length - 1] = span;
             spans = next;
             LOG.info(
-                    "span {} open: {} {} -> {}, {} frames/packet, jitter buffer {} ms ({} packets)",
+                    "span {} open: {} {} -> {}, {} payload octets per packet, jitter buffer {} ms ({} packets)",
                     config.name(),
                     options.mode(),
                     options.local(),
                     options.remote(),
-                    options.framesPerPacket(),
+                    link.payloadBytes(),
                     options.jitterMs(),
-                    options.jitterPackets());
+                    options.jitterPackets(config.type()));
             return span;
         }
     }
@@ -161,12 +170,30 @@ public final class PseudowireDriver implements TdmDriver {
         return List.of(spans);
     }
 
+    /**
+     * Clock thread, once per block. {@link #close()} waits for a block under way to end before it closes the
+     * selector: the block marks itself busy, then checks the closed flag (both volatile, so one of the two sees the
+     * other).
+     */
     private void onFrames(long firstFrame, int frames) {
+        inBlock = true;
+        try {
+            if (closed) {
+                return;
+            }
+            blockThread = Thread.currentThread();
+            block(firstFrame, frames);
+        } finally {
+            inBlock = false;
+        }
+    }
+
+    private void block(long firstFrame, int frames) {
         nowNanos = firstFrame * FrameClock.FRAME_NANOS;
         try {
             selector.selectNow(drainKey);
         } catch (IOException e) {
-            LOG.warn("pseudowire selector failed; spans will drain on the next block", e);
+            failureLog.warn(nowNanos, "pseudowire selector", e, e);
         }
         for (PseudowireSpan s : spans) {
             try {
@@ -175,6 +202,16 @@ public final class PseudowireDriver implements TdmDriver {
                 spanFailures++;
                 failureLog.warn(nowNanos, "span " + s.name(), e, e);
             }
+        }
+    }
+
+    private void awaitBlockEnd() {
+        if (Thread.currentThread() == blockThread) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inBlock && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 
@@ -195,6 +232,7 @@ public final class PseudowireDriver implements TdmDriver {
             closed = true;
             all = spans;
         }
+        awaitBlockEnd();
         for (PseudowireSpan s : all) {
             s.close();
         }

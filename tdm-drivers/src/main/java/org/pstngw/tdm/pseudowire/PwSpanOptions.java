@@ -26,6 +26,7 @@ import org.pstngw.tdm.spi.SpanType;
  *   <tr><td>{@code remote-port}</td><td>{@code port}</td><td>far end's UDP port (required one way or the other)</td></tr>
  *   <tr><td>{@code port}</td><td>none</td><td>the UDP port at both ends, when they use the same one</td></tr>
  *   <tr><td>{@code frames-per-packet}</td><td>8</td><td>125 us frames per packet (8 = 1 ms, 256 octets SAToP E1)</td></tr>
+ *   <tr><td>{@code payload-bytes}</td><td>frames-per-packet's worth</td><td>SAToP payload octets (RFC 4553 defaults: E1 256, T1 192)</td></tr>
  *   <tr><td>{@code jitter-buffer-ms}</td><td>16</td><td>jitter buffer depth, ms (rounded up to whole packets)</td></tr>
  *   <tr><td>{@code fill}</td><td>SAToP {@code all-ones}, CESoPSN {@code idle}</td><td>{@code all-ones}, {@code idle}, {@code repeat-last}</td></tr>
  *   <tr><td>{@code rtp}</td><td>{@code false}</td><td>RTP header in front of the control word</td></tr>
@@ -35,14 +36,18 @@ import org.pstngw.tdm.spi.SpanType;
  *   <tr><td>{@code loss-state-exit-packets}</td><td>3</td><td>consecutive packets received that leave it</td></tr>
  * </table>
  *
- * <p>CESoPSN carries the span's configured channels' timeslots, in ascending order. SAToP carries the whole
- * 2048 kbit/s E1 stream (32-octet frames, TS0 from the framer).
+ * <p>CESoPSN carries the span's configured channels' timeslots, in ascending order, {@code frames-per-packet} frames
+ * each. SAToP carries the whole line stream, framing included: the 2048 kbit/s E1 (256 bits a frame, TS0 from the
+ * framer) or the 1544 kbit/s T1 (193 bits a frame, F bit from the framer), cut into packets of {@code payload-bytes}
+ * octets whatever the frame boundaries; without {@code payload-bytes}, {@code frames-per-packet} frames' worth (on T1
+ * a multiple of 8 frames, 193 octets each 8).
  */
 public record PwSpanOptions(
         PwMode mode,
         InetSocketAddress local,
         InetSocketAddress remote,
         int framesPerPacket,
+        int satopPayloadBytes,
         int jitterMs,
         FillPolicy fill,
         boolean rtp,
@@ -59,6 +64,7 @@ public record PwSpanOptions(
     public static final String REMOTE_PORT = "remote-port";
     public static final String PORT = "port";
     public static final String FRAMES_PER_PACKET = "frames-per-packet";
+    public static final String PAYLOAD_BYTES = "payload-bytes";
     public static final String JITTER_BUFFER_MS = "jitter-buffer-ms";
     public static final String FILL = "fill";
     public static final String RTP = "rtp";
@@ -76,6 +82,7 @@ public record PwSpanOptions(
             REMOTE_PORT,
             PORT,
             FRAMES_PER_PACKET,
+            PAYLOAD_BYTES,
             JITTER_BUFFER_MS,
             FILL,
             RTP,
@@ -86,12 +93,19 @@ public record PwSpanOptions(
 
     /** Payload octets per packet. */
     public int payloadBytes(SpanType type) {
-        return mode == PwMode.SATOP ? framesPerPacket * type.bytesPerFrame() : framesPerPacket * timeslots.size();
+        return mode == PwMode.SATOP ? satopPayloadBytes : framesPerPacket * timeslots.size();
+    }
+
+    /** Nominal time between two packets: the payload's share of the line rate (SAToP) or its frames (CESoPSN). */
+    public double packetIntervalNanos(SpanType type) {
+        return mode == PwMode.SATOP
+                ? satopPayloadBytes * 8.0 * 125_000.0 / type.bitsPerFrame()
+                : framesPerPacket * 125_000.0;
     }
 
     /** Jitter buffer depth in whole packets (at least one). */
-    public int jitterPackets() {
-        return Math.max(1, (jitterMs * 8 + framesPerPacket - 1) / framesPerPacket);
+    public int jitterPackets(SpanType type) {
+        return (int) Math.max(1, Math.ceil(jitterMs * 1e6 / packetIntervalNanos(type) - 1e-9));
     }
 
     /** Reads and checks the options of {@code span}; every defect is added to {@code errors}. */
@@ -109,9 +123,6 @@ public record PwSpanOptions(
             case "satop" -> mode = PwMode.SATOP;
             case "cesopsn" -> mode = PwMode.CESOPSN;
             default -> errors.add(new SpanConfigError(name, MODE, "'" + m + "' is not satop or cesopsn"));
-        }
-        if (mode == PwMode.SATOP && span.type() != SpanType.E1) {
-            errors.add(new SpanConfigError(name, MODE, "SAToP is supported on E1 spans only; use cesopsn for T1"));
         }
         int port = o.containsKey(PORT) ? integer(name, PORT, o.get(PORT), 1, 65535, errors) : -1;
         String localPortText = o.getOrDefault(LOCAL_PORT, port > 0 ? Integer.toString(port) : "0");
@@ -162,13 +173,41 @@ public record PwSpanOptions(
         if (mode == PwMode.CESOPSN && slots.isEmpty()) {
             errors.add(new SpanConfigError(name, "channels", "CESoPSN needs at least one timeslot"));
         }
-        int payload = mode == PwMode.SATOP ? fpp * span.type().bytesPerFrame() : fpp * slots.size();
+        int satopPayload = 0;
+        if (o.containsKey(PAYLOAD_BYTES)) {
+            satopPayload = integer(name, PAYLOAD_BYTES, o.get(PAYLOAD_BYTES), 1, 1440, errors);
+            if (mode != PwMode.SATOP) {
+                errors.add(new SpanConfigError(
+                        name, PAYLOAD_BYTES, "applies to satop only; CESoPSN packets carry frames-per-packet frames"));
+            }
+        } else if (fpp > 0 && mode == PwMode.SATOP) {
+            if (span.type() == SpanType.T1 && fpp % 8 != 0) {
+                errors.add(new SpanConfigError(
+                        name,
+                        FRAMES_PER_PACKET,
+                        fpp + " T1 frames are not a whole number of octets: use a multiple of 8 or payload-bytes"));
+            }
+            satopPayload = fpp * span.type().bitsPerFrame() / 8;
+        }
+        int payload = mode == PwMode.SATOP ? satopPayload : fpp * slots.size();
         if (payload > 1440) {
             errors.add(new SpanConfigError(
                     name, FRAMES_PER_PACKET, "payload of " + payload + " bytes exceeds 1440 (one Ethernet MTU)"));
         }
         return new PwSpanOptions(
-                mode, local, remote, fpp, jitterMs, fill, rtpText.equals("true"), pt, ssrc, enter, exit, slots);
+                mode,
+                local,
+                remote,
+                fpp,
+                satopPayload,
+                jitterMs,
+                fill,
+                rtpText.equals("true"),
+                pt,
+                ssrc,
+                enter,
+                exit,
+                slots);
     }
 
     private static String hint(String key) {

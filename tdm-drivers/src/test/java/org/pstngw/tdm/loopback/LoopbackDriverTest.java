@@ -18,6 +18,7 @@ import org.pstngw.tdm.spi.ChannelConfig;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.HdlcChannel;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
+import org.pstngw.tdm.spi.LineCondition;
 import org.pstngw.tdm.spi.Span;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanEvent;
@@ -91,6 +92,7 @@ class LoopbackDriverTest {
     @Test
     void hdlcFramesCrossTs16() {
         Span[] s = pair(SpanType.E1, 16);
+        clock.advance(80);
         HdlcChannel a16 = s[0].hdlcChannel(16).orElseThrow();
         HdlcChannel b16 = s[1].hdlcChannel(16).orElseThrow();
         List<byte[]> frames = new ArrayList<>();
@@ -115,7 +117,10 @@ class LoopbackDriverTest {
     void selfLoopedSpanHearsItself() {
         Span loop = driver.openSpan(SpanConfig.full("self", SpanType.E1, 0));
         driver.start();
+        clock.advance(80);
+        assertThat(loop.alarms()).isEmpty();
         Channel ts1 = loop.channel(1).orElseThrow();
+        ts1.read(new byte[160], 0, 160);
         ts1.write(new byte[] {1, 2, 3, 4}, 0, 4);
         clock.advance(8);
         byte[] got = new byte[8];

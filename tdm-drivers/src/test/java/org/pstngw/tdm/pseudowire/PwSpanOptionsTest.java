@@ -54,15 +54,15 @@ class PwSpanOptionsTest {
     void jitterBufferIsGivenInMillisecondsAndRoundedUpToWholePackets() {
         List<SpanConfigError> errors = new ArrayList<>();
         Map<String, String> base = new HashMap<>(Map.of("remote-address", "127.0.0.1", "port", "9"));
-        assertThat(parse(base, errors).jitterPackets()).isEqualTo(16);
+        assertThat(parse(base, errors).jitterPackets(SpanType.E1)).isEqualTo(16);
         base.put("jitter-buffer-ms", "8");
-        assertThat(parse(base, errors).jitterPackets()).isEqualTo(8);
+        assertThat(parse(base, errors).jitterPackets(SpanType.E1)).isEqualTo(8);
         base.put("frames-per-packet", "40");
-        assertThat(parse(base, errors).jitterPackets())
+        assertThat(parse(base, errors).jitterPackets(SpanType.E1))
                 .as("8 ms of 5 ms packets")
                 .isEqualTo(2);
         base.put("jitter-buffer-ms", "1");
-        assertThat(parse(base, errors).jitterPackets()).isEqualTo(1);
+        assertThat(parse(base, errors).jitterPackets(SpanType.E1)).isEqualTo(1);
         assertThat(errors).isEmpty();
     }
 

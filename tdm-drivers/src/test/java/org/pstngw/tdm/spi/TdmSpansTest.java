@@ -3,10 +3,6 @@ package org.pstngw.tdm.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +79,7 @@ class TdmSpansTest {
     }
 
     @Test
-    void carrierProfileOnLoopbackAddressesCarriesBothSpansToAnEdgeDevice() throws IOException {
+    void carrierProfileOnLoopbackAddressesCarriesBothSpansToAnEdgeDevice() {
         TdmConfig carrier = profile("carrier-interconnect");
         int[] ports = freePorts(4);
         TdmConfig gateway = onLoopback(carrier, ports[0], ports[1], ports[2], ports[3]);
@@ -121,23 +117,8 @@ class TdmSpansTest {
         return carrier.withDriverOptions(driver).withSpans(spans);
     }
 
-    /** Ports the kernel handed out just now (bound and released): free at the time of the test. */
-    private static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        List<DatagramChannel> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                DatagramChannel ch =
-                        DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                held.add(ch);
-                ports[i] = ((InetSocketAddress) ch.getLocalAddress()).getPort();
-            }
-        } finally {
-            for (DatagramChannel ch : held) {
-                ch.close();
-            }
-        }
-        return ports;
+    private static int[] freePorts(int n) {
+        return org.pstngw.tdm.FreePorts.udp(n);
     }
 
     @Test
