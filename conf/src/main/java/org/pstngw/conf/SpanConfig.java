@@ -1,5 +1,6 @@
 package org.pstngw.conf;
 
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -13,6 +14,7 @@ import java.util.OptionalInt;
  * @param companding A-law (E1 default) or mu-law (T1 default)
  * @param signallingTimeslot timeslot carrying MTP2/HDLC signalling, if any
  * @param voiceTimeslots timeslots carrying voice
+ * @param options driver options of this span (over the section's driver options), passed through as strings
  */
 public record SpanConfig(
         String name,
@@ -22,7 +24,31 @@ public record SpanConfig(
         ClockSource clockSource,
         Companding companding,
         OptionalInt signallingTimeslot,
-        Timeslots voiceTimeslots) {
+        Timeslots voiceTimeslots,
+        Map<String, String> options) {
+
+    public SpanConfig {
+        options = Map.copyOf(options);
+    }
+
+    /** A span without options of its own. */
+    public SpanConfig(
+            String name,
+            SpanType type,
+            Framing framing,
+            LineCode lineCode,
+            ClockSource clockSource,
+            Companding companding,
+            OptionalInt signallingTimeslot,
+            Timeslots voiceTimeslots) {
+        this(name, type, framing, lineCode, clockSource, companding, signallingTimeslot, voiceTimeslots, Map.of());
+    }
+
+    /** The same span with other options of its own. */
+    public SpanConfig withOptions(Map<String, String> newOptions) {
+        return new SpanConfig(
+                name, type, framing, lineCode, clockSource, companding, signallingTimeslot, voiceTimeslots, newOptions);
+    }
 
     /** Span type. */
     public enum SpanType {

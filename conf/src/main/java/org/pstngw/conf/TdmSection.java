@@ -1,11 +1,13 @@
 package org.pstngw.conf;
 
+import static org.pstngw.conf.ValueKinds.duration;
 import static org.pstngw.conf.ValueKinds.enumOf;
 import static org.pstngw.conf.ValueKinds.integer;
 import static org.pstngw.conf.ValueKinds.nonBlank;
 import static org.pstngw.conf.ValueKinds.stringMap;
 import static org.pstngw.conf.ValueKinds.timeslots;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +22,29 @@ import org.pstngw.conf.SpanConfig.SpanType;
 /** Definitions and reader of the {@code tdm} section. */
 final class TdmSection {
     static final Setting<String> DRIVER = Setting.of(
-            "driver", nonBlank(), "loopback", "", "TDM driver name (ServiceLoader): loopback, pseudowire, dahdi");
+            "driver",
+            nonBlank(),
+            "loopback",
+            "",
+            "TDM driver name (found with ServiceLoader): loopback, pseudowire; dahdi is not in this build yet");
+    static final Setting<Duration> FRAME_BLOCK = Setting.of(
+            "frame-block",
+            duration(Duration.ofMillis(1), Duration.ofMillis(20), "ms"),
+            Duration.ofMillis(10),
+            "ms",
+            "125 us frames the TDM frame clock delivers per tick to the driver and the media loop (1ms = 8 frames);"
+                    + " pseudowire spans send each packet as its frames complete, so keep it at the packet interval"
+                    + " (1ms for 8 frames per packet) towards real equipment");
     static final Setting<Map<String, String>> DRIVER_OPTIONS = Setting.of(
             "driver-options",
             stringMap(),
             Map.of(),
             "",
-            "driver-specific options, e.g. for pseudowire: local-address, remote-address, port, mode (satop|cesopsn),"
-                    + " frames-per-packet, jitter-buffer-ms");
+            "options of every span of the driver; a span's own options override them. pseudowire: mode"
+                    + " (satop|cesopsn), local-address, local-port, remote-address, remote-port, port (both ports),"
+                    + " frames-per-packet, payload-bytes (satop), jitter-buffer-ms, fill (all-ones|idle|repeat-last), rtp,"
+                    + " rtp-payload-type,"
+                    + " remote-ssrc, loss-state-enter-packets, loss-state-exit-packets; loopback: peer");
 
     static final Setting<String> NAME = Setting.of("name", nonBlank(), "span0", "", "unique span name");
     static final Setting<SpanType> TYPE =
@@ -52,6 +69,13 @@ final class TdmSection {
             "all but the signalling timeslot (e1: 1-31, t1: 1-24)",
             "",
             "timeslots carrying voice, e.g. 1-15,17-31");
+    static final Setting<Map<String, String>> SPAN_OPTIONS = Setting.of(
+            "options",
+            stringMap(),
+            Map.of(),
+            "",
+            "driver options of this span, over tdm.driver-options: e.g. the pseudowire remote-address and port of"
+                    + " this span, or the loopback peer (the span this one is wired to back to back)");
 
     static final SpanConfig DEFAULT_SPAN = new SpanConfig(
             "span0",
@@ -61,22 +85,24 @@ final class TdmSection {
             ClockSource.LINE,
             Companding.ALAW,
             OptionalInt.empty(),
-            Timeslots.range(1, 31));
+            Timeslots.range(1, 31),
+            Map.of());
 
     private TdmSection() {}
 
     static List<SchemaSection> schema() {
         return List.of(
-                new SchemaSection("tdm", "TDM driver", List.of(DRIVER, DRIVER_OPTIONS)),
+                new SchemaSection("tdm", "TDM driver", List.of(DRIVER, FRAME_BLOCK, DRIVER_OPTIONS)),
                 new SchemaSection(
                         "tdm.spans[]",
                         "E1/T1 spans; default: one e1 span named span0",
-                        List.of(NAME, TYPE, FRAMING, LINE_CODE, CLOCK, COMPANDING, SIGNALLING, VOICE)));
+                        List.of(NAME, TYPE, FRAMING, LINE_CODE, CLOCK, COMPANDING, SIGNALLING, VOICE, SPAN_OPTIONS)));
     }
 
     /** Reads the section; {@code spans} receives every span by name, for the circuit-group checks. */
     static TdmConfig read(NodeReader r, Map<String, SpanConfig> spans) {
         String driver = r.get(DRIVER);
+        Duration block = r.get(FRAME_BLOCK);
         Map<String, String> options = r.get(DRIVER_OPTIONS);
         List<Located<SpanConfig>> list = r.list("spans", TdmSection::span, List.of(DEFAULT_SPAN));
         Map<String, SpanConfig> byName = new LinkedHashMap<>();
@@ -87,7 +113,7 @@ final class TdmSection {
         }
         spans.putAll(byName);
         r.finish();
-        return new TdmConfig(driver, options, list.stream().map(Located::value).toList());
+        return new TdmConfig(driver, options, list.stream().map(Located::value).toList(), block);
     }
 
     private static SpanConfig span(NodeReader r) {
@@ -145,6 +171,7 @@ final class TdmSection {
                 r.get(CLOCK),
                 companding,
                 sig == null ? OptionalInt.empty() : OptionalInt.of(sig),
-                voice);
+                voice,
+                r.get(SPAN_OPTIONS));
     }
 }

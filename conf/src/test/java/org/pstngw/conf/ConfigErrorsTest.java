@@ -257,6 +257,12 @@ class ConfigErrorsTest {
                         "tdm:\n  driver-options: fast\n",
                         "gateway.yaml:2:19: tdm.driver-options: expected a mapping of names to values, found 'fast'"),
                 Arguments.of(
+                        "tdm:\n  frame-block: 40ms\n",
+                        "gateway.yaml:2:16: tdm.frame-block: 40ms is out of range 1ms..20ms"),
+                Arguments.of(
+                        "tdm:\n  spans:\n    - options: [peer]\n",
+                        "gateway.yaml:3:16: tdm.spans[0].options: expected a mapping of names to values, found a list"),
+                Arguments.of(
                         "tdm:\n  spans:\n    - type: j1\n",
                         "gateway.yaml:3:13: tdm.spans[0].type: 'j1' is not one of e1 | t1"),
                 Arguments.of(

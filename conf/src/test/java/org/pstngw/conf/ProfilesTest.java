@@ -36,6 +36,8 @@ class ProfilesTest {
         assertThat(c.sip().t1()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.sip().timerB()).isEqualTo(Duration.ofSeconds(32));
         assertThat(c.tdm().driver()).isEqualTo("loopback");
+        assertThat(c.tdm().frameBlock()).isEqualTo(Duration.ofMillis(10));
+        assertThat(c.tdm().framesPerBlock()).isEqualTo(80);
         assertThat(c.tdm().spans()).singleElement().satisfies(s -> {
             assertThat(s.type()).isEqualTo(SpanConfig.SpanType.E1);
             assertThat(s.companding()).isEqualTo(SpanConfig.Companding.ALAW);
@@ -58,9 +60,21 @@ class ProfilesTest {
         assertThat(c.ss7().isupTimers().t7()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.sip().transports().get(2).port()).isEqualTo(5061);
         assertThat(c.sip().transports().get(2).keystorePassword().reveal()).isEqualTo("change-me");
-        assertThat(c.tdm().driverOptions()).containsEntry("mode", "satop");
+        assertThat(c.tdm().driverOptions()).containsEntry("mode", "satop").containsEntry("remote-address", "10.0.0.20");
+        assertThat(c.tdm().spans()).extracting(s -> s.options().get("port")).containsExactly("50000", "50002");
+        assertThat(c.tdm().framesPerBlock()).isEqualTo(8);
         assertThat(c.tdm().spans().get(0).voiceTimeslots()).hasToString("1-15,17-31");
         assertThat(c.tdm().spans().get(0).lineCode()).isEqualTo(SpanConfig.LineCode.HDB3);
+    }
+
+    @Test
+    void spansCarryTheirOwnDriverOptions() {
+        GatewayConfig c = GatewayConfigLoader.parse(
+                "tdm:\n  driver-options: {x: 1}\n  spans:\n    - {name: a, options: {peer: b}}\n"
+                        + "    - {name: b, options: {peer: a}}\n",
+                "pair.yaml");
+        assertThat(c.tdm().driverOptions()).containsEntry("x", "1");
+        assertThat(c.tdm().spans()).extracting(s -> s.options().get("peer")).containsExactly("b", "a");
     }
 
     @Test

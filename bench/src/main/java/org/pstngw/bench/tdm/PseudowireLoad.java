@@ -152,11 +152,13 @@ public final class PseudowireLoad {
                 .withOptions(Map.of(
                         PwSpanOptions.MODE,
                         mode,
-                        PwSpanOptions.LOCAL,
-                        "127.0.0.1:" + local,
-                        PwSpanOptions.REMOTE,
-                        "127.0.0.1:" + remote,
-                        PwSpanOptions.JITTER_PACKETS,
+                        PwSpanOptions.LOCAL_PORT,
+                        Integer.toString(local),
+                        PwSpanOptions.REMOTE_ADDRESS,
+                        "127.0.0.1",
+                        PwSpanOptions.REMOTE_PORT,
+                        Integer.toString(remote),
+                        PwSpanOptions.JITTER_BUFFER_MS,
                         jitter));
     }
 }

@@ -1,10 +1,22 @@
 package org.pstngw.tdm.clock;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Copy-on-write listener array: iteration without allocation or locks on the clock thread. */
+/**
+ * Copy-on-write listener array: iteration without allocation or locks on the clock thread. A listener that throws is
+ * logged (rate-limited, on frame-clock time) and the others are still called: one driver's fault does not stop
+ * another's frames.
+ */
 final class ListenerArray {
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerArray.class);
+
     private volatile FrameListener[] listeners = new FrameListener[0];
+    private final RateLimitedLog failureLog = new RateLimitedLog(
+            LOG, "frame listener failed; the clock and its other listeners keep running", TimeUnit.SECONDS.toNanos(10));
+    private volatile long failures;
 
     synchronized void add(FrameListener listener) {
         FrameListener[] next = Arrays.copyOf(listeners, listeners.length + 1);
@@ -26,9 +38,20 @@ final class ListenerArray {
         }
     }
 
+    /** Calls every listener once for this block; clock thread only. */
     void fire(long firstFrame, int frames) {
         for (FrameListener listener : listeners) {
-            listener.onFrames(firstFrame, frames);
+            try {
+                listener.onFrames(firstFrame, frames);
+            } catch (RuntimeException e) {
+                failures = failures + 1;
+                failureLog.warn(firstFrame * FrameClock.FRAME_NANOS, String.valueOf(listener), e, e);
+            }
         }
+    }
+
+    /** Listener calls that threw. */
+    long failures() {
+        return failures;
     }
 }

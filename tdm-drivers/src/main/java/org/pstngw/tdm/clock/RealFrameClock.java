@@ -2,8 +2,6 @@ package org.pstngw.tdm.clock;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real 125 us frame clock: a platform thread wakes once per block (e.g. every 1, 10 or 20 ms) on {@link
@@ -11,8 +9,6 @@ import org.slf4j.LoggerFactory;
  * frames a second; when the thread is late it delivers the missed blocks at once (counted as {@link #lateBlocks()}).
  */
 public final class RealFrameClock implements FrameClock {
-    private static final Logger LOG = LoggerFactory.getLogger(RealFrameClock.class);
-
     private final int framesPerBlock;
     private final String threadName;
     private final ListenerArray listeners = new ListenerArray();
@@ -53,6 +49,11 @@ public final class RealFrameClock implements FrameClock {
         return frames.get();
     }
 
+    /** Listener calls that threw (each logged, rate-limited; the other listeners still ran). */
+    public long listenerFailures() {
+        return listeners.failures();
+    }
+
     /** Blocks delivered after their deadline had already passed by a whole block. */
     public long lateBlocks() {
         return lateBlocks.get();
@@ -80,11 +81,7 @@ public final class RealFrameClock implements FrameClock {
             if (-wait > blockNanos) {
                 lateBlocks.incrementAndGet();
             }
-            try {
-                listeners.fire(frames.get(), framesPerBlock);
-            } catch (RuntimeException e) {
-                LOG.error("frame listener failed; the clock keeps running", e);
-            }
+            listeners.fire(frames.get(), framesPerBlock);
             frames.addAndGet(framesPerBlock);
             next += blockNanos;
         }

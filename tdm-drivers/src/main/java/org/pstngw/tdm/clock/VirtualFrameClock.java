@@ -48,6 +48,11 @@ public final class VirtualFrameClock implements FrameClock {
         }
     }
 
+    /** Listener calls that threw (each logged, rate-limited; the other listeners still ran). */
+    public long listenerFailures() {
+        return listeners.failures();
+    }
+
     /** Lets {@code n} blocks pass. */
     public void advanceBlocks(int n) {
         for (int i = 0; i < n; i++) {

@@ -1,138 +1,284 @@
 package org.pstngw.tdm.framing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.pstngw.tdm.spi.Alarm;
 
 /**
- * Receives E1 frames (32 octets, TS0 first) and runs the G.706 section 4.1/4.2 alignment procedures and the G.775
- * line alarms.
+ * Receives an E1 2048 kbit/s stream and runs the G.706 frame and CRC-4 multiframe alignment procedures and the G.775
+ * line alarms. The stream is taken as octets in line order at any bit phase: the frame alignment signal is searched
+ * at every bit position (a SAToP packet, or a line, need not start on a frame or an octet boundary), and the aligned
+ * 32-octet frames (TS0 first) are handed out.
  *
  * <pre>
  * G.706 4.1.1  Loss of frame alignment: three consecutive incorrect frame alignment signals.
- * G.706 4.1.2  Recovery: (a) the FAS is present for the first time; (b) the next frame has no FAS, checked by bit 2
- *              of TS0 = 1; (c) the FAS is present again in the frame after. If (b) or (c) fails, the search starts
- *              again from the next frame.
- * G.706 4.2    CRC-4 multiframe alignment: at least two valid multiframe alignment signals 001011 located within
- *              8 ms, 2 ms (or a multiple) apart; if not found in 8 ms, the frame alignment is taken as spurious and
- *              the search restarts. 915 or more errored CRC-4 blocks out of 1000: false frame alignment, restart.
+ * G.706 4.1.2  Recovery: (a) the FAS is present; (b) the next frame has no FAS, bit 2 of TS0 = 1; (c) the FAS is
+ *              present again in the frame after. Searched at every bit position at once; the first position that
+ *              passes all three is taken.
+ * G.706 4.2    CRC-4 multiframe alignment: two multiframe alignment signals 001011 (bit 1 of frames 1-11 odd)
+ *              found within 8 ms, 2 ms or a multiple apart. 915 or more errored CRC-4 blocks of 1000: false frame
+ *              alignment, search again.
+ * G.706 B.2    Interworking with equipment without CRC-4. A 400 ms timer starts with the primary basic frame
+ *              alignment and is reset only by its loss (4.1.1). While no multiframe is found traffic flows on the
+ *              primary alignment; each 8 ms without one starts a parallel search for another basic frame alignment,
+ *              just after the current FAS position, without declaring LOF; a multiframe found on an alignment of
+ *              that search replaces the primary. At 400 ms without a multiframe: no incoming CRC-4 multiframe is
+ *              indicated ({@link Alarm#NO_CRC4_MULTIFRAME}), CRC-4 processing of the received signal stops, our E
+ *              bits go out as 0 (the caller applies {@link #noCrc4Multiframe()} to its {@link E1Framer}), and the
+ *              primary basic frame alignment is kept.
  * </pre>
  *
  * <pre>
- *  state          event                         next
- *  SEARCH         FAS                           CHECK_NFAS
- *  CHECK_NFAS     bit 2 = 1                     CHECK_FAS
- *  CHECK_NFAS     bit 2 = 0                     SEARCH
- *  CHECK_FAS      FAS                           ALIGNED (LOF cleared)
- *  CHECK_FAS      no FAS                        SEARCH
- *  ALIGNED        3rd consecutive bad FAS       SEARCH (LOF raised)
- *  ALIGNED        CRC-4: no MFAS pair in 8 ms   SEARCH
- *  ALIGNED        CRC-4: >= 915/1000 errored    SEARCH (LOF raised)
+ *  state     event                                               next
+ *  SEARCH    FAS, NFAS bit 2 = 1, FAS at some bit position       ALIGNED (LOF cleared), CRC-4: SEARCHING
+ *  ALIGNED   3rd consecutive bad FAS                             SEARCH (LOF raised), search from the next bit
+ *  ALIGNED   CRC-4 ALIGNED: &gt;= 915 of 1000 blocks errored        SEARCH (LOF raised)
+ *
+ *  CRC-4     event                                               next
+ *  SEARCHING two MFAS 2 ms (or a multiple) apart within 8 ms      ALIGNED (CRC-to-CRC)
+ *  SEARCHING MFAS pair on a parallel-search alignment            ALIGNED, on that alignment
+ *  SEARCHING 400 ms since primary alignment                      NOT_RECEIVED (CRC-to-non-CRC, indication on)
+ *  any       loss of primary frame alignment                     SEARCHING again once aligned (indication off)
  * </pre>
  *
- * RAI is the A bit (bit 3 of NFAS) at 1 in three consecutive NFAS frames, cleared by three at 0. The input is taken
- * octet-aligned with TS0 in the first octet of each 32-octet frame (as loopback and the pseudowire deliver it); the
- * search is over the frame (even/odd) and multiframe phase, not over bit positions. Allocation-free; one thread.
+ * RAI is the A bit (bit 3 of NFAS) at 1 in three consecutive NFAS frames, cleared by three at 0. While frame
+ * alignment is lost the frames handed out are all ones (AIS towards the channels). Allocation-free; one thread.
  */
 public final class E1Deframer {
-    /** Alignment states of G.706 4.1. */
+    /** Basic frame alignment states of G.706 4.1. */
     public enum State {
         SEARCH,
-        CHECK_NFAS,
-        CHECK_FAS,
         ALIGNED
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int MF_SEARCH_FRAMES = 64;
+    /** CRC-4 multiframe states of G.706 4.2 and Annex B. */
+    public enum Crc4State {
+        /** The span is configured without CRC-4. */
+        OFF,
+        /** Frame aligned, looking for the CRC-4 multiframe (the 400 ms timer runs). */
+        SEARCHING,
+        /** CRC-4 multiframe aligned: CRC-to-CRC operation, blocks checked, E bits counted. */
+        ALIGNED,
+        /** No multiframe within 400 ms: CRC-to-non-CRC interworking, CRC-4 checks off. */
+        NOT_RECEIVED
+    }
+
+    /** Bits of one E1 frame. */
+    public static final int FRAME_BITS = 256;
+
+    private static final int RING = 4096;
+    private static final int MASK = RING - 1;
+    private static final int MF_WINDOW_FRAMES = 64;
+    private static final int INTERWORKING_FRAMES = 3200;
+    private static final byte[] ALL_ONES = new byte[32];
+
+    static {
+        Arrays.fill(ALL_ONES, (byte) 0xFF);
+    }
 
     private final boolean crc4;
     private final AlarmListener listener;
-    private final LineMonitor line = new LineMonitor(256);
+    private final LineMonitor line;
+    private final byte[] ring = new byte[RING];
+    private final byte[] frameBuf = new byte[32];
+
+    private long written;
+    private long pos;
+    private long frameStart;
+    private long fasAt;
+    private long emittedTo;
     private State state = State.SEARCH;
+    private Crc4State crc4State;
     private boolean lof = true;
     private boolean rai;
     private int raiCount;
     private boolean even;
     private int badFas;
-    private boolean mfAligned;
-    private boolean smfStarted;
+    private int saBits = 0x1F;
+
     private int framesSinceAlign;
     private int oddSi;
-    private int lastMfasAt = -1;
+    private int lastMfasAt;
+    private int mfWindowStart;
     private int frameNumber;
     private int crc;
-    private int expectedCrc = -1;
+    private int expectedCrc;
     private int receivedC;
+    private boolean smfStarted;
     private int blocks;
     private int erroredBlocks;
-    private long frames;
+    private boolean noCrc4Indicated;
+
+    private long candPos = -1;
+    private boolean candTracking;
+    private boolean candEven;
+    private int candFrames;
+    private int candOddSi;
+    private int candLastMfas;
+    private int candBadFas;
+    private long candFasAt;
+
+    private byte[] out;
+    private int outOff;
+    private int outMax;
+    private int outCount;
+
     private long crcErrors;
     private long framingErrors;
     private long remoteCrcErrors;
-    private int saBits = 0x1F;
+    private long realignments;
+    private long outputOverruns;
 
     public E1Deframer(boolean crc4, AlarmListener listener) {
         this.crc4 = crc4;
         this.listener = listener;
+        this.line = new LineMonitor(255, 2 * FRAME_BITS, listener);
+        this.crc4State = crc4 ? Crc4State.SEARCHING : Crc4State.OFF;
     }
 
-    /** Processes one received 32-octet frame. */
+    /** Receives {@code len} octets of the stream (any bit phase), discarding the aligned frames. */
+    public void receive(byte[] data, int off, int len) {
+        receive(data, off, len, null, 0, 0);
+    }
+
+    /**
+     * Receives {@code len} octets of the stream and writes the frames they complete to {@code out} (32 octets each,
+     * TS0 first; all ones while frame alignment is lost), at most {@code maxFrames} (more are dropped and counted).
+     *
+     * @return frames written to {@code out}
+     */
+    public int receive(byte[] data, int off, int len, byte[] out, int outOff, int maxFrames) {
+        this.out = out;
+        this.outOff = outOff;
+        this.outMax = out == null ? 0 : maxFrames;
+        this.outCount = 0;
+        line.bytes(data, off, len);
+        int at = off;
+        int left = len;
+        while (left > 0) {
+            long keep = candPos >= 0 ? Math.min(pos, candPos) : pos;
+            int room = RING - (int) (written - (keep >>> 3)) - 2;
+            int n = Math.min(left, room);
+            int w = (int) (written & MASK);
+            int first = Math.min(n, RING - w);
+            System.arraycopy(data, at, ring, w, first);
+            System.arraycopy(data, at + first, ring, 0, n - first);
+            written += n;
+            at += n;
+            left -= n;
+            process();
+        }
+        this.out = null;
+        return outCount;
+    }
+
+    /** Receives one 32-octet frame's worth of the stream. */
     public void frame(byte[] frame, int off) {
-        frames++;
-        int ones = Long.bitCount((long) LONGS.get(frame, off))
-                + Long.bitCount((long) LONGS.get(frame, off + 8))
-                + Long.bitCount((long) LONGS.get(frame, off + 16))
-                + Long.bitCount((long) LONGS.get(frame, off + 24));
-        line.frame(ones, state != State.SEARCH, listener);
-        int ts0 = frame[off] & 0xFF;
-        boolean fas = (ts0 & 0x7F) == E1Framer.FAS;
-        switch (state) {
-            case SEARCH -> {
-                if (fas) {
-                    state = State.CHECK_NFAS;
-                }
-            }
-            case CHECK_NFAS -> state = (ts0 & 0x40) != 0 ? State.CHECK_FAS : State.SEARCH;
-            case CHECK_FAS -> {
-                if (fas) {
-                    enterAligned();
-                } else {
-                    state = State.SEARCH;
-                }
-            }
-            case ALIGNED -> inFrame(frame, off, ts0, fas);
-        }
+        receive(frame, off, 32, null, 0, 0);
     }
 
-    /** Processes {@code n} consecutive 32-octet frames. */
+    /** Receives {@code n} frames' worth (32 octets each) of the stream. */
     public void frames(byte[] buffer, int off, int n) {
-        for (int i = 0; i < n; i++) {
-            frame(buffer, off + (i << 5));
+        receive(buffer, off, n << 5, null, 0, 0);
+    }
+
+    private void process() {
+        long bits = written << 3;
+        while (true) {
+            if (state == State.SEARCH && !search(bits)) {
+                emitAllOnesUpTo(pos);
+                break;
+            }
+            while (state == State.ALIGNED && written > ((pos + FRAME_BITS - 1) >>> 3)) {
+                frameStart = pos;
+                pos += FRAME_BITS;
+                int sh = (int) (frameStart & 7);
+                int i = (int) ((frameStart >>> 3) & MASK);
+                if (sh == 0 && i + 32 <= RING) {
+                    inFrame(ring, i);
+                } else {
+                    extract(i, sh);
+                    inFrame(frameBuf, 0);
+                }
+            }
+            if (state == State.ALIGNED) {
+                break;
+            }
+        }
+        if (candPos >= 0) {
+            candidate(bits);
         }
     }
 
-    private void enterAligned() {
+    private void extract(int index, int sh) {
+        for (int j = 0; j < 32; j++) {
+            int hi = ring[(index + j) & MASK] & 0xFF;
+            int lo = ring[(index + j + 1) & MASK] & 0xFF;
+            frameBuf[j] = (byte) ((hi << sh) | (lo >>> (8 - sh)));
+        }
+    }
+
+    /** The 8 bits from {@code bitPos} (its octet and the next must be written). */
+    private int octet(long bitPos) {
+        int i = (int) (bitPos >>> 3);
+        int sh = (int) (bitPos & 7);
+        int v = ((ring[i & MASK] & 0xFF) << 8) | (ring[(i + 1) & MASK] & 0xFF);
+        return (v >>> (8 - sh)) & 0xFF;
+    }
+
+    private boolean isFas(long bitPos) {
+        return (octet(bitPos) & 0x7F) == E1Framer.FAS;
+    }
+
+    /** G.706 4.1.2 at every bit position from {@code pos}; true when alignment was found. */
+    private boolean search(long bits) {
+        long limit = bits - (2 * FRAME_BITS + 16);
+        for (long p = pos; p <= limit; p++) {
+            if (isFas(p) && (octet(p + FRAME_BITS) & 0x40) != 0 && isFas(p + 2 * FRAME_BITS)) {
+                fasAt = p + 2 * FRAME_BITS;
+                enterAligned(p + 3 * FRAME_BITS);
+                return true;
+            }
+        }
+        pos = Math.max(pos, limit + 1);
+        return false;
+    }
+
+    private void enterAligned(long nextFrame) {
         state = State.ALIGNED;
+        pos = nextFrame;
         even = false;
         badFas = 0;
-        mfAligned = false;
         framesSinceAlign = 0;
-        lastMfasAt = -1;
-        oddSi = 0;
-        expectedCrc = -1;
-        blocks = 0;
-        erroredBlocks = 0;
+        resetMultiframeSearch();
+        crc4State = crc4 ? Crc4State.SEARCHING : Crc4State.OFF;
         if (lof) {
             lof = false;
             listener.alarmChanged(Alarm.LOF, false);
         }
+        line.framed(true);
+        if (pos - emittedTo >= FRAME_BITS) {
+            emitAllOnesUpTo(pos);
+        }
+    }
+
+    private void resetMultiframeSearch() {
+        oddSi = 0;
+        lastMfasAt = -1;
+        mfWindowStart = 0;
+        expectedCrc = -1;
+        blocks = 0;
+        erroredBlocks = 0;
+        candPos = -1;
+        candTracking = false;
     }
 
     private void lost() {
         state = State.SEARCH;
-        mfAligned = false;
+        pos = frameStart + 1;
+        crc4State = crc4 ? Crc4State.SEARCHING : Crc4State.OFF;
+        candPos = -1;
+        candTracking = false;
+        line.framed(false);
         if (!lof) {
             lof = true;
             listener.alarmChanged(Alarm.LOF, true);
@@ -142,29 +288,36 @@ public final class E1Deframer {
             listener.alarmChanged(Alarm.RAI, false);
         }
         raiCount = 0;
+        if (noCrc4Indicated) {
+            noCrc4Indicated = false;
+            listener.alarmChanged(Alarm.NO_CRC4_MULTIFRAME, false);
+        }
     }
 
-    private void inFrame(byte[] frame, int off, int ts0, boolean fas) {
+    private void inFrame(byte[] frame, int off) {
+        int ts0 = frame[off] & 0xFF;
         if (even) {
-            if (fas) {
+            if ((ts0 & 0x7F) == E1Framer.FAS) {
                 badFas = 0;
+                fasAt = frameStart;
             } else {
                 framingErrors++;
                 if (++badFas == 3) {
                     lost();
+                    emitAllOnesUpTo(frameStart + FRAME_BITS);
                     return;
                 }
             }
         } else {
             nfas(ts0);
         }
-        if (crc4) {
+        if (crc4State != Crc4State.OFF) {
             multiframe(frame, off, ts0);
-            if (state != State.ALIGNED) {
-                return;
-            }
         }
-        even = !even;
+        if (state == State.ALIGNED) {
+            even = !even;
+            emit(frame, off);
+        }
     }
 
     private void nfas(int ts0) {
@@ -182,27 +335,56 @@ public final class E1Deframer {
     }
 
     private void multiframe(byte[] frame, int off, int ts0) {
-        framesSinceAlign++;
         int si = ts0 >>> 7;
-        if (!mfAligned) {
-            if (!even) {
-                oddSi = ((oddSi << 1) | si) & 0x3F;
-                if (oddSi == E1Framer.MFAS) {
-                    if (lastMfasAt >= 0 && ((framesSinceAlign - lastMfasAt) & 15) == 0) {
-                        mfAligned = true;
-                        smfStarted = false;
-                        expectedCrc = -1;
-                    }
-                    lastMfasAt = framesSinceAlign;
-                }
+        switch (crc4State) {
+            case SEARCHING -> searchMultiframe(si);
+            case ALIGNED -> checkCrc(frame, off, si);
+            case NOT_RECEIVED, OFF -> {
+                // G.706 B.2.2 b): CRC-4 processing of the received signal is inhibited.
             }
-            if (mfAligned) {
-                frameNumber = 12;
-            } else if (framesSinceAlign >= MF_SEARCH_FRAMES) {
-                lost();
-            }
-            return;
         }
+    }
+
+    private void searchMultiframe(int si) {
+        framesSinceAlign++;
+        if (!even) {
+            oddSi = ((oddSi << 1) | si) & 0x3F;
+            if (oddSi == E1Framer.MFAS) {
+                int apart = framesSinceAlign - lastMfasAt;
+                if (lastMfasAt >= 0 && (apart & 15) == 0 && apart <= MF_WINDOW_FRAMES) {
+                    multiframeAligned(12);
+                    return;
+                }
+                lastMfasAt = framesSinceAlign;
+            }
+        }
+        if (framesSinceAlign >= INTERWORKING_FRAMES) {
+            crc4State = Crc4State.NOT_RECEIVED;
+            candPos = -1;
+            candTracking = false;
+            noCrc4Indicated = true;
+            listener.alarmChanged(Alarm.NO_CRC4_MULTIFRAME, true);
+        } else if (framesSinceAlign - mfWindowStart >= MF_WINDOW_FRAMES) {
+            mfWindowStart = framesSinceAlign;
+            if (candPos < 0) {
+                candPos = fasAt + 1;
+                candTracking = false;
+            }
+        }
+    }
+
+    private void multiframeAligned(int nextFrameNumber) {
+        crc4State = Crc4State.ALIGNED;
+        frameNumber = nextFrameNumber;
+        smfStarted = false;
+        expectedCrc = -1;
+        blocks = 0;
+        erroredBlocks = 0;
+        candPos = -1;
+        candTracking = false;
+    }
+
+    private void checkCrc(byte[] frame, int off, int si) {
         int f = frameNumber;
         if ((f & 7) == 0) {
             crc = 0;
@@ -242,6 +424,117 @@ public final class E1Deframer {
         }
     }
 
+    /**
+     * The G.706 B.2 parallel search: another basic frame alignment, then a CRC-4 multiframe on it within 8 ms. Only
+     * TS0 is read; the primary alignment carries the traffic meanwhile.
+     */
+    private void candidate(long bits) {
+        long primaryPhase = Math.floorMod(pos, FRAME_BITS);
+        while (candPos >= 0) {
+            if (!candTracking) {
+                long limit = bits - (2 * FRAME_BITS + 16);
+                long p = candPos;
+                while (p <= limit
+                        && (Math.floorMod(p, FRAME_BITS) == primaryPhase
+                                || !(isFas(p) && (octet(p + FRAME_BITS) & 0x40) != 0 && isFas(p + 2 * FRAME_BITS)))) {
+                    p++;
+                }
+                if (p > limit) {
+                    candPos = p;
+                    return;
+                }
+                candFasAt = p + 2 * FRAME_BITS;
+                candPos = p + 3 * FRAME_BITS;
+                candTracking = true;
+                candEven = false;
+                candFrames = 0;
+                candOddSi = 0;
+                candLastMfas = -1;
+                candBadFas = 0;
+            }
+            while (candTracking && candPos + 16 <= bits) {
+                int ts0 = octet(candPos);
+                candFrames++;
+                if (candEven) {
+                    if ((ts0 & 0x7F) == E1Framer.FAS) {
+                        candBadFas = 0;
+                        candFasAt = candPos;
+                    } else if (++candBadFas == 3) {
+                        candTracking = false;
+                        candPos = candFasAt + 1;
+                        break;
+                    }
+                } else {
+                    candOddSi = ((candOddSi << 1) | (ts0 >>> 7)) & 0x3F;
+                    if (candOddSi == E1Framer.MFAS) {
+                        int apart = candFrames - candLastMfas;
+                        if (candLastMfas >= 0 && (apart & 15) == 0 && apart <= MF_WINDOW_FRAMES) {
+                            realign(candPos + FRAME_BITS, candFasAt);
+                            return;
+                        }
+                        candLastMfas = candFrames;
+                    }
+                }
+                if (candFrames >= MF_WINDOW_FRAMES) {
+                    candTracking = false;
+                    candPos = candFasAt + 1;
+                    break;
+                }
+                candEven = !candEven;
+                candPos += FRAME_BITS;
+            }
+            if (candTracking) {
+                return;
+            }
+        }
+    }
+
+    /** A multiframe was found on the parallel search's alignment: it replaces the primary (frame 12 comes next). */
+    private void realign(long nextFrame, long fas) {
+        realignments++;
+        pos = nextFrame;
+        fasAt = fas;
+        even = true;
+        badFas = 0;
+        multiframeAligned(12);
+        if (pos - emittedTo >= FRAME_BITS) {
+            emitAllOnesUpTo(pos);
+        }
+        process();
+    }
+
+    private void emit(byte[] frame, int off) {
+        long end = frameStart + FRAME_BITS;
+        if (end <= emittedTo) {
+            return;
+        }
+        emittedTo = end;
+        if (out == null) {
+            return;
+        }
+        if (outCount == outMax) {
+            outputOverruns++;
+            return;
+        }
+        System.arraycopy(frame, off, out, outOff + (outCount << 5), 32);
+        outCount++;
+    }
+
+    private void emitAllOnesUpTo(long bitPos) {
+        while (bitPos - emittedTo >= FRAME_BITS) {
+            emittedTo += FRAME_BITS;
+            if (out == null) {
+                continue;
+            }
+            if (outCount == outMax) {
+                outputOverruns++;
+                continue;
+            }
+            System.arraycopy(ALL_ONES, 0, out, outOff + (outCount << 5), 32);
+            outCount++;
+        }
+    }
+
     public State state() {
         return state;
     }
@@ -251,9 +544,18 @@ public final class E1Deframer {
         return state == State.ALIGNED;
     }
 
+    public Crc4State crc4State() {
+        return crc4State;
+    }
+
     /** Whether CRC-4 multiframe alignment is held. */
     public boolean multiframeAligned() {
-        return state == State.ALIGNED && mfAligned;
+        return state == State.ALIGNED && crc4State == Crc4State.ALIGNED;
+    }
+
+    /** G.706 B.2.2: the far end sends no CRC-4 multiframe; the E bits we send should be 0. */
+    public boolean noCrc4Multiframe() {
+        return state == State.ALIGNED && crc4State == Crc4State.NOT_RECEIVED;
     }
 
     public boolean lof() {
@@ -277,8 +579,9 @@ public final class E1Deframer {
         return lof || line.los() || line.ais();
     }
 
+    /** Frames' worth of stream received (256 bits each). */
     public long frames() {
-        return frames;
+        return written >>> 5;
     }
 
     public long crcErrors() {
@@ -291,6 +594,16 @@ public final class E1Deframer {
 
     public long remoteCrcErrors() {
         return remoteCrcErrors;
+    }
+
+    /** Times a parallel-search alignment with a CRC-4 multiframe replaced the primary one. */
+    public long realignments() {
+        return realignments;
+    }
+
+    /** Frames dropped because the caller's output buffer was full. */
+    public long outputOverruns() {
+        return outputOverruns;
     }
 
     /** Sa4-Sa8 of the last NFAS received. */

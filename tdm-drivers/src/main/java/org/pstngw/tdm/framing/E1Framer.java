@@ -30,6 +30,7 @@ public final class E1Framer {
     private boolean remoteAlarm;
     private int sa = 0x1F;
     private int pendingEBits;
+    private boolean eBitsZero;
 
     public E1Framer(boolean crc4) {
         this.crc4 = crc4;
@@ -47,6 +48,14 @@ public final class E1Framer {
     /** Sets the Sa4-Sa8 bits (5 bits, Sa4 most significant); 1s when unused. */
     public void setSaBits(int bits) {
         this.sa = bits & 0x1F;
+    }
+
+    /**
+     * G.706 B.2.2 CRC-to-non-CRC interworking: while the far end sends no CRC-4 multiframe, every E bit goes out as 0
+     * (our CRC-4 multiframe, C bits and MFAS, are still sent).
+     */
+    public void setEBitsZero(boolean on) {
+        this.eBitsZero = on;
     }
 
     /** Reports an errored sub-multiframe received from the far end: one E bit will be sent as 0. */
@@ -102,6 +111,6 @@ public final class E1Framer {
             pendingEBits--;
             return 0;
         }
-        return 1;
+        return eBitsZero ? 0 : 1;
     }
 }

@@ -8,20 +8,24 @@ import org.pstngw.tdm.spi.Framing;
 import org.pstngw.tdm.spi.SpanType;
 
 /**
- * Receives T1 frames (F bit plus 24 channel octets) and keeps superframe alignment.
+ * Receives T1 frames and keeps superframe alignment: either frame by frame ({@link #frame}: an F bit and 24 channel
+ * octets, as a framer chip delivers them) or as the 1544 kbit/s line stream ({@link #receive}: 193-bit frames packed
+ * in octets at any bit phase, as SAToP carries them), where the F-bit pattern is searched at all 193 bit positions
+ * at once and the aligned frames' 24 channel octets are handed out. One instance takes one of the two inputs.
  *
  * <pre>
  *  state     event                                                      next
- *  SEARCH    the last 2 superframes' alignment bits match (ESF: FPS      ALIGNED (LOF cleared)
- *            001011 twice, 48 frames; D4: 100011011100 twice)
+ *  SEARCH    the F bits of the last frames hold the pattern (ESF: 16    ALIGNED (LOF cleared)
+ *            FPS bits 001011..., 64 frames; D4: 100011011100 4 times,
+ *            48 frames)
  *  ALIGNED   2 errored alignment bits among the last 4 checked           SEARCH (LOF raised)
  *            (ESF: FPS bits; D4: Ft bits)
  * </pre>
  *
  * ESF: the CRC-6 of each superframe (F bits as 1) is compared with C1..C6 received in the next; yellow alarm (RAI) is
  * the data-link pattern 11111111 00000000 held for 32 bits, cleared after 16 bits without it. D4: RAI is bit 2 at 0
- * in every channel for 48 frames, cleared after 48 frames without. LOS/AIS as {@link LineMonitor}. The input is
- * frame-aligned (one F bit and 24 octets per call); the search is over the superframe phase. Allocation-free.
+ * in every channel for 48 frames, cleared after 48 frames without. LOS (175 zeros, T1.231) and AIS as {@link
+ * LineMonitor}. While alignment is lost the stream input hands out all-ones frames. Allocation-free; one thread.
  */
 public final class T1Deframer {
     /** Alignment states. */
@@ -31,13 +35,56 @@ public final class T1Deframer {
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int ESF_MASK = 0x111111;
-    private static final int ESF_VALUE = 0x001011;
+    /** Every 4th F bit of the last 64 frames: 16 FPS bits (the pattern 001011 over 2 2/3 superframes). */
+    private static final long ESF_MASK;
+
+    private static final long ESF_VALUE;
+
+    /** The last 48 F bits: the 12-bit Ft/Fs pattern four times. */
+    private static final long D4_MASK = (1L << 48) - 1;
+
+    private static final long D4_VALUE = T1Framer.D4_PATTERN
+            | ((long) T1Framer.D4_PATTERN << 12)
+            | ((long) T1Framer.D4_PATTERN << 24)
+            | ((long) T1Framer.D4_PATTERN << 36);
+
+    static {
+        long mask = 0;
+        long value = 0;
+        for (int j = 0; j < 16; j++) {
+            mask |= 1L << (4 * j);
+            value |= (long) ((T1Framer.ESF_FPS >>> (j % 6)) & 1) << (4 * j);
+        }
+        ESF_MASK = mask;
+        ESF_VALUE = value;
+    }
+
     private static final int YELLOW_FRAMES = 48;
+
+    private static final int RING = 4096;
+    private static final int MASK = RING - 1;
+    private static final byte[] ALL_ONES = new byte[24];
+
+    static {
+        java.util.Arrays.fill(ALL_ONES, (byte) 0xFF);
+    }
 
     private final boolean esf;
     private final AlarmListener listener;
-    private final LineMonitor line = new LineMonitor(193);
+    private final LineMonitor line;
+    private long[] phaseHistory;
+    private byte[] ring;
+    private final byte[] linear = new byte[26];
+    private final byte[] payload = new byte[24];
+    private long written;
+    private long pos;
+    private long emittedTo;
+    private int phase;
+    private byte[] out;
+    private int outOff;
+    private int outMax;
+    private int outCount;
+    private long outputOverruns;
     private State state = State.SEARCH;
     private boolean lof = true;
     private boolean rai;
@@ -60,39 +107,152 @@ public final class T1Deframer {
         }
         this.esf = framing == Framing.T1_ESF;
         this.listener = listener;
+        this.line = new LineMonitor(175, 2 * 193, listener);
     }
 
-    /** Processes one frame: its F bit and 24 channel octets. */
+    /** Processes one frame-aligned frame: its F bit and 24 channel octets. */
     public void frame(int fbit, byte[] payload, int off) {
+        if (ring != null) {
+            throw new IllegalStateException("this deframer takes the line stream (receive), not frames");
+        }
         frames++;
-        int ones = fbit
-                + Long.bitCount((long) LONGS.get(payload, off))
-                + Long.bitCount((long) LONGS.get(payload, off + 8))
-                + Long.bitCount((long) LONGS.get(payload, off + 16));
-        line.frame(ones, state != State.SEARCH, listener);
+        line.bit(fbit);
+        line.t1Payload(payload, off);
         history = (history << 1) | fbit;
         switch (state) {
-            case SEARCH -> search();
-            case ALIGNED -> {
-                if (esf) {
-                    esfFrame(fbit, payload, off);
-                } else {
-                    d4Frame(fbit, payload, off);
+            case SEARCH -> {
+                if (matches(history)) {
+                    enterAligned();
                 }
+            }
+            case ALIGNED -> alignedFrame(fbit, payload, off);
+        }
+    }
+
+    private void alignedFrame(int fbit, byte[] payload, int off) {
+        if (esf) {
+            esfFrame(fbit, payload, off);
+        } else {
+            d4Frame(fbit, payload, off);
+        }
+    }
+
+    /**
+     * Receives {@code len} octets of the 1544 kbit/s line (193-bit frames, any bit phase) and writes the channel
+     * octets of the frames they complete to {@code out} (24 per frame; all ones while out of alignment), at most
+     * {@code maxFrames} (more are dropped and counted); {@code out} may be null.
+     *
+     * @return frames written to {@code out}
+     */
+    public int receive(byte[] data, int off, int len, byte[] out, int outOff, int maxFrames) {
+        if (ring == null) {
+            if (frames > 0) {
+                throw new IllegalStateException("this deframer takes frames, not the line stream");
+            }
+            ring = new byte[RING];
+            phaseHistory = new long[T1Bits.FRAME_BITS];
+        }
+        this.out = out;
+        this.outOff = outOff;
+        this.outMax = out == null ? 0 : maxFrames;
+        this.outCount = 0;
+        line.bytes(data, off, len);
+        int at = off;
+        int left = len;
+        while (left > 0) {
+            int room = RING - (int) (written - (pos >>> 3)) - 4;
+            int n = Math.min(left, room);
+            int w = (int) (written & MASK);
+            int first = Math.min(n, RING - w);
+            System.arraycopy(data, at, ring, w, first);
+            System.arraycopy(data, at + first, ring, 0, n - first);
+            written += n;
+            at += n;
+            left -= n;
+            processStream();
+        }
+        this.out = null;
+        return outCount;
+    }
+
+    private void processStream() {
+        long bits = written << 3;
+        while (true) {
+            if (state == State.SEARCH) {
+                while (pos < bits && state == State.SEARCH) {
+                    int bit = (ring[(int) ((pos >>> 3) & MASK)] >>> (7 - (int) (pos & 7))) & 1;
+                    long h = (phaseHistory[phase] << 1) | bit;
+                    phaseHistory[phase] = h;
+                    pos++;
+                    phase = phase == T1Bits.FRAME_BITS - 1 ? 0 : phase + 1;
+                    if (matches(h)) {
+                        pos += T1Bits.FRAME_BITS - 1;
+                        enterAligned();
+                    }
+                }
+                emitAllOnesUpTo(pos);
+                if (state == State.SEARCH) {
+                    return;
+                }
+            }
+            while (state == State.ALIGNED && written > ((pos + T1Bits.FRAME_BITS - 1) >>> 3)) {
+                long start = pos;
+                pos += T1Bits.FRAME_BITS;
+                int index = (int) (start >>> 3);
+                for (int j = 0; j < linear.length; j++) {
+                    linear[j] = ring[(index + j) & MASK];
+                }
+                int fbit = T1Bits.unpack(linear, start & 7, payload, 0);
+                frames++;
+                alignedFrame(fbit, payload, 0);
+                if (state == State.ALIGNED) {
+                    emit(start + T1Bits.FRAME_BITS, payload);
+                } else {
+                    pos = start + 1;
+                    java.util.Arrays.fill(phaseHistory, 0);
+                    phase = 0;
+                    emitAllOnesUpTo(start + T1Bits.FRAME_BITS);
+                }
+            }
+            if (state == State.ALIGNED) {
+                return;
             }
         }
     }
 
-    private void search() {
-        boolean found;
-        if (esf) {
-            found = (history & ESF_MASK) == ESF_VALUE && ((history >>> 24) & ESF_MASK) == ESF_VALUE;
-        } else {
-            found = (history & 0xFFF) == T1Framer.D4_PATTERN && ((history >>> 12) & 0xFFF) == T1Framer.D4_PATTERN;
-        }
-        if (!found) {
+    private void emit(long end, byte[] frame) {
+        if (end <= emittedTo) {
             return;
         }
+        emittedTo = end;
+        put(frame);
+    }
+
+    private void emitAllOnesUpTo(long bitPos) {
+        while (bitPos - emittedTo >= T1Bits.FRAME_BITS) {
+            emittedTo += T1Bits.FRAME_BITS;
+            put(ALL_ONES);
+        }
+    }
+
+    private void put(byte[] frame) {
+        if (out == null) {
+            return;
+        }
+        if (outCount == outMax) {
+            outputOverruns++;
+            return;
+        }
+        System.arraycopy(frame, 0, out, outOff + outCount * 24, 24);
+        outCount++;
+    }
+
+    /** Whether the F bits ending with the latest (taken as frame 24, or 12 on D4) hold the framing pattern. */
+    private boolean matches(long h) {
+        return esf ? (h & ESF_MASK) == ESF_VALUE : (h & D4_MASK) == D4_VALUE;
+    }
+
+    private void enterAligned() {
         state = State.ALIGNED;
         index = 0;
         checks = 0;
@@ -101,6 +261,7 @@ public final class T1Deframer {
             lof = false;
             listener.alarmChanged(Alarm.LOF, false);
         }
+        line.framed(true);
     }
 
     private void alignmentBit(boolean good) {
@@ -111,6 +272,7 @@ public final class T1Deframer {
         if (Integer.bitCount(checks) >= 2) {
             state = State.SEARCH;
             history = 0;
+            line.framed(false);
             if (!lof) {
                 lof = true;
                 listener.alarmChanged(Alarm.LOF, true);
@@ -239,5 +401,10 @@ public final class T1Deframer {
 
     public long framingErrors() {
         return framingErrors;
+    }
+
+    /** Frames dropped because the caller's output buffer was full. */
+    public long outputOverruns() {
+        return outputOverruns;
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
+import org.pstngw.tdm.clock.RateLimitedLog;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
 import org.pstngw.tdm.spi.Span;
@@ -39,6 +41,9 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
     private volatile Wiring wiring = new Wiring(new LoopbackSpan[0], new LoopbackSpan[0]);
     private volatile boolean running;
     private boolean closed;
+    private final RateLimitedLog failureLog = new RateLimitedLog(
+            LOG, "loopback span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
+    private volatile long spanFailures;
 
     public LoopbackDriver(DriverContext context) {
         this.clock = context.clock();
@@ -79,6 +84,12 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
         List<SpanConfigError> errors = new ArrayList<>(config.validate());
         if (byName.containsKey(config.name())) {
             errors.add(new SpanConfigError(config.name(), "name", "a span with this name is already open"));
+        }
+        for (String key : config.options().keySet()) {
+            if (!key.equals(PEER_OPTION)) {
+                errors.add(new SpanConfigError(
+                        config.name(), key, "unknown loopback option (the loopback driver reads only 'peer')"));
+            }
         }
         String peer = config.options().get(PEER_OPTION);
         if (peer != null) {
@@ -129,17 +140,47 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
         return length <= zeros.length ? zeros : new byte[length];
     }
 
+    /**
+     * Clock thread: every span transmits, then every span receives its peer's frames. A span that throws is logged
+     * (rate-limited) and skipped for this block; the other spans run.
+     */
     @Override
     public void onFrames(long firstFrame, int frames) {
         Wiring w = wiring;
         LoopbackSpan[] spans = w.spans();
         LoopbackSpan[] from = w.from();
+        long now = firstFrame * FrameClock.FRAME_NANOS;
         for (LoopbackSpan span : spans) {
-            span.transmit(frames);
+            try {
+                span.transmit(frames);
+            } catch (RuntimeException e) {
+                failed(span, now, e);
+            }
         }
         for (int i = 0; i < spans.length; i++) {
-            spans[i].receive(from[i], frames);
+            try {
+                spans[i].receive(from[i], frames);
+            } catch (RuntimeException e) {
+                failed(spans[i], now, e);
+            }
         }
+        for (LoopbackSpan span : spans) {
+            try {
+                span.blockDone(frames);
+            } catch (RuntimeException e) {
+                failed(span, now, e);
+            }
+        }
+    }
+
+    private void failed(LoopbackSpan span, long now, RuntimeException e) {
+        spanFailures++;
+        failureLog.warn(now, "span " + span.name(), e, e);
+    }
+
+    /** Span blocks that threw (each logged, rate-limited; the other spans ran). */
+    public long spanFailures() {
+        return spanFailures;
     }
 
     @Override

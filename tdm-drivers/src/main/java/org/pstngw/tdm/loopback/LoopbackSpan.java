@@ -1,11 +1,10 @@
 package org.pstngw.tdm.loopback;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pstngw.tdm.clock.FrameListener;
 import org.pstngw.tdm.framing.AlarmListener;
 import org.pstngw.tdm.framing.E1Deframer;
 import org.pstngw.tdm.framing.E1Framer;
@@ -14,7 +13,9 @@ import org.pstngw.tdm.framing.T1Framer;
 import org.pstngw.tdm.spi.Alarm;
 import org.pstngw.tdm.spi.Channel;
 import org.pstngw.tdm.spi.HdlcChannel;
+import org.pstngw.tdm.spi.LineCondition;
 import org.pstngw.tdm.spi.Span;
+import org.pstngw.tdm.spi.SpanAlarms;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanCounters;
 import org.pstngw.tdm.spi.SpanEvent;
@@ -36,12 +37,14 @@ public final class LoopbackSpan implements Span, AlarmListener {
     private final int bytesPerFrame;
     private final byte[] tx;
     private final byte[] txF;
+    private final byte[] rxFrames;
+    private final byte[] allOnes;
     private final E1Framer e1Framer;
     private final E1Deframer e1Deframer;
     private final T1Framer t1Framer;
     private final T1Deframer t1Deframer;
-    private volatile SpanEventListener listener = SpanEventListener.NONE;
-    private volatile Set<Alarm> alarms = Collections.unmodifiableSet(EnumSet.of(Alarm.LOF));
+    private final SpanAlarms alarms;
+    private volatile FrameListener frameListener;
     private volatile boolean open = true;
     private volatile LineCondition condition = LineCondition.NORMAL;
     private final AtomicLong framesSent = new AtomicLong();
@@ -55,10 +58,14 @@ public final class LoopbackSpan implements Span, AlarmListener {
         this.peerName = config.options().getOrDefault(LoopbackDriver.PEER_OPTION, config.name());
         this.driver = driver;
         this.mux = new SpanMux(config);
+        this.alarms = new SpanAlarms(config.name(), Set.of(Alarm.LOF));
         this.e1 = config.type() == SpanType.E1;
         this.bytesPerFrame = config.type().bytesPerFrame();
         this.tx = new byte[maxFrames * bytesPerFrame];
         this.txF = new byte[maxFrames];
+        this.rxFrames = new byte[(maxFrames + 4) * bytesPerFrame];
+        this.allOnes = new byte[maxFrames * bytesPerFrame];
+        Arrays.fill(allOnes, (byte) 0xFF);
         boolean crc = config.framing().hasCrc();
         this.e1Framer = e1 ? new E1Framer(crc) : null;
         this.e1Deframer = e1 ? new E1Deframer(crc, this) : null;
@@ -96,6 +103,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
         mux.transmitFrames(tx, 0, frames);
         if (e1) {
             e1Framer.setRemoteAlarm(e1Deframer.shouldSendRai());
+            e1Framer.setEBitsZero(e1Deframer.noCrc4Multiframe());
             e1Framer.frames(tx, 0, frames);
         } else {
             t1Framer.setRemoteAlarm(t1Deframer.shouldSendRai());
@@ -105,40 +113,30 @@ public final class LoopbackSpan implements Span, AlarmListener {
         }
     }
 
-    /** Frame thread: receives a block from the peer (null = no peer: a dead line). */
+    /**
+     * Frame thread: receives a block from the peer (null = no peer: a dead line, all zeros). E1 goes through the
+     * deframer as a line stream and the channels get its aligned frames; T1 frame by frame. While out of frame the
+     * channels receive all ones (AIS).
+     */
     void receive(LoopbackSpan from, int frames) {
-        byte[] rx = from == null ? null : from.tx;
-        if (rx == null || from.bytesPerFrame != bytesPerFrame) {
-            receiveDeadLine(frames);
-            return;
-        }
+        boolean dead = from == null || from.bytesPerFrame != bytesPerFrame;
+        byte[] rx = dead ? driver.zeros(frames * bytesPerFrame) : from.tx;
         if (e1) {
             long before = e1Deframer.crcErrors();
-            e1Deframer.frames(rx, 0, frames);
+            int n = e1Deframer.receive(rx, 0, frames * bytesPerFrame, rxFrames, 0, rxFrames.length / bytesPerFrame);
             long errors = e1Deframer.crcErrors();
             for (long i = before; i < errors; i++) {
                 e1Framer.reportReceivedCrcError();
             }
             updateCounters(errors, e1Deframer.framingErrors(), e1Deframer.remoteCrcErrors(), before);
+            mux.receiveFrames(rxFrames, 0, n);
         } else {
             long before = t1Deframer.crcErrors();
             for (int f = 0; f < frames; f++) {
-                t1Deframer.frame(from.txF[f], rx, f * bytesPerFrame);
+                t1Deframer.frame(dead ? 0 : from.txF[f], rx, f * bytesPerFrame);
             }
             updateCounters(t1Deframer.crcErrors(), t1Deframer.framingErrors(), 0, before);
-        }
-        mux.receiveFrames(rx, 0, frames);
-        framesReceived.lazySet(framesReceived.get() + frames);
-    }
-
-    private void receiveDeadLine(int frames) {
-        byte[] zeros = driver.zeros(frames * bytesPerFrame);
-        if (e1) {
-            e1Deframer.frames(zeros, 0, frames);
-        } else {
-            for (int f = 0; f < frames; f++) {
-                t1Deframer.frame(0, zeros, f * bytesPerFrame);
-            }
+            mux.receiveFrames(t1Deframer.aligned() ? rx : allOnes, 0, frames);
         }
         framesReceived.lazySet(framesReceived.get() + frames);
     }
@@ -148,30 +146,20 @@ public final class LoopbackSpan implements Span, AlarmListener {
         framingErrors = framing;
         remoteCrcErrors = remote;
         if (crc != crcBefore) {
-            listener.onEvent(new SpanEvent.CrcErrors(config.name(), crc));
+            alarms.deliver(new SpanEvent.CrcErrors(config.name(), crc));
         }
     }
 
     @Override
     public void alarmChanged(Alarm alarm, boolean active) {
-        Set<Alarm> before = alarms;
-        if (before.contains(alarm) == active) {
-            return;
-        }
-        EnumSet<Alarm> after = before.isEmpty() ? EnumSet.noneOf(Alarm.class) : EnumSet.copyOf(before);
-        if (active) {
-            after.add(alarm);
-        } else {
-            after.remove(alarm);
-        }
-        alarms = Collections.unmodifiableSet(after);
-        SpanEventListener l = listener;
-        l.onEvent(
-                active
-                        ? new SpanEvent.AlarmRaised(config.name(), alarm)
-                        : new SpanEvent.AlarmCleared(config.name(), alarm));
-        if (alarm == Alarm.LOF && !active) {
-            l.onEvent(new SpanEvent.InSync(config.name()));
+        alarms.set(alarm, active);
+    }
+
+    /** Frame thread, after every span transmitted and received: tells the frame listener of the block. */
+    void blockDone(int frames) {
+        FrameListener l = frameListener;
+        if (l != null) {
+            l.onFrames(framesReceived.get() - frames, frames);
         }
     }
 
@@ -192,7 +180,7 @@ public final class LoopbackSpan implements Span, AlarmListener {
 
     @Override
     public Set<Alarm> alarms() {
-        return alarms;
+        return alarms.active();
     }
 
     @Override
@@ -202,7 +190,12 @@ public final class LoopbackSpan implements Span, AlarmListener {
 
     @Override
     public void setEventListener(SpanEventListener newListener) {
-        this.listener = newListener == null ? SpanEventListener.NONE : newListener;
+        alarms.listener(newListener);
+    }
+
+    @Override
+    public void setFrameListener(FrameListener listener) {
+        this.frameListener = listener;
     }
 
     @Override
@@ -211,11 +204,16 @@ public final class LoopbackSpan implements Span, AlarmListener {
     }
 
     @Override
+    public boolean isRunning() {
+        return open && driver.isRunning();
+    }
+
+    @Override
     public void close() {
         if (open) {
             open = false;
             driver.remove(this);
-            listener.onEvent(new SpanEvent.Closed(config.name()));
+            alarms.deliver(new SpanEvent.Closed(config.name()));
         }
     }
 }

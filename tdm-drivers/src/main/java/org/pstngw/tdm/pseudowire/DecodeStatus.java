@@ -12,10 +12,16 @@ public enum DecodeStatus {
     /** The payload size is not the configured one, or LEN disagrees with the packet size. */
     BAD_LENGTH(4),
     /** An RTP header was configured and its version is not 2. */
-    BAD_RTP_VERSION(5);
+    BAD_RTP_VERSION(5),
+    /** The RTP payload type is not the configured one. */
+    BAD_RTP_PAYLOAD_TYPE(6),
+    /** The RTP SSRC is not the one configured for the far end (a misconnected pseudowire). */
+    WRONG_SSRC(7),
+    /** The RTP P bit is set and the padding count (last octet) is zero or longer than what follows the header. */
+    BAD_RTP_PADDING(8);
 
     /** Number of statuses, for counter arrays indexed by {@link #index()}. */
-    public static final int COUNT = 6;
+    public static final int COUNT = 9;
 
     private final int index;
 

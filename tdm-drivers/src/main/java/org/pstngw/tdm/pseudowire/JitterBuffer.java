@@ -11,13 +11,17 @@ import java.util.Arrays;
  * interval, by the caller's clock. Within the window a packet may arrive in any order; one that arrives
  * after its playout time is <em>late</em> and one already held is a <em>duplicate</em>: both are dropped
  * and counted. A packet missing at its playout time is <em>lost</em>: counted and filled per the
- * {@link FillPolicy}. A packet further ahead than the ring holds is an <em>overflow</em>: the buffer
- * resynchronises on it, and the packets it still held are counted as lost (never played). When nothing has been received for a whole ring's worth of intervals the buffer
- * has <em>underrun</em>: it returns to filling.
+ * {@link FillPolicy}. A packet whose sequence number is further off than the ring holds (ahead, or behind while
+ * filling) is a <em>stray</em> and is dropped, unless the next packet follows it in sequence: then the far end has
+ * really jumped (a restart) and the buffer resynchronises on the second of the pair, an <em>overflow</em>, counting
+ * the packets it still held as lost. (RFC 3550 appendix A.1 treats a large sequence jump the same way: one stray packet does not
+ * reset the receiver.) When nothing has been received for a whole ring's worth of intervals the buffer has
+ * <em>underrun</em>: it returns to filling.
  *
- * <p>It also keeps the packet-loss state of RFC 4553 section 5.2 that drives the R bit we send: entered
- * after {@code lossStateEnter} consecutive lost packets, left after {@code lossStateExit} consecutive
- * packets played.
+ * <p>It also keeps the packet-loss state of RFC 4553 section 5.2 / RFC 5086 section 5.3 that drives the R bit we
+ * send: entered after {@code lossStateEnter} consecutive lost packets, left after {@code lossStateExit} consecutive
+ * packets played. It starts in that state: until packets are played the far end is not heard. Each packet's M bits
+ * are kept and reported with its playout ({@link #playedModifier()}).
  *
  * <p>Confined to one thread (the span's receive/playout loop).
  */
@@ -29,6 +33,7 @@ public final class JitterBuffer {
     private final int[] slotSeq;
     private final boolean[] slotFull;
     private final boolean[] slotFailure;
+    private final byte[] slotModifier;
     private final FillPolicy fillPolicy;
     private final byte idleByte;
     private final byte[] last;
@@ -42,7 +47,10 @@ public final class JitterBuffer {
     private int stored;
     private int consecutiveLost;
     private int consecutivePlayed;
-    private boolean packetLossState;
+    private boolean packetLossState = true;
+    private boolean haveStray;
+    private int straySeq;
+    private int playedModifier;
 
     private long received;
     private long played;
@@ -51,6 +59,8 @@ public final class JitterBuffer {
     private long duplicates;
     private long overflows;
     private long underruns;
+    private long strays;
+    private long playouts;
 
     /**
      * @param depth packets to hold before playout starts (the nominal delay, in packet intervals)
@@ -81,6 +91,7 @@ public final class JitterBuffer {
         this.slotSeq = new int[size];
         this.slotFull = new boolean[size];
         this.slotFailure = new boolean[size];
+        this.slotModifier = new byte[size];
         this.fillPolicy = fillPolicy;
         this.idleByte = idleByte;
         this.last = new byte[payloadBytes];
@@ -93,36 +104,45 @@ public final class JitterBuffer {
         return new JitterBuffer(payloadBytes, depth, 4 * depth, fillPolicy, idleByte, 3, 3);
     }
 
-    /**
-     * Offers a received packet. {@code payload} holds {@code payloadBytes} bytes from its position
-     * (position not moved), or is ignored when {@code localFailure} is set and it is empty.
-     */
+    /** Offers a received packet with M bits 00. */
     public void offer(int seq, boolean localFailure, ByteBuffer payload, int offset, int length) {
+        offer(seq, localFailure, 0, payload, offset, length);
+    }
+
+    /**
+     * Offers a received packet. {@code payload} holds {@code payloadBytes} bytes at {@code offset} (its position
+     * not moved), or is ignored when {@code localFailure} is set and it is empty.
+     *
+     * @param modifier the packet's M bits (CESoPSN), kept for its playout
+     */
+    public void offer(int seq, boolean localFailure, int modifier, ByteBuffer payload, int offset, int length) {
         seq &= 0xFFFF;
         if (!playing && stored == 0) {
             playoutSeq = seq;
             highestSeq = seq;
         }
         int ahead = PwSequence.delta(playoutSeq, seq);
-        if (ahead < 0) {
+        boolean farOff = ahead > mask || (ahead < 0 && !playing && PwSequence.delta(seq, highestSeq) > mask);
+        if (farOff) {
+            if (!haveStray || seq != PwSequence.next(straySeq)) {
+                haveStray = true;
+                straySeq = seq;
+                strays++;
+                return;
+            }
+            overflows++;
+            reset(seq);
+            ahead = 0;
+        } else if (ahead < 0) {
             if (playing) {
                 late++;
                 return;
             }
-            if (PwSequence.delta(seq, highestSeq) > mask) {
-                overflows++;
-                reset(seq);
-                ahead = 0;
-            } else {
-                // Still filling: an earlier packet than the first one seen moves the start back.
-                playoutSeq = seq;
-                ahead = 0;
-            }
-        } else if (ahead > mask) {
-            overflows++;
-            reset(seq);
+            // Still filling: an earlier packet than the first one seen moves the start back.
+            playoutSeq = seq;
             ahead = 0;
         }
+        haveStray = false;
         int i = seq & mask;
         if (slotFull[i] && slotSeq[i] == seq) {
             duplicates++;
@@ -134,6 +154,7 @@ public final class JitterBuffer {
         slotFull[i] = true;
         slotSeq[i] = seq;
         slotFailure[i] = localFailure;
+        slotModifier[i] = (byte) modifier;
         if (length >= payloadBytes) {
             payload.get(offset, slots[i], 0, payloadBytes);
         }
@@ -149,7 +170,9 @@ public final class JitterBuffer {
 
     /** Plays out the next packet interval into {@code dst} ({@code payloadBytes} bytes at its position). */
     public PlayoutResult playout(byte[] dst, int offset) {
+        playouts++;
         if (!playing) {
+            playedModifier = 0;
             fill(dst, offset);
             return PlayoutResult.FILLING;
         }
@@ -163,6 +186,7 @@ public final class JitterBuffer {
             if (++consecutivePlayed >= lossStateExit) {
                 packetLossState = false;
             }
+            playedModifier = slotModifier[i];
             if (slotFailure[i]) {
                 Arrays.fill(dst, offset, offset + payloadBytes, (byte) 0xFF);
                 result = PlayoutResult.REMOTE_FAILURE;
@@ -175,6 +199,7 @@ public final class JitterBuffer {
         } else {
             lost++;
             consecutivePlayed = 0;
+            playedModifier = 0;
             if (++consecutiveLost >= lossStateEnter) {
                 packetLossState = true;
             }
@@ -266,5 +291,20 @@ public final class JitterBuffer {
 
     public long underruns() {
         return underruns;
+    }
+
+    /** Packets dropped as strays: a sequence number far off that the next packet did not confirm. */
+    public long strays() {
+        return strays;
+    }
+
+    /** Playout intervals so far: played, lost and filling ones. */
+    public long playouts() {
+        return playouts;
+    }
+
+    /** M bits of the packet played last (0 after a loss or while filling). */
+    public int playedModifier() {
+        return playedModifier;
     }
 }

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
+import org.pstngw.tdm.clock.RateLimitedLog;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
 import org.pstngw.tdm.spi.Span;
@@ -44,8 +46,13 @@ public final class PseudowireDriver implements TdmDriver {
     private final Object lock = new Object();
     private volatile PseudowireSpan[] spans = new PseudowireSpan[0];
     private volatile boolean running;
-    private boolean closed;
+    private volatile boolean closed;
+    private volatile boolean inBlock;
+    private volatile Thread blockThread;
     private long nowNanos;
+    private final RateLimitedLog failureLog = new RateLimitedLog(
+            LOG, "pseudowire span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
+    private volatile long spanFailures;
 
     public PseudowireDriver(DriverContext context) {
         this.clock = context.clock();
@@ -68,6 +75,9 @@ public final class PseudowireDriver implements TdmDriver {
                 return;
             }
             running = true;
+            for (PseudowireSpan s : spans) {
+                s.driverRunning(true);
+            }
             clock.addListener(listener);
         }
         clock.start();
@@ -81,6 +91,9 @@ public final class PseudowireDriver implements TdmDriver {
             }
             running = false;
             clock.removeListener(listener);
+            for (PseudowireSpan s : spans) {
+                s.driverRunning(false);
+            }
         }
     }
 
@@ -105,7 +118,7 @@ public final class PseudowireDriver implements TdmDriver {
             }
             PwSpanLink link;
             try {
-                link = new PwSpanLink(config.name(), config.type(), options);
+                link = new PwSpanLink(config.name(), config.type(), config.law(), options);
             } catch (IOException e) {
                 throw new TdmException(
                         "span '" + config.name() + "': cannot bind UDP " + options.local() + ": " + e.getMessage(), e);
@@ -119,17 +132,19 @@ public final class PseudowireDriver implements TdmDriver {
                 link.close();
                 throw new TdmException("span '" + config.name() + "': socket closed while opening", e);
             }
+            span.driverRunning(running);
             PseudowireSpan[] next = Arrays.copyOf(spans, spans.length + 1);
             next[next.length - 1] = span;
             spans = next;
             LOG.info(
-                    "span {} open: {} {} -> {}, {} frames/packet, jitter buffer {} packets",
+                    "span {} open: {} {} -> {}, {} payload octets per packet, jitter buffer {} ms ({} packets)",
                     config.name(),
                     options.mode(),
                     options.local(),
                     options.remote(),
-                    options.framesPerPacket(),
-                    options.jitterPackets());
+                    link.payloadBytes(),
+                    options.jitterMs(),
+                    options.jitterPackets(config.type()));
             return span;
         }
     }
@@ -155,19 +170,48 @@ public final class PseudowireDriver implements TdmDriver {
         return List.of(spans);
     }
 
+    /**
+     * Clock thread, once per block. {@link #close()} waits for a block under way to end before it closes the
+     * selector: the block marks itself busy, then checks the closed flag (both volatile, so one of the two sees the
+     * other).
+     */
     private void onFrames(long firstFrame, int frames) {
+        inBlock = true;
+        try {
+            if (closed) {
+                return;
+            }
+            blockThread = Thread.currentThread();
+            block(firstFrame, frames);
+        } finally {
+            inBlock = false;
+        }
+    }
+
+    private void block(long firstFrame, int frames) {
         nowNanos = firstFrame * FrameClock.FRAME_NANOS;
         try {
             selector.selectNow(drainKey);
         } catch (IOException e) {
-            LOG.warn("pseudowire selector failed; spans will drain on the next block", e);
+            failureLog.warn(nowNanos, "pseudowire selector", e, e);
         }
         for (PseudowireSpan s : spans) {
             try {
                 s.onBlock(firstFrame, frames, nowNanos);
             } catch (RuntimeException e) {
-                LOG.error("span {}: frame processing failed; the other spans keep running", s.name(), e);
+                spanFailures++;
+                failureLog.warn(nowNanos, "span " + s.name(), e, e);
             }
+        }
+    }
+
+    private void awaitBlockEnd() {
+        if (Thread.currentThread() == blockThread) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (inBlock && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 
@@ -188,6 +232,7 @@ public final class PseudowireDriver implements TdmDriver {
             closed = true;
             all = spans;
         }
+        awaitBlockEnd();
         for (PseudowireSpan s : all) {
             s.close();
         }

@@ -1,64 +1,118 @@
 package org.pstngw.tdm.pseudowire;
 
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pstngw.tdm.clock.FrameListener;
+import org.pstngw.tdm.framing.AlarmListener;
+import org.pstngw.tdm.framing.E1Deframer;
+import org.pstngw.tdm.framing.E1Framer;
+import org.pstngw.tdm.framing.T1Bits;
+import org.pstngw.tdm.framing.T1Deframer;
+import org.pstngw.tdm.framing.T1Framer;
 import org.pstngw.tdm.spi.Alarm;
 import org.pstngw.tdm.spi.Channel;
 import org.pstngw.tdm.spi.HdlcChannel;
+import org.pstngw.tdm.spi.LineCondition;
 import org.pstngw.tdm.spi.Span;
+import org.pstngw.tdm.spi.SpanAlarms;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanCounters;
 import org.pstngw.tdm.spi.SpanEvent;
 import org.pstngw.tdm.spi.SpanEventListener;
 import org.pstngw.tdm.spi.SpanMux;
+import org.pstngw.tdm.spi.SpanTiming;
 import org.pstngw.tdm.spi.SpanType;
 
 /**
- * A span carried over a pseudowire. Each frame of the driver's clock takes one byte from every bearer
- * channel's transmit buffer into the frame sent, and gives one byte of the frame played out of the
- * jitter buffer to every channel's receive buffer.
+ * A span carried over a pseudowire. Each block it takes the frames' bytes from the channels' transmit buffers ({@link
+ * SpanMux}) and sends them, and gives the channels the frames played out of the jitter buffer.
  *
- * <p>Alarms on the receive side: {@link Alarm#LOS} while no packets are played (jitter buffer filling
- * or in packet-loss state), {@link Alarm#AIS} while the far end's packets carry the L bit, {@link
- * Alarm#RAI} while they carry the R bit (the far end does not receive us). {@link #localFailure}
- * sets the L bit of the packets we send.
+ * <p><b>SAToP</b> (RFC 4553, structure-agnostic) carries the whole line: E1 frames get TS0 from the real {@link
+ * E1Framer} (FAS/NFAS, the CRC-4 multiframe when configured, the A bit while our receive side is in alarm, E bits),
+ * T1 frames their F bit from the {@link T1Framer} and are packed as the 193-bit line ({@link T1Bits}); the stream is
+ * cut into packets of the configured payload size wherever the frame boundaries fall. Received payloads go as a
+ * stream through the real {@link E1Deframer} / {@link T1Deframer}, which find alignment at any bit offset, check
+ * CRC-4 / CRC-6, and report LOS, LOF, AIS, RAI (the far end's A bit or yellow alarm) and, on E1, CRC-4 interworking.
  *
- * <p>Channels (bearer and HDLC) are the SPI's {@link SpanMux}; TS0 of an E1 frame carries a plain
- * FAS/NFAS alternation (no CRC-4 multiframe) with the A bit set while the receive side is in alarm.
+ * <p><b>CESoPSN</b> (RFC 5086, structure-aware) carries only the configured timeslots; TS0 and the F bit are not
+ * carried, so the alarms travel in the control word (RFC 5086 section 5.3): L = 1 while our attachment circuit has
+ * failed (data invalid, the far end plays AIS); L = 0, M = 10 while our receive side is in alarm (RDI of the
+ * attachment circuit, what an E1 would signal with the A bit). Received L = 1 raises {@link Alarm#AIS}, M = 10
+ * raises {@link Alarm#RAI}.
+ *
+ * <p>Both modes: LOS while no packets are played (the jitter buffer filling, or the RFC packet-loss state); the R
+ * bit of the far end's packets (it is in packet-loss state: it does not hear us) raises RAI. Our attachment circuit
+ * is the span's own TDM side: {@link #localFailure} (the media side has no valid source) and {@link
+ * #setLineCondition} (a simulated line cut or AIS on the local side) both set the L bit, and SAToP then sends all
+ * ones. Frame-thread state is touched only by the driver's clock thread.
  */
 public final class PseudowireSpan implements Span {
-    /** TS0 of even frames: frame alignment signal with Si = 1 (no CRC-4 here). */
-    private static final byte FAS = (byte) 0x9B;
-    /** TS0 of odd frames: Si = 1, bit 2 = 1, A = 0, Sa4-Sa8 = 1. */
-    private static final byte NFAS = (byte) 0xDF;
-
-    private static final byte NFAS_REMOTE_ALARM = (byte) 0xFF;
+    private static final int MODIFIER_RDI = 0b10;
 
     private final SpanConfig config;
     private final PwSpanLink link;
     private final Runnable onClose;
     private final SpanMux mux;
-    private final int frameBytes;
-    private byte[] txBlock = new byte[0];
-    private byte[] rxBlock = new byte[0];
+    private final SpanType type;
     private final boolean e1;
+    private final boolean satop;
+    private final int frameBytes;
+    private final int payloadBytes;
+    private final int framesPerPacket;
+    private final int[] slotIndex;
+    private final E1Framer e1Framer;
+    private final E1Deframer e1Deframer;
+    private final T1Framer t1Framer;
+    private final T1Deframer t1Deframer;
+    private final SpanAlarms alarms;
     private final AtomicLong framesSent = new AtomicLong();
     private final AtomicLong framesReceived = new AtomicLong();
-    private volatile SpanEventListener listener = SpanEventListener.NONE;
-    private volatile int alarmBits;
+
+    private byte[] txFrames = new byte[0];
+    private byte[] rxQueue = new byte[0];
+    private final byte[] txStream;
+    private final byte[] rxPacket;
+    private long txBits;
+    private int rxQueued;
+    private int txFrameInPacket;
+    private int rxFramesPerPacketMax;
+    private PlayoutResult lastPlayout = PlayoutResult.FILLING;
+    private int lastModifier;
+
+    private volatile FrameListener frameListener;
     private volatile boolean open = true;
     private volatile boolean localFailure;
+    private volatile LineCondition condition = LineCondition.NORMAL;
+    private volatile boolean driverRunning;
+    private volatile long crcErrors;
+    private volatile long framingErrors;
+    private volatile long remoteCrcErrors;
 
     PseudowireSpan(SpanConfig config, PwSpanLink link, Runnable onClose) {
         this.config = config;
         this.link = link;
         this.onClose = onClose;
-        SpanType type = config.type();
+        this.type = config.type();
         this.e1 = type == SpanType.E1;
         this.frameBytes = type.bytesPerFrame();
         this.mux = new SpanMux(config);
+        PwSpanOptions options = link.options();
+        this.satop = options.mode() == PwMode.SATOP;
+        this.payloadBytes = link.payloadBytes();
+        this.framesPerPacket = options.framesPerPacket();
+        this.slotIndex = options.timeslots().stream().mapToInt(type::frameIndex).toArray();
+        boolean crc = config.framing().hasCrc();
+        this.e1Framer = satop && e1 ? new E1Framer(crc) : null;
+        this.e1Deframer = satop && e1 ? new E1Deframer(crc, AlarmListener.NONE) : null;
+        this.t1Framer = satop && !e1 ? new T1Framer(config.framing()) : null;
+        this.t1Deframer = satop && !e1 ? new T1Deframer(config.framing(), AlarmListener.NONE) : null;
+        this.txStream = new byte[payloadBytes + 2 * frameBytes + 8];
+        this.rxPacket = new byte[payloadBytes];
+        this.rxFramesPerPacketMax = satop ? payloadBytes * 8 / type.bitsPerFrame() + 2 : framesPerPacket;
+        this.alarms =
+                new SpanAlarms(config.name(), satop ? Set.of(Alarm.LOS, Alarm.LOF, Alarm.AIS) : Set.of(Alarm.LOS));
     }
 
     @Override
@@ -78,24 +132,22 @@ public final class PseudowireSpan implements Span {
 
     @Override
     public Set<Alarm> alarms() {
-        int bits = alarmBits;
-        Set<Alarm> set = EnumSet.noneOf(Alarm.class);
-        for (Alarm a : Alarm.values()) {
-            if ((bits & bit(a)) != 0) {
-                set.add(a);
-            }
-        }
-        return set;
+        return alarms.active();
     }
 
     @Override
     public SpanCounters counters() {
-        return new SpanCounters(framesSent.get(), framesReceived.get(), 0, 0, 0);
+        return new SpanCounters(framesSent.get(), framesReceived.get(), crcErrors, framingErrors, remoteCrcErrors);
     }
 
     @Override
     public void setEventListener(SpanEventListener listener) {
-        this.listener = listener == null ? SpanEventListener.NONE : listener;
+        alarms.listener(listener);
+    }
+
+    @Override
+    public void setFrameListener(FrameListener listener) {
+        this.frameListener = listener;
     }
 
     @Override
@@ -103,20 +155,42 @@ public final class PseudowireSpan implements Span {
         return open;
     }
 
+    @Override
+    public boolean isRunning() {
+        return open && driverRunning;
+    }
+
+    @Override
+    public SpanTiming timing() {
+        return SpanTiming.FRAME_CLOCK;
+    }
+
+    void driverRunning(boolean running) {
+        this.driverRunning = running;
+    }
+
     /**
-     * Our TDM side is in failure (e.g. the media side lost its source): the packets sent carry the L bit
-     * and all-ones, so the far end raises AIS.
+     * Our TDM side is in failure (e.g. the media side lost its source): the packets sent carry the L bit, and
+     * SAToP all ones, so the far end plays AIS.
      */
     public void localFailure(boolean failure) {
         this.localFailure = failure;
     }
 
-    /** The pseudowire's counters and clock recovery figures. */
+    /**
+     * Simulates the local attachment circuit: {@link LineCondition#CUT} (LOS) or {@link LineCondition#AIS} on our TDM
+     * side set the L bit of the packets sent; SAToP sends the simulated line itself (zeros or all ones).
+     */
+    public void setLineCondition(LineCondition newCondition) {
+        this.condition = newCondition;
+    }
+
+    /** The pseudowire's counters and clock recovery figures (consistent as of the last block). */
     public PwLinkStats pseudowireStats() {
         return link.stats();
     }
 
-    /** Packets dropped as malformed with {@code status}. */
+    /** Packets dropped as malformed with {@code status} (read on the frame thread, or after the driver stopped). */
     public long malformed(DecodeStatus status) {
         return link.malformed(status);
     }
@@ -130,69 +204,165 @@ public final class PseudowireSpan implements Span {
         return link;
     }
 
-    /** Frame thread: moves {@code frames} frames each way. */
+    /** Frame thread: moves {@code frames} frames each way, then tells the frame listener. */
     void onBlock(long firstFrame, int frames, long nowNanos) {
         if (!open) {
             return;
         }
-        link.localFailure(localFailure);
-        boolean remoteAlarm = (alarmBits & ~bit(Alarm.RAI)) != 0;
-        if (txBlock.length < frames * frameBytes) {
-            txBlock = new byte[frames * frameBytes];
-            rxBlock = new byte[frames * frameBytes];
-        }
-        mux.transmitFrames(txBlock, 0, frames);
-        for (int f = 0; f < frames; f++) {
-            int off = f * frameBytes;
-            if (e1) {
-                txBlock[off] = ((firstFrame + f) & 1) == 0 ? FAS : remoteAlarm ? NFAS_REMOTE_ALARM : NFAS;
-            }
-            link.transmitFrame(txBlock, off);
-            link.receiveFrame(rxBlock, off, nowNanos + f * 125_000L);
-        }
-        mux.receiveFrames(rxBlock, 0, frames);
+        ensureCapacity(frames);
+        transmit(frames, nowNanos);
+        receive(frames, nowNanos);
         framesSent.lazySet(framesSent.get() + frames);
         framesReceived.lazySet(framesReceived.get() + frames);
         updateAlarms();
+        link.publish(0);
+        FrameListener l = frameListener;
+        if (l != null) {
+            l.onFrames(framesReceived.get() - frames, frames);
+        }
+    }
+
+    private void ensureCapacity(int frames) {
+        if (txFrames.length < frames * frameBytes) {
+            txFrames = new byte[frames * frameBytes];
+            rxQueue = Arrays.copyOf(rxQueue, (frames + rxFramesPerPacketMax + 4) * frameBytes);
+        }
+    }
+
+    private boolean attachmentFailed() {
+        return localFailure || condition != LineCondition.NORMAL;
+    }
+
+    private void transmit(int frames, long nowNanos) {
+        mux.transmitFrames(txFrames, 0, frames);
+        boolean failed = attachmentFailed();
+        if (satop) {
+            transmitStream(frames, failed, nowNanos);
+            return;
+        }
+        int modifier = !failed && !alarms.receiving() ? MODIFIER_RDI : 0;
+        int slots = slotIndex.length;
+        for (int f = 0; f < frames; f++) {
+            int off = f * frameBytes;
+            int base = txFrameInPacket * slots;
+            for (int k = 0; k < slots; k++) {
+                txStream[base + k] = failed ? (byte) 0xFF : txFrames[off + slotIndex[k]];
+            }
+            if (++txFrameInPacket == framesPerPacket) {
+                txFrameInPacket = 0;
+                link.send(txStream, failed, modifier, nowNanos + f * 125_000L);
+            }
+        }
+    }
+
+    private void transmitStream(int frames, boolean failed, long nowNanos) {
+        LineCondition line = condition;
+        if (e1) {
+            e1Framer.setRemoteAlarm(e1Deframer.shouldSendRai());
+            e1Framer.setEBitsZero(e1Deframer.noCrc4Multiframe());
+            e1Framer.frames(txFrames, 0, frames);
+        }
+        long packetBits = payloadBytes * 8L;
+        for (int f = 0; f < frames; f++) {
+            int off = f * frameBytes;
+            if (line != LineCondition.NORMAL || failed) {
+                Arrays.fill(txFrames, off, off + frameBytes, line == LineCondition.CUT ? (byte) 0 : (byte) 0xFF);
+            }
+            if (e1) {
+                System.arraycopy(txFrames, off, txStream, (int) (txBits >>> 3), 32);
+                txBits += 256;
+            } else {
+                int fbit = t1Framer.frame(txFrames, off);
+                if (line != LineCondition.NORMAL || failed) {
+                    fbit = line == LineCondition.CUT ? 0 : 1;
+                }
+                T1Bits.pack(fbit, txFrames, off, txStream, txBits);
+                txBits += T1Bits.FRAME_BITS;
+            }
+            while (txBits >= packetBits) {
+                link.send(txStream, failed, 0, nowNanos + f * 125_000L);
+                txBits -= packetBits;
+                System.arraycopy(txStream, payloadBytes, txStream, 0, (int) ((txBits + 7) >>> 3));
+            }
+        }
+    }
+
+    private void receive(int frames, long nowNanos) {
+        int capacity = rxQueue.length / frameBytes;
+        while (rxQueued < frames) {
+            long at = nowNanos + rxQueued * 125_000L;
+            lastPlayout = link.playout(rxPacket, at);
+            lastModifier = link.jitterBuffer().playedModifier();
+            if (satop) {
+                int n = e1
+                        ? e1Deframer.receive(
+                                rxPacket, 0, payloadBytes, rxQueue, rxQueued * frameBytes, capacity - rxQueued)
+                        : t1Deframer.receive(
+                                rxPacket, 0, payloadBytes, rxQueue, rxQueued * frameBytes, capacity - rxQueued);
+                rxQueued += n;
+            } else {
+                unpackCesopsn();
+            }
+        }
+        mux.receiveFrames(rxQueue, 0, frames);
+        rxQueued -= frames;
+        System.arraycopy(rxQueue, frames * frameBytes, rxQueue, 0, rxQueued * frameBytes);
+    }
+
+    private void unpackCesopsn() {
+        int slots = slotIndex.length;
+        for (int f = 0; f < framesPerPacket; f++) {
+            int off = (rxQueued + f) * frameBytes;
+            if (e1) {
+                rxQueue[off] = (byte) 0xFF;
+            }
+            for (int k = 0; k < slots; k++) {
+                rxQueue[off + slotIndex[k]] = rxPacket[f * slots + k];
+            }
+        }
+        rxQueued += framesPerPacket;
     }
 
     private void updateAlarms() {
         JitterBuffer jb = link.jitterBuffer();
-        int bits = 0;
-        if (!jb.playing() || jb.packetLossState()) {
-            bits |= bit(Alarm.LOS);
-        } else if (link.lastPlayout() == PlayoutResult.REMOTE_FAILURE) {
-            bits |= bit(Alarm.AIS);
-        }
-        if (link.farEndLossState()) {
-            bits |= bit(Alarm.RAI);
-        }
-        int old = alarmBits;
-        if (bits == old) {
+        boolean noPackets = !jb.playing() || jb.packetLossState();
+        boolean farEndLoss = link.farEndLossState();
+        if (satop) {
+            if (e1) {
+                alarms.set(Alarm.LOS, noPackets || e1Deframer.los());
+                alarms.set(Alarm.LOF, e1Deframer.lof());
+                alarms.set(Alarm.AIS, e1Deframer.ais());
+                alarms.set(Alarm.RAI, e1Deframer.rai() || farEndLoss);
+                alarms.set(Alarm.NO_CRC4_MULTIFRAME, e1Deframer.noCrc4Multiframe());
+                counters(e1Deframer.crcErrors(), e1Deframer.framingErrors(), e1Deframer.remoteCrcErrors());
+            } else {
+                alarms.set(Alarm.LOS, noPackets || t1Deframer.los());
+                alarms.set(Alarm.LOF, t1Deframer.lof());
+                alarms.set(Alarm.AIS, t1Deframer.ais());
+                alarms.set(Alarm.RAI, t1Deframer.rai() || farEndLoss);
+                counters(t1Deframer.crcErrors(), t1Deframer.framingErrors(), 0);
+            }
             return;
         }
-        alarmBits = bits;
-        SpanEventListener l = listener;
-        for (Alarm a : Alarm.values()) {
-            int m = bit(a);
-            if ((bits & m) != 0 && (old & m) == 0) {
-                l.onEvent(new SpanEvent.AlarmRaised(config.name(), a));
-            } else if ((bits & m) == 0 && (old & m) != 0) {
-                l.onEvent(new SpanEvent.AlarmCleared(config.name(), a));
-            }
-        }
-        if ((bits & bit(Alarm.LOS)) == 0 && (old & bit(Alarm.LOS)) != 0) {
-            l.onEvent(new SpanEvent.InSync(config.name()));
-        }
+        boolean played = lastPlayout == PlayoutResult.PLAYED;
+        alarms.set(Alarm.LOS, noPackets);
+        alarms.set(Alarm.AIS, !noPackets && lastPlayout == PlayoutResult.REMOTE_FAILURE);
+        alarms.set(Alarm.RAI, farEndLoss || (played && lastModifier == MODIFIER_RDI));
     }
 
-    private static int bit(Alarm alarm) {
-        return switch (alarm) {
-            case LOS -> 1;
-            case LOF -> 2;
-            case AIS -> 4;
-            case RAI -> 8;
-        };
+    private void counters(long crc, long framing, long remote) {
+        long before = crcErrors;
+        framingErrors = framing;
+        remoteCrcErrors = remote;
+        if (crc != before) {
+            crcErrors = crc;
+            if (e1) {
+                for (long i = before; i < crc; i++) {
+                    e1Framer.reportReceivedCrcError();
+                }
+            }
+            alarms.deliver(new SpanEvent.CrcErrors(config.name(), crc));
+        }
     }
 
     @Override
@@ -203,6 +373,6 @@ public final class PseudowireSpan implements Span {
         open = false;
         onClose.run();
         link.close();
-        listener.onEvent(new SpanEvent.Closed(config.name()));
+        alarms.deliver(new SpanEvent.Closed(config.name()));
     }
 }

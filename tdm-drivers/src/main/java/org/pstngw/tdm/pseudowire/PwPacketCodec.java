@@ -25,6 +25,10 @@ import java.nio.ByteBuffer;
  * zero is accepted for any size); a packet larger than a non-zero LEN carries padding. With L set the payload may
  * be omitted. FRG must be 00 (no fragmentation in SAToP nor in CESoPSN basic mode).
  *
+ * <p>With RTP, a received packet must carry version 2 and the configured payload type (and, when one is
+ * configured, the far end's SSRC); CSRCs and a header extension are skipped, and with the P bit set the padding
+ * (its length in the last octet, RFC 3550 section 5.1) is removed before the payload size is checked.
+ *
  * <p>Stateless apart from its configuration; {@link #decode} fills a caller-owned {@link PwHeader}.
  */
 public final class PwPacketCodec {
@@ -37,8 +41,15 @@ public final class PwPacketCodec {
     private final int payloadBytes;
     private final boolean rtp;
     private final int rtpPayloadType;
+    private final long expectedSsrc;
 
+    /** A codec that accepts any SSRC. */
     public PwPacketCodec(PwMode mode, int payloadBytes, boolean rtp, int rtpPayloadType) {
+        this(mode, payloadBytes, rtp, rtpPayloadType, -1);
+    }
+
+    /** @param expectedSsrc the SSRC received packets must carry (0..2^32-1), or -1 for any */
+    public PwPacketCodec(PwMode mode, int payloadBytes, boolean rtp, int rtpPayloadType, long expectedSsrc) {
         if (payloadBytes < 1 || payloadBytes > 1440) {
             throw new IllegalArgumentException("payload bytes out of 1..1440: " + payloadBytes);
         }
@@ -49,6 +60,7 @@ public final class PwPacketCodec {
         this.payloadBytes = payloadBytes;
         this.rtp = rtp;
         this.rtpPayloadType = rtpPayloadType;
+        this.expectedSsrc = expectedSsrc;
     }
 
     public PwMode mode() {
@@ -122,6 +134,13 @@ public final class PwPacketCodec {
             if ((v >>> 6) != 2) {
                 return DecodeStatus.BAD_RTP_VERSION;
             }
+            if ((src.get(p + 1) & 0x7F) != rtpPayloadType) {
+                return DecodeStatus.BAD_RTP_PAYLOAD_TYPE;
+            }
+            long ssrc = src.getInt(p + 8) & 0xFFFFFFFFL;
+            if (expectedSsrc >= 0 && ssrc != expectedSsrc) {
+                return DecodeStatus.WRONG_SSRC;
+            }
             int csrc = v & 0x0F;
             int rtpLen = RTP_HEADER_BYTES + 4 * csrc;
             if ((v & 0x10) != 0) {
@@ -133,9 +152,16 @@ public final class PwPacketCodec {
             if (size < rtpLen + CONTROL_WORD_BYTES) {
                 return DecodeStatus.TOO_SHORT;
             }
+            if ((v & 0x20) != 0) {
+                int padding = src.get(start + size - 1) & 0xFF;
+                if (padding == 0 || padding > size - rtpLen - CONTROL_WORD_BYTES) {
+                    return DecodeStatus.BAD_RTP_PADDING;
+                }
+                size -= padding;
+            }
             out.rtpSequence = src.getShort(p + 2) & 0xFFFF;
             out.rtpTimestamp = src.getInt(p + 4) & 0xFFFFFFFFL;
-            out.rtpSsrc = src.getInt(p + 8) & 0xFFFFFFFFL;
+            out.rtpSsrc = ssrc;
             p += rtpLen;
         } else if (size < CONTROL_WORD_BYTES) {
             return DecodeStatus.TOO_SHORT;

@@ -1,93 +1,132 @@
 package org.pstngw.tdm.pseudowire;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
+import org.pstngw.tdm.clock.RateLimitedLog;
+import org.pstngw.tdm.spi.CompandingLaw;
 import org.pstngw.tdm.spi.SpanType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The packet side of one pseudowire span: packs transmitted frames into SAToP/CESoPSN packets and sends
- * them, receives the far end's packets into the jitter buffer, and plays frames out of it.
+ * The packet side of one pseudowire span: sends SAToP/CESoPSN packets of the payloads the span builds, receives the
+ * far end's packets into the jitter buffer and plays their payloads out.
  *
- * <p>Frames are in the SPI's whole-frame layout ({@link SpanType#frameIndex}): SAToP carries all 32
- * octets of an E1 frame (TS0 included), CESoPSN only the configured timeslots. One thread (the frame
- * clock's) calls everything; the socket is non-blocking and the buffers are allocated once.
+ * <p>The socket is connected to the configured far end, so the kernel delivers only its datagrams: a stray sender
+ * can neither play audio into the span nor reset its jitter buffer. Everything runs on the frame clock's thread; the
+ * socket is non-blocking and the buffers are allocated once. {@link #stats()} may be called from any thread: the
+ * frame thread publishes its counters once per block under a sequence lock.
  */
 final class PwSpanLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PwSpanLink.class);
     private static final int SOCKET_BUFFER_BYTES = 1 << 20;
     /**
-     * Jitter buffer ring of at least 256 packets (256 ms at 8 frames per packet): a receiver whose
-     * clock thread was held up catches up without overflowing it.
+     * Jitter buffer ring of at least 256 packets (256 ms at 8 frames per packet): a receiver whose clock thread was
+     * held up catches up without overflowing it.
      */
     private static final int MIN_RING_PACKETS = 256;
 
-    private final String span;
+    private static final VarHandle VERSION;
+    private static final VarHandle PUBLISHED = MethodHandles.arrayElementVarHandle(long[].class);
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(PwSpanLink.class, "version", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String logName;
     private final PwSpanOptions options;
     private final PwPacketCodec codec;
     private final JitterBuffer jitter;
     private final AdaptiveClockRecovery clockRecovery;
     private final DatagramChannel channel;
-    private final InetSocketAddress remote;
-    private final int framesPerPacket;
-    private final int frameBytes;
-    private final int[] slotIndex;
-    private final byte[] txPayload;
-    private final byte[] rxPayload;
     private final ByteBuffer txBuffer;
     private final ByteBuffer rxBuffer;
     private final PwHeader header = new PwHeader();
     private final long[] malformed = new long[DecodeStatus.COUNT];
-    private final RateLimitedWarning warning = new RateLimitedWarning(LOG, TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog malformedLog =
+            new RateLimitedLog(LOG, "malformed pseudowire packet dropped", TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog sendLog =
+            new RateLimitedLog(LOG, "pseudowire packet not sent", TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog receiveLog =
+            new RateLimitedLog(LOG, "pseudowire receive failed", TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
     private final int drainBudget;
+    private final int timestampStep;
 
-    private int txFrame;
     private int txSeq;
     private long txTimestamp;
-    private int rxFrame;
-    private boolean localFailure;
     private boolean farEndLossState;
     private boolean haveArrival;
     private int lastSeq;
     private long extendedSeq;
-    private PlayoutResult lastPlayout = PlayoutResult.FILLING;
 
     private long packetsSent;
     private long sendFailures;
     private long packetsReceived;
+    private long receiveFailures;
 
-    PwSpanLink(String span, SpanType type, PwSpanOptions options) throws IOException {
-        this.span = span;
+    @SuppressWarnings("unused") // accessed through VERSION
+    private volatile int version;
+
+    private final long[] published = new long[Stat.values().length];
+
+    /** The counters {@link #stats()} reports, in their published order. */
+    private enum Stat {
+        SENT,
+        SEND_FAILURES,
+        RECEIVED,
+        RECEIVE_FAILURES,
+        MALFORMED,
+        PLAYOUTS,
+        PLAYED,
+        LOST,
+        LATE,
+        DUPLICATES,
+        OVERFLOWS,
+        UNDERRUNS,
+        STRAYS,
+        FILL,
+        ARRIVAL_PPM,
+        FILL_PPM,
+        CORRECTION_PPM,
+        SLIPS
+    }
+
+    /** @param law the span's companding law: its idle code fills lost CESoPSN packets */
+    PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options) throws IOException {
+        this.logName = "span " + span;
         this.options = options;
         int payload = options.payloadBytes(type);
-        this.codec = new PwPacketCodec(options.mode(), payload, options.rtp(), options.rtpPayloadType());
-        byte idle = type.defaultLaw().idleCode();
+        this.codec = new PwPacketCodec(
+                options.mode(),
+                payload,
+                options.rtp(),
+                options.rtpPayloadType(),
+                options.remoteSsrc().orElse(-1));
         this.jitter = new JitterBuffer(
                 payload,
-                options.jitterPackets(),
-                Math.max(MIN_RING_PACKETS, 4 * options.jitterPackets()),
+                options.jitterPackets(type),
+                Math.max(MIN_RING_PACKETS, 4 * options.jitterPackets(type)),
                 options.fill(),
-                idle,
-                3,
-                3);
+                law.idleCode(),
+                options.lossStateEnter(),
+                options.lossStateExit());
         this.drainBudget = jitter.capacity() / 2;
-        long interval = options.framesPerPacket() * 125_000L;
-        this.clockRecovery = AdaptiveClockRecovery.forInterval(interval);
-        this.framesPerPacket = options.framesPerPacket();
-        this.frameBytes = type.bytesPerFrame();
-        this.slotIndex = options.timeslots().stream().mapToInt(type::frameIndex).toArray();
-        this.txPayload = new byte[payload];
-        this.rxPayload = new byte[payload];
+        this.clockRecovery = AdaptiveClockRecovery.forInterval(Math.round(options.packetIntervalNanos(type)));
+        this.timestampStep = (int) Math.round(options.packetIntervalNanos(type) / 125_000.0);
         this.txBuffer = ByteBuffer.allocateDirect(codec.maxPacketBytes());
         this.rxBuffer = ByteBuffer.allocateDirect(2048);
-        this.remote = options.remote();
         this.ssrc = span.hashCode() & 0xFFFFFFFFL;
         var family = options.local().getAddress() instanceof java.net.Inet6Address
                 ? StandardProtocolFamily.INET6
@@ -98,6 +137,7 @@ final class PwSpanLink implements AutoCloseable {
             ch.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
             ch.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER_BYTES);
             ch.bind(options.local());
+            ch.connect(options.remote());
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -113,61 +153,59 @@ final class PwSpanLink implements AutoCloseable {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
-    /** Sets the L bit of the packets sent: our TDM side is in failure (LOS, AIS, LOF). */
-    void localFailure(boolean failure) {
-        this.localFailure = failure;
+    /** Payload octets of every packet, sent and received. */
+    int payloadBytes() {
+        return codec.payloadBytes();
     }
 
-    /** Adds one transmitted frame; sends a packet when {@code framesPerPacket} are collected. */
-    void transmitFrame(byte[] frame, int off) {
-        if (codec.mode() == PwMode.SATOP) {
-            System.arraycopy(frame, off, txPayload, txFrame * frameBytes, frameBytes);
-        } else {
-            int base = txFrame * slotIndex.length;
-            for (int k = 0; k < slotIndex.length; k++) {
-                txPayload[base + k] = frame[off + slotIndex[k]];
-            }
-        }
-        if (++txFrame == framesPerPacket) {
-            txFrame = 0;
-            send();
-        }
-    }
-
-    private void send() {
+    /**
+     * Sends one packet of {@link #payloadBytes()} octets from {@code payload}; the R bit is our packet-loss state.
+     *
+     * @param localFailure the L bit: our attachment circuit's data is invalid
+     * @param modifier the M bits (CESoPSN; 0 for SAToP)
+     */
+    void send(byte[] payload, boolean localFailure, int modifier, long nowNanos) {
         ByteBuffer b = txBuffer.clear();
-        codec.encodeHeader(b, localFailure, jitter.packetLossState(), 0, txSeq, txTimestamp, ssrc, false);
-        if (localFailure) {
-            java.util.Arrays.fill(txPayload, (byte) 0xFF);
-        }
-        b.put(txPayload).flip();
+        codec.encodeHeader(b, localFailure, jitter.packetLossState(), modifier, txSeq, txTimestamp, ssrc, false);
+        b.put(payload, 0, codec.payloadBytes()).flip();
         txSeq = PwSequence.next(txSeq);
-        txTimestamp += framesPerPacket;
+        txTimestamp += timestampStep;
         try {
-            if (channel.send(b, remote) > 0) {
+            if (channel.write(b) > 0) {
                 packetsSent++;
             } else {
                 sendFailures++;
+                sendLog.warn(nowNanos, logName, "socket send buffer full", null);
             }
+        } catch (java.nio.channels.ClosedChannelException e) {
+            sendFailures++;
         } catch (IOException e) {
             sendFailures++;
-            warning.warn(System.nanoTime(), span, "send failed: " + e.getMessage());
+            sendLog.warn(nowNanos, logName, e.getMessage(), e);
         }
     }
 
     /**
-     * Reads the datagrams waiting on the socket into the jitter buffer, at most half its ring per block:
-     * after a stall the rest stays in the socket buffer for the next blocks instead of overflowing it.
+     * Reads the datagrams waiting on the socket into the jitter buffer, at most half its ring per block: after a
+     * stall the rest stays in the socket buffer for the next blocks instead of overflowing it. A refused port (an
+     * ICMP error the kernel reports on a connected socket) is counted and the next datagram read.
      */
     void drain(long nowNanos) {
         for (int n = 0; n < drainBudget; n++) {
             ByteBuffer b = rxBuffer.clear();
             try {
-                if (channel.receive(b) == null) {
+                if (channel.read(b) <= 0) {
                     return;
                 }
+            } catch (java.nio.channels.ClosedChannelException e) {
+                return;
+            } catch (java.net.PortUnreachableException e) {
+                receiveFailures++;
+                receiveLog.warn(nowNanos, logName, "far end's port unreachable (ICMP)", null);
+                continue;
             } catch (IOException e) {
-                warning.warn(nowNanos, span, "receive failed: " + e.getMessage());
+                receiveFailures++;
+                receiveLog.warn(nowNanos, logName, e.getMessage(), e);
                 return;
             }
             b.flip();
@@ -180,7 +218,7 @@ final class PwSpanLink implements AutoCloseable {
         DecodeStatus status = codec.decode(datagram, header);
         if (status.isMalformed()) {
             malformed[status.index()]++;
-            warning.warn(nowNanos, span, status);
+            malformedLog.warn(nowNanos, logName, status, null);
             return;
         }
         packetsReceived++;
@@ -192,31 +230,20 @@ final class PwSpanLink implements AutoCloseable {
         lastSeq = seq;
         farEndLossState = header.remoteFailure();
         clockRecovery.onArrival(extendedSeq, nowNanos);
-        jitter.offer(seq, header.localFailure(), datagram, header.payloadOffset(), header.payloadLength());
+        jitter.offer(
+                seq,
+                header.localFailure(),
+                header.modifier(),
+                datagram,
+                header.payloadOffset(),
+                header.payloadLength());
     }
 
-    /** Fills {@code frame} with the next received frame (played out of the jitter buffer). */
-    void receiveFrame(byte[] frame, int off, long nowNanos) {
-        if (rxFrame == 0) {
-            lastPlayout = jitter.playout(rxPayload, 0);
-            clockRecovery.onPlayout(jitter.fillLevel(), nowNanos);
-        }
-        if (codec.mode() == PwMode.SATOP) {
-            System.arraycopy(rxPayload, rxFrame * frameBytes, frame, off, frameBytes);
-        } else {
-            int base = rxFrame * slotIndex.length;
-            for (int k = 0; k < slotIndex.length; k++) {
-                frame[off + slotIndex[k]] = rxPayload[base + k];
-            }
-        }
-        if (++rxFrame == framesPerPacket) {
-            rxFrame = 0;
-        }
-    }
-
-    /** The result of the last playout: REMOTE_FAILURE means the far end's TDM side is failed (AIS). */
-    PlayoutResult lastPlayout() {
-        return lastPlayout;
+    /** Plays out the next packet interval's payload into {@code dst} (at 0). */
+    PlayoutResult playout(byte[] dst, long nowNanos) {
+        PlayoutResult result = jitter.playout(dst, 0);
+        clockRecovery.onPlayout(jitter.fillLevel(), nowNanos);
+        return result;
     }
 
     /** The far end reports packet loss (R bit of its last packet): it does not hear us. */
@@ -236,25 +263,76 @@ final class PwSpanLink implements AutoCloseable {
         return clockRecovery;
     }
 
-    PwLinkStats stats() {
+    /** Frame thread, once per block: makes the counters visible to {@link #stats()} as one consistent snapshot. */
+    void publish(long slips) {
         long bad = 0;
         for (long m : malformed) {
             bad += m;
         }
-        return new PwLinkStats(
-                packetsSent,
-                sendFailures,
-                packetsReceived,
-                bad,
-                jitter.played(),
-                jitter.lost(),
-                jitter.late(),
-                jitter.duplicates(),
-                jitter.overflows(),
-                jitter.underruns(),
-                jitter.fillLevel(),
-                clockRecovery.arrivalPpm(),
-                clockRecovery.fillPpm());
+        int v = version;
+        VERSION.setRelease(this, v + 1);
+        VarHandle.storeStoreFence();
+        put(Stat.SENT, packetsSent);
+        put(Stat.SEND_FAILURES, sendFailures);
+        put(Stat.RECEIVED, packetsReceived);
+        put(Stat.RECEIVE_FAILURES, receiveFailures);
+        put(Stat.MALFORMED, bad);
+        put(Stat.PLAYOUTS, jitter.playouts());
+        put(Stat.PLAYED, jitter.played());
+        put(Stat.LOST, jitter.lost());
+        put(Stat.LATE, jitter.late());
+        put(Stat.DUPLICATES, jitter.duplicates());
+        put(Stat.OVERFLOWS, jitter.overflows());
+        put(Stat.UNDERRUNS, jitter.underruns());
+        put(Stat.STRAYS, jitter.strays());
+        put(Stat.FILL, jitter.fillLevel());
+        put(Stat.ARRIVAL_PPM, Double.doubleToRawLongBits(clockRecovery.arrivalPpm()));
+        put(Stat.FILL_PPM, Double.doubleToRawLongBits(clockRecovery.fillPpm()));
+        put(Stat.CORRECTION_PPM, Double.doubleToRawLongBits(clockRecovery.correctionPpm()));
+        put(Stat.SLIPS, slips);
+        VERSION.setRelease(this, v + 2);
+    }
+
+    private void put(Stat stat, long value) {
+        PUBLISHED.setOpaque(published, stat.ordinal(), value);
+    }
+
+    private long get(Stat stat) {
+        return (long) PUBLISHED.getOpaque(published, stat.ordinal());
+    }
+
+    /** The counters as of the last block, read consistently from any thread. */
+    PwLinkStats stats() {
+        while (true) {
+            int before = (int) VERSION.getAcquire(this);
+            if ((before & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            PwLinkStats s = new PwLinkStats(
+                    get(Stat.SENT),
+                    get(Stat.SEND_FAILURES),
+                    get(Stat.RECEIVED),
+                    get(Stat.RECEIVE_FAILURES),
+                    get(Stat.MALFORMED),
+                    get(Stat.PLAYOUTS),
+                    get(Stat.PLAYED),
+                    get(Stat.LOST),
+                    get(Stat.LATE),
+                    get(Stat.DUPLICATES),
+                    get(Stat.OVERFLOWS),
+                    get(Stat.UNDERRUNS),
+                    get(Stat.STRAYS),
+                    (int) get(Stat.FILL),
+                    Double.longBitsToDouble(get(Stat.ARRIVAL_PPM)),
+                    Double.longBitsToDouble(get(Stat.FILL_PPM)),
+                    Double.longBitsToDouble(get(Stat.CORRECTION_PPM)),
+                    get(Stat.SLIPS));
+            VarHandle.loadLoadFence();
+            if ((int) VERSION.getAcquire(this) == before) {
+                return s;
+            }
+        }
     }
 
     long malformed(DecodeStatus status) {
@@ -266,7 +344,7 @@ final class PwSpanLink implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            LOG.debug("span {}: closing the pseudowire socket failed", span, e);
+            LOG.debug("{}: closing the pseudowire socket failed", logName, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.pstngw.tdm.spi;
 
 import java.util.Optional;
 import java.util.Set;
+import org.pstngw.tdm.clock.FrameListener;
 
 /**
  * An open E1 or T1 span: its channels, its alarms and its counters. Obtained from {@link TdmDriver#openSpan}.
@@ -30,8 +31,24 @@ public interface Span extends AutoCloseable {
     /** Sets the listener for alarms and other span events (replaces the previous one). */
     void setEventListener(SpanEventListener listener);
 
-    /** Whether the span is open (not closed, driver not stopped). */
+    /** Whether the span is open: not closed, its channels usable. */
     boolean isOpen();
+
+    /** Whether the span is open and its driver is moving frames (started, not stopped). */
+    boolean isRunning();
+
+    /** What paces this span's frames: the driver's frame clock, that clock steered to the line, or a card. */
+    default SpanTiming timing() {
+        return SpanTiming.FRAME_CLOCK;
+    }
+
+    /**
+     * Sets the listener told, on the driver's frame thread and after the channels' buffers were served, of every
+     * block of frames this span moved: {@code firstFrame} counts the span's own frames, {@code frames} is the block's
+     * length (one more or fewer than the clock's now and then when the span follows the line). A media loop run from
+     * it moves exactly the bytes the span carried. It must not block; one that throws is logged and the span runs on.
+     */
+    void setFrameListener(FrameListener listener);
 
     /** Closes the span; its channels stop carrying traffic. Idempotent. */
     @Override

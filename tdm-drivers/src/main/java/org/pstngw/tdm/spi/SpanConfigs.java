@@ -1,6 +1,7 @@
 package org.pstngw.tdm.spi;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pstngw.conf.TdmConfig;
@@ -9,11 +10,16 @@ import org.pstngw.conf.TdmConfig;
 public final class SpanConfigs {
     private SpanConfigs() {}
 
-    /** Every span of the section, with the driver options of the section attached to each. */
+    /**
+     * Every span of the section. Each carries the section's driver options overridden by the span's own ({@code
+     * tdm.spans[].options}), so two pseudowire spans can share a mode and differ in their far end.
+     */
     public static List<SpanConfig> from(TdmConfig tdm) {
         List<SpanConfig> spans = new ArrayList<>();
         for (org.pstngw.conf.SpanConfig span : tdm.spans()) {
-            spans.add(from(span, tdm.driverOptions()));
+            Map<String, String> options = new HashMap<>(tdm.driverOptions());
+            options.putAll(span.options());
+            spans.add(from(span, options));
         }
         return List.copyOf(spans);
     }

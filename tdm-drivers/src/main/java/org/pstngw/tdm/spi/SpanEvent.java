@@ -11,7 +11,7 @@ public sealed interface SpanEvent {
     /** An alarm is no longer active. */
     record AlarmCleared(String span, Alarm alarm) implements SpanEvent {}
 
-    /** Frame alignment (and, where configured, CRC multiframe alignment) was gained. */
+    /** The receive path is in service again: the last of LOS, LOF and AIS cleared (frame alignment held). */
     record InSync(String span) implements SpanEvent {}
 
     /** The CRC error counter moved: {@code total} errored blocks since the span opened. */

@@ -3,7 +3,10 @@ package org.pstngw.tdm.spi;
 import java.io.Serial;
 import java.util.List;
 
-/** No {@link TdmDriverProvider} with the requested name is on the class path. */
+/**
+ * No {@link TdmDriverProvider} with the requested name is on the class path. The message names it and the drivers
+ * that are: {@code driver "dahdi" is not available in this build; available: loopback, pseudowire}.
+ */
 public final class UnknownDriverException extends TdmException {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -12,7 +15,7 @@ public final class UnknownDriverException extends TdmException {
     private final transient List<String> known;
 
     public UnknownDriverException(String requested, List<String> known) {
-        super("unknown TDM driver '" + requested + "'; known drivers: " + known);
+        super("driver \"" + requested + "\" is not available in this build; available: " + String.join(", ", known));
         this.requested = requested;
         this.known = List.copyOf(known);
     }

@@ -30,6 +30,37 @@ class FrameClockTest {
     }
 
     @Test
+    void aListenerThatThrowsLeavesTheOthersRunning() {
+        VirtualFrameClock clock = new VirtualFrameClock(8);
+        List<Long> before = new ArrayList<>();
+        List<Long> after = new ArrayList<>();
+        clock.addListener((first, frames) -> before.add(first));
+        clock.addListener((first, frames) -> {
+            throw new IllegalStateException("broken listener at frame " + first);
+        });
+        clock.addListener((first, frames) -> after.add(first));
+        clock.advanceBlocks(3);
+        assertThat(before).containsExactly(0L, 8L, 16L);
+        assertThat(after).containsExactly(0L, 8L, 16L);
+        assertThat(clock.listenerFailures()).isEqualTo(3);
+        assertThat(clock.frames()).isEqualTo(24);
+    }
+
+    @Test
+    void realClockKeepsTickingPastAListenerThatThrows() throws InterruptedException {
+        try (RealFrameClock clock = new RealFrameClock(8, "test-frame-clock-throwing")) {
+            CountDownLatch blocks = new CountDownLatch(20);
+            clock.addListener((first, frames) -> {
+                throw new IllegalStateException("broken");
+            });
+            clock.addListener((first, frames) -> blocks.countDown());
+            clock.start();
+            assertThat(blocks.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(clock.listenerFailures()).isGreaterThanOrEqualTo(19);
+        }
+    }
+
+    @Test
     void realClockRunsAt8000FramesPerSecond() throws InterruptedException {
         try (RealFrameClock clock = new RealFrameClock(8, "test-frame-clock")) {
             CountDownLatch blocks = new CountDownLatch(200);

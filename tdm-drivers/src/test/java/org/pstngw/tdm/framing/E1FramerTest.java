@@ -24,6 +24,19 @@ class E1FramerTest {
         return (m[bits - 4] << 3) | (m[bits - 3] << 2) | (m[bits - 2] << 1) | m[bits - 1];
     }
 
+    /** {@code stream} delayed by {@code bits}: that many random bits first, the stream after them, cut to whole octets. */
+    static byte[] shiftedBy(byte[] stream, int bits) {
+        byte[] out = new byte[stream.length];
+        new Random(bits).nextBytes(out);
+        for (long i = 0; i + bits < out.length * 8L; i++) {
+            int bit = (stream[(int) (i >>> 3)] >>> (7 - (int) (i & 7))) & 1;
+            long j = i + bits;
+            int mask = 0x80 >>> (int) (j & 7);
+            out[(int) (j >>> 3)] = (byte) (bit != 0 ? out[(int) (j >>> 3)] | mask : out[(int) (j >>> 3)] & ~mask);
+        }
+        return out;
+    }
+
     static byte[] framedStream(boolean crc4, int frames, long seed) {
         byte[] stream = new byte[frames * 32];
         new Random(seed).nextBytes(stream);

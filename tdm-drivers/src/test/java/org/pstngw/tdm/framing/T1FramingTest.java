@@ -170,6 +170,69 @@ class T1FramingTest {
         assertThat(alarms.changes).containsExactly("+AIS", "+LOS");
     }
 
+    /** The stream's frames packed as the 193-bit line. */
+    static byte[] line(Stream s, int frames) {
+        byte[] line = new byte[(frames * 193 + 7) / 8 + 25];
+        for (int f = 0; f < frames; f++) {
+            T1Bits.pack(s.fbits()[f], s.payload(), f * 24, line, f * 193L);
+        }
+        return Arrays.copyOf(line, frames * 193 / 8);
+    }
+
+    @Test
+    void lineStreamAlignsAtEveryBitOffsetOnEsfAndD4() {
+        for (Framing framing : new Framing[] {Framing.T1_ESF, Framing.T1_D4}) {
+            Stream s = framed(new T1Framer(framing), 400, 9);
+            byte[] line = line(s, 400);
+            for (int offset : new int[] {0, 1, 5, 8, 100, 192, 193 + 77}) {
+                byte[] stream = E1FramerTest.shiftedBy(line, offset);
+                RecordingAlarms recorded = new RecordingAlarms();
+                T1Deframer d = new T1Deframer(framing, recorded);
+                byte[] out = new byte[420 * 24];
+                int n = 0;
+                for (int at = 0; at < stream.length; at += 50) {
+                    int len = Math.min(50, stream.length - at);
+                    n += d.receive(stream, at, len, out, n * 24, 420 - n);
+                }
+                String what = framing + " offset " + offset;
+                assertThat(d.aligned()).as(what).isTrue();
+                assertThat(d.crcErrors()).as(what).isZero();
+                assertThat(recorded.changes).as(what).containsExactly("-LOF");
+                int whole = (stream.length * 8 - offset) / 193;
+                assertThat(Arrays.copyOfRange(out, (n - 1) * 24, n * 24))
+                        .as(what)
+                        .isEqualTo(Arrays.copyOfRange(s.payload(), (whole - 1) * 24, whole * 24));
+            }
+        }
+    }
+
+    @Test
+    void d4LosesAlignmentOnTwoBadFtBitsOfFour() {
+        Stream s = framed(new T1Framer(Framing.T1_D4), 200, 10);
+        T1Deframer d = new T1Deframer(Framing.T1_D4, alarms);
+        for (int i = 0; i < 100; i++) {
+            d.frame(s.fbits()[i], s.payload(), i * 24);
+        }
+        assertThat(d.aligned()).isTrue();
+        // The framer started on superframe frame 1: index 108 is frame 1 (Ft), 110 frame 3 (Ft).
+        int ft1 = 108;
+        for (int i = 100; i < 200; i++) {
+            int f = s.fbits()[i];
+            if (i == ft1 || i == ft1 + 2) {
+                f ^= 1;
+            }
+            d.frame(f, s.payload(), i * 24);
+            if (i == ft1) {
+                assertThat(d.aligned()).as("one errored Ft bit").isTrue();
+            }
+            if (i == ft1 + 2) {
+                assertThat(d.aligned()).as("two errored Ft bits").isFalse();
+            }
+        }
+        assertThat(alarms.changes).containsExactly("-LOF", "+LOF", "-LOF");
+        assertThat(d.framingErrors()).isEqualTo(2);
+    }
+
     @Test
     void t1BitsRoundTripEightFramesIn193Octets() {
         Stream s = framed(new T1Framer(Framing.T1_ESF), 8, 6);

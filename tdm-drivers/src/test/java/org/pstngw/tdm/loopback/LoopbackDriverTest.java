@@ -18,6 +18,7 @@ import org.pstngw.tdm.spi.ChannelConfig;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.HdlcChannel;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
+import org.pstngw.tdm.spi.LineCondition;
 import org.pstngw.tdm.spi.Span;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanEvent;
@@ -91,6 +92,7 @@ class LoopbackDriverTest {
     @Test
     void hdlcFramesCrossTs16() {
         Span[] s = pair(SpanType.E1, 16);
+        clock.advance(80);
         HdlcChannel a16 = s[0].hdlcChannel(16).orElseThrow();
         HdlcChannel b16 = s[1].hdlcChannel(16).orElseThrow();
         List<byte[]> frames = new ArrayList<>();
@@ -115,7 +117,10 @@ class LoopbackDriverTest {
     void selfLoopedSpanHearsItself() {
         Span loop = driver.openSpan(SpanConfig.full("self", SpanType.E1, 0));
         driver.start();
+        clock.advance(80);
+        assertThat(loop.alarms()).isEmpty();
         Channel ts1 = loop.channel(1).orElseThrow();
+        ts1.read(new byte[160], 0, 160);
         ts1.write(new byte[] {1, 2, 3, 4}, 0, 4);
         clock.advance(8);
         byte[] got = new byte[8];
@@ -155,6 +160,35 @@ class LoopbackDriverTest {
                         new SpanEvent.InSync("b"));
         assertThat(aEvents)
                 .contains(new SpanEvent.AlarmRaised("a", Alarm.RAI), new SpanEvent.AlarmCleared("a", Alarm.RAI));
+    }
+
+    @Test
+    void aThrowingEventListenerOnOneSpanLeavesThatSpanAndTheOthersRunning() {
+        Span a = driver.openSpan(SpanConfig.full("a", SpanType.E1, 0).withOptions(Map.of("peer", "b")));
+        Span b = driver.openSpan(SpanConfig.full("b", SpanType.E1, 0).withOptions(Map.of("peer", "a")));
+        Span c = driver.openSpan(SpanConfig.full("c", SpanType.E1, 0).withOptions(Map.of("peer", "d")));
+        Span d = driver.openSpan(SpanConfig.full("d", SpanType.E1, 0).withOptions(Map.of("peer", "c")));
+        List<SpanEvent> dEvents = Collections.synchronizedList(new ArrayList<>());
+        a.setEventListener(event -> {
+            throw new IllegalStateException("listener bug on " + event);
+        });
+        d.setEventListener(dEvents::add);
+        driver.start();
+        clock.advance(80);
+        LoopbackDriver loopback = (LoopbackDriver) driver;
+        loopback.loopbackSpan("b").orElseThrow().setLineCondition(LineCondition.CUT);
+        loopback.loopbackSpan("c").orElseThrow().setLineCondition(LineCondition.CUT);
+        clock.advance(80);
+        loopback.loopbackSpan("b").orElseThrow().setLineCondition(LineCondition.NORMAL);
+        loopback.loopbackSpan("c").orElseThrow().setLineCondition(LineCondition.NORMAL);
+        clock.advance(160);
+        // a's listener threw on every alarm change (LOS, LOF, ...): a still tracked them and carries audio.
+        assertThat(a.alarms()).isEmpty();
+        audioBothWaysExact(a, b, 0);
+        audioBothWaysExact(c, d, 0);
+        assertThat(dEvents)
+                .contains(new SpanEvent.AlarmRaised("d", Alarm.LOS), new SpanEvent.AlarmCleared("d", Alarm.LOS));
+        assertThat(loopback.spanFailures()).isZero();
     }
 
     @Test

@@ -106,18 +106,37 @@ class JitterBufferTest {
     }
 
     @Test
-    void overflowResynchronisesOnTheFarPacket() {
+    void aStrayFarOffPacketIsDroppedWithoutDisturbingPlayout() {
         var jb = JitterBuffer.of(4, 2, FillPolicy.ALL_ONES, (byte) 0);
         assertThat(jb.capacity()).isEqualTo(8);
         offer(jb, 0);
         offer(jb, 1);
+        offer(jb, 20_000);
+        offer(jb, 2);
+        assertThat(jb.strays()).isEqualTo(1);
+        assertThat(jb.overflows()).isZero();
+        assertThat(play(jb, PlayoutResult.PLAYED)).isZero();
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(1);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(2);
+        assertThat(jb.lost()).isZero();
+    }
+
+    @Test
+    void aConfirmedSequenceJumpResynchronisesOnTheSecondPacket() {
+        var jb = JitterBuffer.of(4, 2, FillPolicy.ALL_ONES, (byte) 0);
+        offer(jb, 0);
+        offer(jb, 1);
         offer(jb, 9);
+        assertThat(jb.strays()).isEqualTo(1);
+        assertThat(jb.playing()).isTrue();
+        offer(jb, 10);
         assertThat(jb.overflows()).isEqualTo(1);
         assertThat(jb.playing()).isFalse();
-        offer(jb, 10);
-        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(9);
         // 0 and 1 were due (the buffer had reached its depth) and are never played.
         assertThat(jb.lost()).isEqualTo(2);
+        offer(jb, 11);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(10);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(11);
     }
 
     @Test
@@ -128,10 +147,11 @@ class JitterBufferTest {
         offer(jb, 2);
         play(jb, PlayoutResult.PLAYED);
         offer(jb, 20);
+        offer(jb, 21);
         assertThat(jb.overflows()).isEqualTo(1);
         assertThat(jb.lost()).isEqualTo(2);
-        offer(jb, 21);
-        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(20);
+        offer(jb, 22);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(21);
     }
 
     @Test
@@ -155,19 +175,39 @@ class JitterBufferTest {
     @Test
     void lBitPacketsPlayAllOnesAndLossStateDrivesR() {
         var jb = new JitterBuffer(4, 1, 8, FillPolicy.IDLE_PATTERN, (byte) 0x54, 2, 2);
+        assertThat(jb.packetLossState()).as("nothing heard yet").isTrue();
         jb.offer(0, true, ByteBuffer.allocate(0), 0, 0);
         play(jb, PlayoutResult.REMOTE_FAILURE);
         assertThat(out).containsOnly((byte) 0xFF);
+        assertThat(jb.packetLossState())
+                .as("one packet of the two that leave it")
+                .isTrue();
+        offer(jb, 1);
+        play(jb, PlayoutResult.PLAYED);
+        assertThat(jb.packetLossState()).isFalse();
         play(jb, PlayoutResult.LOST);
         assertThat(jb.packetLossState()).isFalse();
         play(jb, PlayoutResult.LOST);
-        assertThat(jb.packetLossState()).isTrue();
-        offer(jb, 3);
-        play(jb, PlayoutResult.PLAYED);
         assertThat(jb.packetLossState()).isTrue();
         offer(jb, 4);
         play(jb, PlayoutResult.PLAYED);
+        assertThat(jb.packetLossState()).isTrue();
+        offer(jb, 5);
+        play(jb, PlayoutResult.PLAYED);
         assertThat(jb.packetLossState()).isFalse();
+    }
+
+    @Test
+    void eachPacketsModifierBitsComeOutWithItsPlayout() {
+        var jb = JitterBuffer.of(4, 2, FillPolicy.ALL_ONES, (byte) 0);
+        jb.offer(0, false, 0b10, packet(0), 0, 4);
+        jb.offer(1, false, 0b00, packet(1), 0, 4);
+        play(jb, PlayoutResult.PLAYED);
+        assertThat(jb.playedModifier()).isEqualTo(0b10);
+        play(jb, PlayoutResult.PLAYED);
+        assertThat(jb.playedModifier()).isZero();
+        play(jb, PlayoutResult.LOST);
+        assertThat(jb.playedModifier()).isZero();
     }
 
     @Test

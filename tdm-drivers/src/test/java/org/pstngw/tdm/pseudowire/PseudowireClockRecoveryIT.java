@@ -3,9 +3,6 @@ package org.pstngw.tdm.pseudowire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,21 +22,11 @@ class PseudowireClockRecoveryIT {
     void receiverEstimatesTheFarEndsOffset(int ppm) throws Exception {
         var clockA = new VirtualFrameClock(8);
         var clockB = new VirtualFrameClock(8);
-        try (var sink = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                var a = new PseudowireDriver(DriverContext.of(clockA));
+        int[] ports = org.pstngw.tdm.FreePorts.udp(2);
+        try (var a = new PseudowireDriver(DriverContext.of(clockA));
                 var b = new PseudowireDriver(DriverContext.of(clockB))) {
-            var spanB = b.openSpan(SpanConfig.full("b", SpanType.E1, 0)
-                    .withOptions(Map.of(
-                            PwSpanOptions.MODE,
-                            "cesopsn",
-                            PwSpanOptions.REMOTE,
-                            "127.0.0.1:" + ((InetSocketAddress) sink.getLocalAddress()).getPort())));
-            a.openSpan(SpanConfig.full("a", SpanType.E1, 0)
-                    .withOptions(Map.of(
-                            PwSpanOptions.MODE,
-                            "cesopsn",
-                            PwSpanOptions.REMOTE,
-                            "127.0.0.1:" + spanB.localAddress().getPort())));
+            var spanB = b.openSpan(span("b", ports[1], ports[0]));
+            a.openSpan(span("a", ports[0], ports[1]));
             a.start();
             b.start();
             int blocks = 30_000;
@@ -61,5 +48,18 @@ class PseudowireClockRecoveryIT {
             assertThat(s.late()).isZero();
             assertThat(Math.signum(s.fillPpm())).isEqualTo(Math.signum(ppm));
         }
+    }
+
+    private static SpanConfig span(String name, int local, int remote) {
+        return SpanConfig.full(name, SpanType.E1, 0)
+                .withOptions(Map.of(
+                        PwSpanOptions.MODE,
+                        "cesopsn",
+                        PwSpanOptions.LOCAL_PORT,
+                        Integer.toString(local),
+                        PwSpanOptions.REMOTE_ADDRESS,
+                        "127.0.0.1",
+                        PwSpanOptions.REMOTE_PORT,
+                        Integer.toString(remote)));
     }
 }

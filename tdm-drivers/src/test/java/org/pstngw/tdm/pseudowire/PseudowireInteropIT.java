@@ -27,10 +27,12 @@ import org.pstngw.tdm.spi.SpanEvent;
 import org.pstngw.tdm.spi.SpanType;
 
 /**
- * Two pseudowire driver instances on loopback, an E1 span each, joined through a hand-pumped UDP relay
- * per direction (which can drop, duplicate or swap packets). One virtual frame clock drives both, so
- * every run is exact: the byte streams written into one side's 31 channels are compared, whole, with
- * what the other side's channels deliver.
+ * Two pseudowire driver instances on loopback, an E1 span each, joined through a hand-pumped UDP relay (which can
+ * drop, duplicate or swap packets in each direction). One virtual frame clock drives both, so every run is exact: the
+ * byte streams written into one side's 31 channels are compared, whole, with what the other side's channels deliver.
+ * SAToP spans carry the real E1 framing (CRC-4 multiframe): the receiver's deframer aligns on the stream, so the
+ * first three frames it sees, and the three after each lost packet of all ones, go to the channels as all ones
+ * (G.706 4.1.2 needs FAS, NFAS, FAS before it trusts an alignment).
  */
 class PseudowireInteropIT {
     private static final int FRAMES = 8;
@@ -38,8 +40,7 @@ class PseudowireInteropIT {
 
     private final VirtualFrameClock clock = new VirtualFrameClock(FRAMES);
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final UdpRelay ab;
-    private final UdpRelay ba;
+    private final UdpRelay relay;
     private PseudowireSpan spanA;
     private PseudowireSpan spanB;
     private PseudowireDriver driverA;
@@ -51,10 +52,8 @@ class PseudowireInteropIT {
     private int receivedLength;
 
     PseudowireInteropIT() throws IOException {
-        ab = new UdpRelay();
-        ba = new UdpRelay();
-        closeables.add(ab);
-        closeables.add(ba);
+        relay = new UdpRelay();
+        closeables.add(relay);
     }
 
     @AfterEach
@@ -72,12 +71,11 @@ class PseudowireInteropIT {
         driverB = new PseudowireDriver(DriverContext.of(clock));
         closeables.add(driverA);
         closeables.add(driverB);
-        spanA = driverA.openSpan(e1("a", mode, ab.address(), extra));
-        spanB = driverB.openSpan(e1("b", mode, ba.address(), extra));
+        spanA = driverA.openSpan(e1("a", mode, relay.addressForA(), extra));
+        spanB = driverB.openSpan(e1("b", mode, relay.addressForB(), extra));
         spanA.setEventListener(eventsA::add);
         spanB.setEventListener(eventsB::add);
-        ab.target(spanB.localAddress());
-        ba.target(spanA.localAddress());
+        relay.spans(spanA.localAddress(), spanB.localAddress());
         driverA.start();
         driverB.start();
     }
@@ -85,7 +83,8 @@ class PseudowireInteropIT {
     private SpanConfig e1(String name, PwMode mode, InetSocketAddress remote, Map<String, String> extra) {
         Map<String, String> o = new HashMap<>(extra);
         o.put(PwSpanOptions.MODE, mode.name().toLowerCase(Locale.ROOT));
-        o.put(PwSpanOptions.REMOTE, "127.0.0.1:" + remote.getPort());
+        o.put(PwSpanOptions.REMOTE_ADDRESS, "127.0.0.1");
+        o.put(PwSpanOptions.REMOTE_PORT, Integer.toString(remote.getPort()));
         return SpanConfig.full(name, type, hdlcTimeslot).withOptions(o);
     }
 
@@ -118,8 +117,7 @@ class PseudowireInteropIT {
                 }
             }
             clock.advanceBlocks(1);
-            ab.pump();
-            ba.pump();
+            relay.pump();
             for (int ts = 1; ts <= type.lastTimeslot(); ts++) {
                 if (ts == hdlcTimeslot) {
                     continue;
@@ -145,26 +143,29 @@ class PseudowireInteropIT {
     private void assertStream(
             PseudowireSpan receiver, byte[][] received, int side, java.util.function.LongPredicate dropped, int fpp) {
         PwLinkStats s = receiver.pseudowireStats();
-        long playouts = receiver.counters().framesReceived() / fpp;
         int packets = PACKETS * FRAMES / fpp;
-        long filling = playouts - s.played() - s.lost();
+        long filling = s.playouts() - s.played() - s.lost();
         assertThat(s.played() + s.lost()).isGreaterThanOrEqualTo(packets);
         long expectedLost = 0;
-        byte fill = receiver.link().options().mode() == PwMode.SATOP
-                ? (byte) 0xFF
-                : type.defaultLaw().idleCode();
+        boolean satop = receiver.link().options().mode() == PwMode.SATOP;
+        byte fill = satop ? (byte) 0xFF : receiver.config().law().idleCode();
         for (int k = 0; k < packets; k++) {
             boolean gone = dropped.test(k);
             if (gone) {
                 expectedLost++;
             }
+            // SAToP: the deframer trusts an alignment only after FAS, NFAS, FAS (E1: 3 frames), or 16 FPS bits ending
+            // on frame 24 (T1 ESF: 72 frames); and again after each lost packet of all ones (E1).
+            int initialAlign = satop ? (type == SpanType.E1 ? 3 : 72) : 0;
+            boolean afterLoss = satop && k > 0 && dropped.test(k - 1);
             for (int ts = 1; ts <= type.lastTimeslot(); ts++) {
                 if (ts == hdlcTimeslot) {
                     continue;
                 }
                 for (int f = 0; f < fpp; f++) {
                     int at = (int) ((filling + k) * fpp + f);
-                    byte want = gone ? fill : pattern(ts, k * fpp + f, side);
+                    boolean aligning = k * fpp + f < initialAlign || (afterLoss && f < 3);
+                    byte want = gone || aligning ? fill : pattern(ts, k * fpp + f, side);
                     if (received[ts][at] != want) {
                         throw new AssertionError("side " + side + " packet " + k + " ts " + ts + " frame " + f
                                 + ": got " + received[ts][at] + ", want " + want);
@@ -194,7 +195,47 @@ class PseudowireInteropIT {
         // The last block's packet is still on its way (drained at the next block).
         assertThat(spanB.pseudowireStats().packetsReceived()).isEqualTo(PACKETS + 40 - 1);
         assertThat(spanB.alarms()).isEmpty();
+        assertThat(spanA.alarms()).isEmpty();
         assertThat(eventsB).contains(new SpanEvent.AlarmCleared("b", Alarm.LOS), new SpanEvent.InSync("b"));
+        assertThat(spanB.counters().crcErrors()).isZero();
+        assertThat(spanB.counters().framingErrors()).isZero();
+    }
+
+    @Test
+    void satopCarriesTheCrc4MultiframeAndTheFarEndsRemoteAlarmBit() throws IOException {
+        open(PwMode.SATOP, Map.of());
+        run(60);
+        assertThat(spanB.alarms()).isEmpty();
+        // A's receive side goes down (nothing from B): A's framer sets the A bit, B reads it from TS0 as RAI.
+        relay.bToA().policy(n -> UdpRelay.Action.DROP);
+        run(60);
+        assertThat(spanA.alarms()).contains(Alarm.LOS, Alarm.LOF, Alarm.AIS);
+        assertThat(spanB.alarms()).containsExactly(Alarm.RAI);
+        relay.bToA().policy(n -> UdpRelay.Action.FORWARD);
+        run(60);
+        assertThat(spanA.alarms()).isEmpty();
+        assertThat(spanB.alarms()).isEmpty();
+        // A flipped payload bit is one errored CRC-4 sub-multiframe at B, reported back to A in an E bit.
+        long flipAt = relay.aToB().count() + 20;
+        relay.aToB().policy(n -> n == flipAt ? UdpRelay.Action.FLIP_LAST_BIT : UdpRelay.Action.FORWARD);
+        long crcBefore = spanB.counters().crcErrors();
+        long remoteBefore = spanA.counters().remoteCrcErrors();
+        run(100);
+        assertThat(spanB.counters().crcErrors()).isEqualTo(crcBefore + 1);
+        assertThat(spanA.counters().remoteCrcErrors()).isEqualTo(remoteBefore + 1);
+        assertThat(spanB.alarms()).isEmpty();
+    }
+
+    @Test
+    void t1SpanOverSatopCarriesTheEsfStream() throws IOException {
+        type = SpanType.T1;
+        open(PwMode.SATOP, Map.of());
+        run(PACKETS + 40);
+        assertStream(spanB, receivedB, 0, k -> false);
+        assertStream(spanA, receivedA, 1, k -> false);
+        assertThat(spanB.link().payloadBytes()).isEqualTo(193);
+        assertThat(spanB.alarms()).isEmpty();
+        assertThat(spanB.counters().crcErrors()).isZero();
     }
 
     @ParameterizedTest
@@ -210,7 +251,7 @@ class PseudowireInteropIT {
     void t1SpanOverCesopsnArrivesBitExactWithLossFilledByMuLawIdle() throws IOException {
         type = SpanType.T1;
         open(PwMode.CESOPSN, Map.of());
-        ab.policy(n -> n % 25 == 24 ? UdpRelay.Action.DROP : UdpRelay.Action.FORWARD);
+        relay.aToB().policy(n -> n % 25 == 24 ? UdpRelay.Action.DROP : UdpRelay.Action.FORWARD);
         run(PACKETS + 40);
         assertStream(spanB, receivedB, 0, k -> k % 25 == 24);
         assertStream(spanA, receivedA, 1, k -> false);
@@ -236,22 +277,23 @@ class PseudowireInteropIT {
     @EnumSource(PwMode.class)
     void everyTenthPacketDroppedIsCountedExactlyAndFilled(PwMode mode) throws IOException {
         open(mode, Map.of());
-        ab.policy(n -> n % 10 == 9 ? UdpRelay.Action.DROP : UdpRelay.Action.FORWARD);
+        relay.aToB().policy(n -> n % 10 == 9 ? UdpRelay.Action.DROP : UdpRelay.Action.FORWARD);
         run(PACKETS + 40);
         assertStream(spanB, receivedB, 0, k -> k % 10 == 9);
         assertStream(spanA, receivedA, 1, k -> false);
         PwLinkStats s = spanB.pseudowireStats();
         assertThat(s.lost()).isEqualTo((s.played() + s.lost()) / 10);
-        assertThat(ab.dropped()).isGreaterThanOrEqualTo(s.lost());
+        assertThat(relay.aToB().dropped()).isGreaterThanOrEqualTo(s.lost());
     }
 
     @ParameterizedTest
     @EnumSource(PwMode.class)
     void reorderedAndDuplicatedPacketsStillPlayInOrder(PwMode mode) throws IOException {
         open(mode, Map.of());
-        ab.policy(n -> n % 5 == 2
-                ? UdpRelay.Action.SWAP_WITH_NEXT
-                : n % 7 == 0 ? UdpRelay.Action.DUPLICATE : UdpRelay.Action.FORWARD);
+        relay.aToB()
+                .policy(n -> n % 5 == 2
+                        ? UdpRelay.Action.SWAP_WITH_NEXT
+                        : n % 7 == 0 ? UdpRelay.Action.DUPLICATE : UdpRelay.Action.FORWARD);
         run(PACKETS + 40);
         assertStream(spanB, receivedB, 0, k -> false);
         long duplicated = java.util.stream.LongStream.range(0, PACKETS + 40)
@@ -262,14 +304,20 @@ class PseudowireInteropIT {
 
     @ParameterizedTest
     @EnumSource(PwMode.class)
-    void malformedPacketsAreDroppedAndCountedWhileTheSpanRuns(PwMode mode) throws IOException {
+    void malformedPacketsFromTheFarEndAreDroppedAndCountedAndStrangersAreNotHeard(PwMode mode) throws IOException {
         open(mode, Map.of());
-        try (var rogue = DatagramChannel.open()) {
+        try (var stranger = DatagramChannel.open()) {
             InetSocketAddress target = spanB.localAddress();
+            var codec = new PwPacketCodec(mode, spanB.link().payloadBytes(), false, 96);
+            ByteBuffer wellFormed = ByteBuffer.allocate(codec.maxPacketBytes());
+            codec.encodeHeader(wellFormed, false, false, 0, 9_000, 0, 0, false);
+            wellFormed.put(new byte[spanB.link().payloadBytes()]).flip();
             for (int i = 0; i < 5; i++) {
-                rogue.send(ByteBuffer.wrap(new byte[] {0, 0}), target);
-                rogue.send(ByteBuffer.wrap(new byte[] {(byte) 0xF0, 0, 0, 1, 1, 2, 3}), target);
-                rogue.send(ByteBuffer.wrap(new byte[40]), target);
+                relay.aToB().inject(new byte[] {0, 0});
+                relay.aToB().inject(new byte[] {(byte) 0xF0, 0, 0, 1, 1, 2, 3});
+                relay.aToB().inject(new byte[40]);
+                // Well formed, but from an address that is not the far end's: the connected socket never sees it.
+                stranger.send(wellFormed.duplicate(), target);
             }
             run(PACKETS + 40);
         }
@@ -278,6 +326,8 @@ class PseudowireInteropIT {
         assertThat(spanB.malformed(DecodeStatus.RESERVED_BITS)).isEqualTo(5);
         assertThat(spanB.malformed(DecodeStatus.BAD_LENGTH)).isEqualTo(5);
         assertThat(spanB.pseudowireStats().malformed()).isEqualTo(15);
+        assertThat(spanB.pseudowireStats().strays()).isZero();
+        assertThat(spanB.pseudowireStats().packetsReceived()).isEqualTo(PACKETS + 40 - 1);
     }
 
     @Test
@@ -292,7 +342,7 @@ class PseudowireInteropIT {
         spanA.localFailure(false);
         run(40);
         assertThat(spanB.alarms()).isEmpty();
-        ab.policy(n -> UdpRelay.Action.DROP);
+        relay.aToB().policy(n -> UdpRelay.Action.DROP);
         run(30);
         assertThat(spanB.alarms()).contains(Alarm.LOS);
         assertThat(spanA.alarms()).containsExactly(Alarm.RAI);
@@ -313,18 +363,19 @@ class PseudowireInteropIT {
                 spanA.config().clockSource(),
                 spanA.config().law(),
                 List.of(ChannelConfig.bearer(1), ChannelConfig.bearer(32)),
-                Map.of(PwSpanOptions.REMOTE, "127.0.0.1:9"));
+                Map.of(PwSpanOptions.REMOTE_ADDRESS, "127.0.0.1", PwSpanOptions.PORT, "9"));
+        assertThat(driverA.spans()).containsExactly(spanA);
         assertThatThrownBy(() -> driverA.openSpan(beyond))
                 .isInstanceOf(InvalidSpanConfigException.class)
                 .hasMessageContaining("channels[1].timeslot")
                 .hasMessageContaining("32 is beyond");
         var badOptions = SpanConfig.full("d", SpanType.T1, 0)
-                .withOptions(Map.of(PwSpanOptions.MODE, "satop", PwSpanOptions.FRAMES_PER_PACKET, "x"));
+                .withOptions(Map.of(PwSpanOptions.MODE, "satop-ish", PwSpanOptions.FRAMES_PER_PACKET, "x"));
         assertThatThrownBy(() -> driverA.openSpan(badOptions))
                 .isInstanceOf(InvalidSpanConfigException.class)
-                .hasMessageContaining("pw.mode")
-                .hasMessageContaining("pw.remote: missing")
-                .hasMessageContaining("pw.frames-per-packet: 'x' is not a number");
+                .hasMessageContaining("span 'd' mode: 'satop-ish' is not satop or cesopsn")
+                .hasMessageContaining("span 'd' remote-address: missing")
+                .hasMessageContaining("span 'd' frames-per-packet: 'x' is not a number");
         assertThat(driverA.spans()).containsExactly(spanA);
         run(PACKETS + 40);
         assertStream(spanB, receivedB, 0, k -> false);

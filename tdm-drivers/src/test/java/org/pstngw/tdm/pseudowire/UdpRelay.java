@@ -7,11 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
 /**
- * A one-way UDP relay on loopback that the test pumps by hand between clock blocks (no thread): it
- * forwards what it received, dropping, duplicating, holding back or swapping packets on request.
+ * A UDP relay on loopback between two pseudowire spans A and B that the test pumps by hand between clock blocks (no
+ * thread). Each side sees one address, which it sends to and receives from, as a real far end: A talks to {@link
+ * #addressForA()}, B to {@link #addressForB()}. Each direction forwards what it received, dropping, duplicating or
+ * swapping packets on request.
  */
 final class UdpRelay implements AutoCloseable {
-    /** What to do with the n-th packet (counted from 0). */
+    /** What to do with the n-th packet of a direction (counted from 0). */
     interface Policy {
         Action decide(long n);
     }
@@ -21,79 +23,121 @@ final class UdpRelay implements AutoCloseable {
         DROP,
         DUPLICATE,
         /** Hold this packet and send it right after the next one (a swap). */
-        SWAP_WITH_NEXT
+        SWAP_WITH_NEXT,
+        /** Forward it with the least significant bit of its last octet inverted (one bit error in the payload). */
+        FLIP_LAST_BIT
     }
 
-    private final DatagramChannel in;
-    private final DatagramChannel out;
-    private final ByteBuffer buf = ByteBuffer.allocate(2048);
-    private final ByteBuffer held = ByteBuffer.allocate(2048);
-    private boolean holding;
-    private InetSocketAddress target;
-    private Policy policy = n -> Action.FORWARD;
-    private long count;
-    private long dropped;
+    /** One direction: datagrams read on one socket leave by the other. */
+    static final class Leg {
+        private final DatagramChannel in;
+        private final DatagramChannel out;
+        private final ByteBuffer buf = ByteBuffer.allocate(2048);
+        private final ByteBuffer held = ByteBuffer.allocate(2048);
+        private boolean holding;
+        private InetSocketAddress target;
+        private Policy policy = n -> Action.FORWARD;
+        private long count;
+        private long dropped;
+
+        private Leg(DatagramChannel in, DatagramChannel out) {
+            this.in = in;
+            this.out = out;
+        }
+
+        void policy(Policy newPolicy) {
+            this.policy = newPolicy;
+        }
+
+        long dropped() {
+            return dropped;
+        }
+
+        /** Packets this direction has received so far. */
+        long count() {
+            return count;
+        }
+
+        /** Sends raw bytes to this leg's receiver from the address it expects its far end at. */
+        void inject(byte[] datagram) throws IOException {
+            out.send(ByteBuffer.wrap(datagram), target);
+        }
+
+        int pump() throws IOException {
+            int n = 0;
+            while (in.receive(buf.clear()) != null) {
+                n++;
+                buf.flip();
+                switch (policy.decide(count++)) {
+                    case FORWARD -> out.send(buf, target);
+                    case DROP -> dropped++;
+                    case FLIP_LAST_BIT -> {
+                        buf.put(buf.limit() - 1, (byte) (buf.get(buf.limit() - 1) ^ 1));
+                        out.send(buf, target);
+                    }
+                    case DUPLICATE -> {
+                        out.send(buf.duplicate(), target);
+                        out.send(buf, target);
+                    }
+                    case SWAP_WITH_NEXT -> {
+                        held.clear().put(buf).flip();
+                        holding = true;
+                        continue;
+                    }
+                }
+                if (holding) {
+                    holding = false;
+                    out.send(held, target);
+                }
+            }
+            return n;
+        }
+    }
+
+    private final DatagramChannel facingA;
+    private final DatagramChannel facingB;
+    private final Leg aToB;
+    private final Leg bToA;
 
     UdpRelay() throws IOException {
-        in = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        in.configureBlocking(false);
-        out = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        facingA = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        facingB = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        facingA.configureBlocking(false);
+        facingB.configureBlocking(false);
+        aToB = new Leg(facingA, facingB);
+        bToA = new Leg(facingB, facingA);
     }
 
-    InetSocketAddress address() throws IOException {
-        return (InetSocketAddress) in.getLocalAddress();
+    InetSocketAddress addressForA() throws IOException {
+        return (InetSocketAddress) facingA.getLocalAddress();
     }
 
-    void target(InetSocketAddress target) {
-        this.target = target;
+    InetSocketAddress addressForB() throws IOException {
+        return (InetSocketAddress) facingB.getLocalAddress();
     }
 
-    void policy(Policy policy) {
-        this.policy = policy;
+    /** Where the spans listen. */
+    void spans(InetSocketAddress a, InetSocketAddress b) {
+        bToA.target = a;
+        aToB.target = b;
     }
 
-    long forwardedOrDropped() {
-        return count;
+    Leg aToB() {
+        return aToB;
     }
 
-    long dropped() {
-        return dropped;
+    Leg bToA() {
+        return bToA;
     }
 
-    /** Forwards every datagram waiting; returns how many were read. */
-    int pump() throws IOException {
-        int n = 0;
-        while (in.receive(buf.clear()) != null) {
-            n++;
-            buf.flip();
-            switch (policy.decide(count++)) {
-                case FORWARD -> send(buf);
-                case DROP -> dropped++;
-                case DUPLICATE -> {
-                    send(buf.duplicate());
-                    send(buf);
-                }
-                case SWAP_WITH_NEXT -> {
-                    held.clear().put(buf).flip();
-                    holding = true;
-                    continue;
-                }
-            }
-            if (holding) {
-                holding = false;
-                send(held);
-            }
-        }
-        return n;
-    }
-
-    private void send(ByteBuffer b) throws IOException {
-        out.send(b, target);
+    void pump() throws IOException {
+        aToB.pump();
+        bToA.pump();
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
-        out.close();
+        facingA.close();
+        facingB.close();
     }
 }

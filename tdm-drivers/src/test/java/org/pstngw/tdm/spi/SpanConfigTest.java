@@ -76,8 +76,7 @@ class SpanConfigTest {
         assertThatThrownBy(() ->
                         TdmDrivers.open("dahdi-nope", DriverContext.of(new org.pstngw.tdm.clock.VirtualFrameClock(8))))
                 .isInstanceOf(UnknownDriverException.class)
-                .hasMessageContaining("unknown TDM driver 'dahdi-nope'")
-                .hasMessageContaining("loopback");
+                .hasMessage("driver \"dahdi-nope\" is not available in this build; available: loopback, pseudowire");
         assertThat(TdmDrivers.names()).contains("loopback");
     }
 }

@@ -43,4 +43,39 @@ class SpanConfigsTest {
         assertThat(b.law()).isEqualTo(CompandingLaw.MU_LAW);
         assertThat(b.validate()).isEmpty();
     }
+
+    @Test
+    void aSpansOwnOptionsOverrideTheDriverWideOnes() {
+        org.pstngw.conf.SpanConfig base = new org.pstngw.conf.SpanConfig(
+                "x",
+                org.pstngw.conf.SpanConfig.SpanType.E1,
+                org.pstngw.conf.SpanConfig.Framing.CRC4,
+                org.pstngw.conf.SpanConfig.LineCode.HDB3,
+                org.pstngw.conf.SpanConfig.ClockSource.LINE,
+                org.pstngw.conf.SpanConfig.Companding.ALAW,
+                OptionalInt.empty(),
+                Timeslots.parse("1-31"));
+        TdmConfig tdm = new TdmConfig(
+                "pseudowire",
+                Map.of("mode", "satop", "remote-address", "10.0.0.20"),
+                List.of(
+                        base.withOptions(Map.of("port", "50000")),
+                        new org.pstngw.conf.SpanConfig(
+                                        "y",
+                                        base.type(),
+                                        base.framing(),
+                                        base.lineCode(),
+                                        base.clockSource(),
+                                        base.companding(),
+                                        base.signallingTimeslot(),
+                                        base.voiceTimeslots())
+                                .withOptions(Map.of("port", "50002", "remote-address", "10.0.0.21"))));
+        List<SpanConfig> spans = SpanConfigs.from(tdm);
+        assertThat(spans.get(0).options())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("mode", "satop", "remote-address", "10.0.0.20", "port", "50000"));
+        assertThat(spans.get(1).options())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("mode", "satop", "remote-address", "10.0.0.21", "port", "50002"));
+    }
 }
