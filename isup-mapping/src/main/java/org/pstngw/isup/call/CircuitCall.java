@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.pstngw.sipi.isup.IsupMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The call-control state machine of one circuit. Every event (message, local request, timer expiry) is run on the
- * circuit's serial executor, looked up in {@link CallTable}, and applied: state, timers, then actions. No locks.
+ * call control's serial executor, looked up in {@link CallTable}, and applied: state and timers first, then the
+ * actions, handed to the {@link CallSink} (which defers what leaves the machine until the event is done). No locks.
  */
 public final class CircuitCall {
 
@@ -26,7 +27,16 @@ public final class CircuitCall {
         /** An unexpected message on an idle circuit: the circuit is reset (Q.764 2.9.5.1 a)). */
         RESET,
         /** A local request not valid in this state. */
-        REFUSED
+        REFUSED,
+        /** An indication (timer, tester result) with no row in this state. */
+        IGNORED
+    }
+
+    /** Which side originated what the circuit carries. */
+    public enum Direction {
+        NONE,
+        OUTGOING,
+        INCOMING
     }
 
     private final int cic;
@@ -37,9 +47,14 @@ public final class CircuitCall {
     private final Map<IsupTimer, Scheduler.Cancellable> running = new EnumMap<>(IsupTimer.class);
     private final Map<IsupTimer, Long> generation = new EnumMap<>(IsupTimer.class);
     private CallState state = CallState.IDLE;
-    private Runnable idleObserver = () -> {};
+    private Direction direction = Direction.NONE;
+    private IsupMessage setupMessage;
+    private boolean known;
     private int lastCause;
 
+    /**
+     * @param executor where timer expiries are delivered: the call control's serial executor
+     */
     public CircuitCall(int cic, IsupTimers timers, Scheduler scheduler, Executor executor, CallSink sink) {
         this.cic = cic;
         this.timers = timers;
@@ -52,9 +67,19 @@ public final class CircuitCall {
         return cic;
     }
 
-    /** Current state; read it on the circuit's executor (or in single-threaded tests). */
+    /** Current state; read it on the call control's executor. */
     public CallState state() {
         return state;
+    }
+
+    /** Who originated the call, test or reset now on the circuit ({@link Direction#NONE} when idle). */
+    public Direction direction() {
+        return direction;
+    }
+
+    /** Whether the application knows a call on this circuit (it set it up, or heard NOTIFY_INCOMING_CALL). */
+    public boolean applicationKnowsCall() {
+        return known;
     }
 
     /** Cause of the last release sent or received. */
@@ -67,72 +92,129 @@ public final class CircuitCall {
         return Set.copyOf(running.keySet());
     }
 
-    /** Runs {@code observer} (on the executor) each time the circuit returns to IDLE. */
-    public void onIdle(Runnable observer) {
-        this.idleObserver = observer;
-    }
-
-    /** Queues an event on the circuit's executor. */
-    public void fire(CallEvent event, int cause) {
-        executor.execute(() -> handle(event, cause));
-    }
-
-    /** Applies an event now; call only on the circuit's executor. */
+    /** Applies an event without a message. */
     public Outcome handle(CallEvent event, int cause) {
-        MDC.put("cic", Integer.toString(cic));
-        try {
-            Optional<Transition> row = CallTable.lookup(state, event);
-            if (row.isPresent()) {
-                apply(event, row.get(), cause);
-                return Outcome.APPLIED;
-            }
-            if (!event.isReceived()) {
-                LOG.debug("{} not valid in {}", event, state);
-                return Outcome.REFUSED;
-            }
-            if (state == CallState.IDLE && event != CallEvent.RLC) {
-                LOG.info("unexpected {} on idle circuit: reset", event);
-                apply(
-                        CallEvent.LOCAL_RESET,
-                        CallTable.lookup(state, CallEvent.LOCAL_RESET).orElseThrow(),
-                        0);
-                return Outcome.RESET;
-            }
-            LOG.debug("unexpected {} in {}: discarded", event, state);
-            return Outcome.DISCARDED;
-        } finally {
-            MDC.remove("cic");
-        }
+        return handle(event, cause, null);
     }
 
-    private void apply(CallEvent event, Transition t, int eventCause) {
-        CallState from = state;
-        if (t.next() != from) {
-            running.values().forEach(Scheduler.Cancellable::cancel);
-            running.clear();
+    /**
+     * Applies an event now; call only on the call control's executor. {@code message} is the received message, or
+     * for a local request the message to send.
+     */
+    public Outcome handle(CallEvent event, int cause, IsupMessage message) {
+        Optional<Transition> row = CallTable.lookup(state, event);
+        if (row.isPresent()) {
+            apply(event, row.get(), cause, message);
+            return Outcome.APPLIED;
         }
-        for (IsupTimer timer : t.timers()) {
-            Scheduler.Cancellable old = running.remove(timer);
-            if (old != null) {
-                old.cancel();
+        return switch (event.kind()) {
+            case LOCAL -> {
+                LOG.debug("CIC {}: {} not valid in {}", cic, event, state);
+                yield Outcome.REFUSED;
             }
-            long gen = generation.merge(timer, 1L, Long::sum);
-            running.put(timer, scheduler.schedule(timers.get(timer), () -> executor.execute(() -> expire(timer, gen))));
-        }
+            case INDICATION -> Outcome.IGNORED;
+            case RECEIVED -> {
+                if (state == CallState.IDLE && event != CallEvent.RLC) {
+                    LOG.info("CIC {}: unexpected {} on idle circuit: reset", cic, event);
+                    apply(
+                            CallEvent.LOCAL_RESET,
+                            CallTable.lookup(state, CallEvent.LOCAL_RESET).orElseThrow(),
+                            0,
+                            null);
+                    yield Outcome.RESET;
+                }
+                LOG.debug("CIC {}: unexpected {} in {}: discarded", cic, event, state);
+                yield Outcome.DISCARDED;
+            }
+        };
+    }
+
+    private void apply(CallEvent event, Transition t, int eventCause, IsupMessage message) {
+        CallState from = state;
+        retime(t, from);
         state = t.next();
+        if (from == CallState.IDLE && state != CallState.IDLE) {
+            direction = event == CallEvent.LOCAL_SETUP
+                            || event == CallEvent.LOCAL_SETUP_WITH_CONTINUITY
+                            || event == CallEvent.LOCAL_CONTINUITY_TEST
+                            || event == CallEvent.LOCAL_RESET
+                    ? Direction.OUTGOING
+                    : Direction.INCOMING;
+            sink.occupancy(cic, true);
+        }
+        if (event == CallEvent.LOCAL_SETUP || event == CallEvent.LOCAL_SETUP_WITH_CONTINUITY) {
+            setupMessage = message;
+            known = true;
+        }
         int cause = t.cause() != Transition.CAUSE_FROM_EVENT ? t.cause() : eventCause;
         if (t.actions().contains(CallAction.SEND_REL) || t.actions().contains(CallAction.NOTIFY_RELEASED)) {
             if (cause == 0) {
                 cause = lastCause != 0 && event == CallEvent.T1_EXPIRED ? lastCause : CallTable.NORMAL_CLEARING;
             }
             lastCause = cause;
+        } else if (t.actions().contains(CallAction.NOTIFY_RELEASE_COMPLETE) && cause == 0) {
+            cause = lastCause;
         }
-        LOG.debug("{} --{}--> {}", from, event, state);
-        for (CallAction action : t.actions()) {
-            sink.perform(cic, action, cause);
+        IsupMessage original = setupMessage;
+        if (!state.awaitsFirstBackwardMessage()) {
+            setupMessage = null;
         }
         if (state == CallState.IDLE && from != CallState.IDLE) {
-            idleObserver.run();
+            sink.occupancy(cic, false);
+        }
+        LOG.debug("CIC {}: {} --{}--> {}", cic, from, event, state);
+        for (CallAction action : t.actions()) {
+            perform(action, cause, message, original);
+        }
+        if (state == CallState.IDLE) {
+            direction = Direction.NONE;
+            known = false;
+            lastCause = 0;
+        }
+    }
+
+    private void perform(CallAction action, int cause, IsupMessage message, IsupMessage original) {
+        switch (action) {
+            case NOTIFY_RELEASED, NOTIFY_RELEASE_COMPLETE -> {
+                if (known) {
+                    sink.perform(cic, action, cause, message);
+                }
+            }
+            case NOTIFY_INCOMING_CALL -> {
+                known = true;
+                sink.perform(cic, action, cause, message);
+            }
+            case REATTEMPT -> {
+                known = false;
+                sink.perform(cic, action, cause, original);
+            }
+            default -> sink.perform(cic, action, cause, message);
+        }
+    }
+
+    private void retime(Transition t, CallState from) {
+        if (t.next() != from) {
+            running.entrySet().removeIf(e -> {
+                if (t.kept().contains(e.getKey())) {
+                    return false;
+                }
+                e.getValue().cancel();
+                return true;
+            });
+        }
+        for (IsupTimer timer : t.stopped()) {
+            Scheduler.Cancellable old = running.remove(timer);
+            if (old != null) {
+                old.cancel();
+            }
+        }
+        for (IsupTimer timer : t.started()) {
+            Scheduler.Cancellable old = running.remove(timer);
+            if (old != null) {
+                old.cancel();
+            }
+            long gen = generation.merge(timer, 1L, Long::sum);
+            running.put(timer, scheduler.schedule(timers.get(timer), () -> executor.execute(() -> expire(timer, gen))));
         }
     }
 

@@ -1,249 +1,430 @@
 package org.pstngw.isup.call;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.pstngw.isup.circuit.Blocking;
+import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.circuit.CircuitPool;
 import org.pstngw.isup.circuit.DualSeizure;
-import org.pstngw.isup.circuit.HuntingStrategy;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.GroupReset;
+import org.pstngw.isup.maintenance.LocalBlocking;
+import org.pstngw.isup.maintenance.MaintenanceContext;
 import org.pstngw.isup.maintenance.RemoteMaintenance;
+import org.pstngw.sipi.isup.CallingPartyCategory;
 import org.pstngw.sipi.isup.CauseIndicators;
 import org.pstngw.sipi.isup.CauseValue;
 import org.pstngw.sipi.isup.DecodeResult;
-import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
+import org.pstngw.sipi.isup.IsupMessages;
 import org.pstngw.sipi.isup.IsupParameter;
 import org.pstngw.sipi.isup.IsupParameters;
-import org.pstngw.sipi.isup.IsupVariant;
 import org.pstngw.sipi.isup.ParameterCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * ISUP call control for one circuit group over one {@link IsupLink}: hunts circuits, runs each circuit's
- * {@link CircuitCall}, encodes what the circuits send and feeds them what arrives. Everything runs on one serial
- * executor (link callbacks hop onto it); the application calls it from any thread.
+ * {@link CircuitCall} and the maintenance procedures, encodes what they send and feeds them what arrives.
+ *
+ * <p>Threading: all state (circuits, pool, maintenance) is touched by one {@link SerialExecutor} over the executor
+ * given to the builder. Every public method may be called from any thread: it queues its work there and returns a
+ * stage completed there. Link callbacks and timer expiries queue there too. What a unit of work sends or tells the
+ * listener is emitted after the work is done ({@link Outbox}), so the listener never runs inside a transition and may
+ * call back in (its request queues behind). Never block on a returned stage from the listener.
  */
 public final class IsupCallControl implements IsupLink.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(IsupCallControl.class);
 
-    /** Result of {@link #setup}: the CIC seized, or the Q.850 cause of an immediate refusal (34: no circuit/DPC). */
-    public sealed interface SetupResult {
-        record Started(int cic) implements SetupResult {}
-
-        record Refused(int cause) implements SetupResult {}
-    }
-
-    /** Q.850 #111 protocol error, unspecified: the application's IAM parameters cannot be encoded. */
-    public static final int PROTOCOL_ERROR = 111;
-
     /** Q.850 #97 message type non-existent or not implemented (CFN for an unrecognised message, Q.764 2.9.5.2). */
     public static final int MESSAGE_NOT_IMPLEMENTED = 97;
 
-    /** Q.850 #34 no circuit/channel available. */
-    public static final int NO_CIRCUIT = 34;
+    /** Q.763 3.18 continuity indicators: bit A 1 = continuity check successful. */
+    private static final int CONTINUITY_SUCCESSFUL = 1;
 
     private final IsupLink link;
+    private final CircuitGroup group;
+    private final CallControlSettings settings;
     private final CircuitPool pool;
-    private final HuntingStrategy hunting;
-    private final Executor executor;
+    private final SerialExecutor loop;
+    private final Scheduler scheduler;
     private final IsupCallListener listener;
-    private final Map<Integer, CircuitCall> calls = new HashMap<>();
-    private final Map<Integer, IsupMessage> pendingOut = new HashMap<>();
-    private final RemoteMaintenance maintenance;
-    private final Map<Integer, IsupMessage> lastReceived = new HashMap<>();
+    private final ContinuityTester tester;
+    private final CircuitCall[] calls;
+    private final int[] toneTests;
+    private final Outbox outbox = new Outbox();
+    private final Queue<Runnable> followUps = new ArrayDeque<>();
+    private final LocalBlocking localBlocking;
+    private final GroupReset groupReset;
+    private final RemoteMaintenance remoteMaintenance;
+    private final CircuitMaintenance maintenance;
     private volatile boolean reachable;
-    private volatile int networkIndicator = 2;
+    private volatile boolean ready;
 
-    public IsupCallControl(
-            IsupLink link,
-            CircuitPool pool,
-            HuntingStrategy hunting,
-            IsupTimers timers,
-            Scheduler scheduler,
-            Executor executor,
-            IsupCallListener listener) {
-        this.link = link;
-        this.pool = pool;
-        this.hunting = hunting;
-        this.executor = executor;
-        this.listener = listener;
-        for (int cic = pool.group().firstCic(); cic <= pool.group().lastCic(); cic++) {
-            CircuitCall call = new CircuitCall(cic, timers, scheduler, executor, this::perform);
-            int c = cic;
-            call.onIdle(() -> {
-                if (pool.isBusy(c)) {
-                    pool.release(c);
-                }
-            });
-            calls.put(cic, call);
+    private IsupCallControl(Builder b) {
+        this.link = b.link;
+        this.group = b.group;
+        this.settings = b.settings;
+        this.pool = new CircuitPool(group, new DualSeizure(settings.glare(), link.ownPointCode(), group.dpc()));
+        this.loop = new SerialExecutor(b.executor);
+        this.scheduler = b.scheduler;
+        this.listener = b.listener;
+        this.tester = b.tester;
+        this.calls = new CircuitCall[group.count()];
+        this.toneTests = new int[group.count()];
+        CallSink sink = new Sink();
+        for (int i = 0; i < calls.length; i++) {
+            calls[i] = new CircuitCall(group.firstCic() + i, settings.timers(), scheduler, this::submit, sink);
         }
-        this.maintenance = new RemoteMaintenance(pool, c -> calls.get(c).state());
-        this.reachable = link.state(pool.group().dpc()).canSend();
+        MaintenanceContext context = new Context();
+        this.localBlocking = new LocalBlocking(context);
+        this.groupReset = new GroupReset(context, localBlocking);
+        this.remoteMaintenance = new RemoteMaintenance(context, localBlocking);
+        this.maintenance = new CircuitMaintenance(this);
+        this.reachable = link.state(group.dpc()).canSend();
     }
 
-    /**
-     * Starts an outgoing call with the application's IAM parameters; refused at once with cause 34 when the
-     * destination is unreachable or no circuit is free. Run on the control's executor.
-     */
-    public SetupResult setup(IsupParameters iamParameters) {
-        if (!reachable) {
-            return new SetupResult.Refused(NO_CIRCUIT);
-        }
-        if (IsupCodec.encode(IsupMessage.of(IsupMessageType.IAM, 0, iamParameters), IsupVariant.ITU)
-                instanceof EncodeResult.EncodeError e) {
-            LOG.info("IAM not encodable: {}", e);
-            return new SetupResult.Refused(PROTOCOL_ERROR);
-        }
-        OptionalInt cic = pool.seize(hunting);
-        if (cic.isEmpty()) {
-            return new SetupResult.Refused(NO_CIRCUIT);
-        }
-        pendingOut.put(cic.getAsInt(), IsupMessage.of(IsupMessageType.IAM, cic.getAsInt(), iamParameters));
-        calls.get(cic.getAsInt()).handle(CallEvent.LOCAL_SETUP, 0);
-        return new SetupResult.Started(cic.getAsInt());
+    public static Builder builder(IsupLink link, CircuitGroup group) {
+        return new Builder(link, group);
     }
 
-    /** Sends ACM/ANM/SAM with the application's parameters through the circuit's state machine. */
-    public CircuitCall.Outcome send(int cic, IsupMessageType type, IsupParameters parameters) {
-        CallEvent event = type.equals(IsupMessageType.ACM)
-                ? CallEvent.LOCAL_ADDRESS_COMPLETE
-                : type.equals(IsupMessageType.ANM) ? CallEvent.LOCAL_ANSWER : CallEvent.LOCAL_SAM;
-        pendingOut.put(cic, IsupMessage.of(type, cic, parameters));
-        return calls.get(cic).handle(event, 0);
+    public CircuitGroup group() {
+        return group;
     }
 
-    /** Releases the call on {@code cic} with a Q.850 cause. */
-    public CircuitCall.Outcome release(int cic, int cause) {
-        return calls.get(cic).handle(CallEvent.LOCAL_RELEASE, cause);
+    public CallControlSettings settings() {
+        return settings;
     }
 
-    /** Whether call control has seen the destination available (and has sent its start-up GRS). */
+    /** Blocking, reset, continuity tests and queries of this group's circuits. */
+    public CircuitMaintenance maintenance() {
+        return maintenance;
+    }
+
+    /** Whether call control has seen the destination available. */
     public boolean destinationReachable() {
         return reachable;
     }
 
-    /** The state of a circuit (read on the executor). */
-    public CallState state(int cic) {
-        return calls.get(cic).state();
+    /** Reachable and no group reset of ours awaiting its GRA: outgoing calls can find circuits. */
+    public boolean ready() {
+        return ready;
+    }
+
+    /**
+     * Starts an outgoing call with the application's IAM parameters; refused at once with cause 34 when the
+     * destination is unreachable, the group takes no outgoing calls or no circuit is idle and unblocked.
+     */
+    public CompletionStage<SetupResult> setup(IsupParameters iamParameters) {
+        Objects.requireNonNull(iamParameters);
+        return call(() -> startCall(iamParameters, -1));
+    }
+
+    /** Sends SAM, ACM, CON, CPG or ANM with the application's parameters, if the circuit's state allows it. */
+    public CompletionStage<CircuitCall.Outcome> send(int cic, IsupMessageType type, IsupParameters parameters) {
+        CallEvent event = localEventFor(type);
+        IsupMessage message = IsupMessage.of(type, cic, parameters);
+        return onCircuit(
+                cic, call -> encodable(message) ? call.handle(event, 0, message) : CircuitCall.Outcome.REFUSED);
+    }
+
+    /** Releases the call on {@code cic} with a Q.850 cause (REL, T1/T5). */
+    public CompletionStage<CircuitCall.Outcome> release(int cic, int cause) {
+        return onCircuit(cic, call -> call.handle(CallEvent.LOCAL_RELEASE, cause));
+    }
+
+    /** Sends SUS (user or network); T2 runs here when we originated the call and the user suspends. */
+    public CompletionStage<CircuitCall.Outcome> suspend(int cic, boolean network) {
+        return onCircuit(cic, call -> {
+            CallEvent event = call.direction() == CircuitCall.Direction.OUTGOING && !network
+                    ? CallEvent.LOCAL_SUSPEND_CONTROLLING
+                    : CallEvent.LOCAL_SUSPEND;
+            return call.handle(event, 0, suspendResume(IsupMessageType.SUS, cic, network));
+        });
+    }
+
+    /** Sends RES (user or network) for a call we suspended. */
+    public CompletionStage<CircuitCall.Outcome> resume(int cic, boolean network) {
+        return onCircuit(
+                cic, call -> call.handle(CallEvent.LOCAL_RESUME, 0, suspendResume(IsupMessageType.RES, cic, network)));
+    }
+
+    /** Number analysis: the incoming number is not complete yet; wait for SAMs (T35, then REL 28). */
+    public CompletionStage<CircuitCall.Outcome> awaitMoreDigits(int cic) {
+        return onCircuit(cic, call -> call.handle(CallEvent.LOCAL_AWAIT_DIGITS, 0));
+    }
+
+    /** Number analysis: the incoming number is complete; T35 stops. */
+    public CompletionStage<CircuitCall.Outcome> digitsComplete(int cic) {
+        return onCircuit(cic, call -> call.handle(CallEvent.LOCAL_DIGITS_COMPLETE, 0));
+    }
+
+    /** The state of a circuit. */
+    public CompletionStage<CallState> state(int cic) {
+        return onCircuit(cic, CircuitCall::state);
+    }
+
+    /** Resets every circuit of the group with GRS (start-up and after the destination recovers). */
+    public CompletionStage<Void> resetGroup() {
+        return call(() -> {
+            sendGroupReset(group.firstCic(), group.count());
+            return null;
+        });
     }
 
     @Override
     public void onPdu(IsupPdu pdu) {
-        executor.execute(() -> received(pdu));
+        submit(() -> received(pdu));
     }
 
     @Override
     public void onDestinationState(int dpc, DestinationState state) {
-        if (dpc != pool.group().dpc()) {
-            return;
+        if (dpc == group.dpc()) {
+            submit(() -> destination(state));
         }
-        executor.execute(() -> destination(state));
     }
 
-    /** Sends GRS over the whole group and resets every circuit locally (start-up and after recovery). */
-    public void resetGroup() {
-        for (CircuitCall call : calls.values()) {
-            call.handle(CallEvent.LINK_LOST, CallTable.TEMPORARY_FAILURE);
-            pool.reset(call.cic());
+    // --- package-private plumbing for CircuitMaintenance
+
+    <T> CompletionStage<T> call(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    <T> CompletionStage<T> onCircuit(int cic, java.util.function.Function<CircuitCall, T> work) {
+        if (!group.contains(cic)) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("CIC " + cic + " is not in group " + group.name()));
         }
-        IsupParameters range = IsupParameters.of(
-                IsupParameter.of(ParameterCode.RANGE_AND_STATUS, pool.group().count() - 1));
-        transmit(IsupMessage.of(IsupMessageType.GRS, pool.group().firstCic(), range));
+        return call(() -> work.apply(calls[cic - group.firstCic()]));
+    }
+
+    CircuitCall circuit(int cic) {
+        return calls[cic - group.firstCic()];
+    }
+
+    CircuitPool pool() {
+        return pool;
+    }
+
+    LocalBlocking localBlocking() {
+        return localBlocking;
+    }
+
+    boolean hasContinuityTester() {
+        return tester != null;
+    }
+
+    void sendGroupReset(int firstCic, int count) {
+        for (int cic : groupReset.send(firstCic, count)) {
+            circuit(cic).handle(CallEvent.LOCAL_RESET, 0);
+        }
+    }
+
+    // --- the executor's work
+
+    private void submit(Runnable work) {
+        loop.execute(() -> {
+            try {
+                work.run();
+                for (Runnable next = followUps.poll(); next != null; next = followUps.poll()) {
+                    next.run();
+                }
+            } finally {
+                outbox.flush(this::transmit, listener);
+                ready = reachable && !groupReset.pending();
+            }
+        });
+    }
+
+    private SetupResult startCall(IsupParameters iamParameters, int excludedCic) {
+        if (!reachable || !group.direction().allowsOutgoing()) {
+            return new SetupResult.Refused(SetupResult.NO_CIRCUIT);
+        }
+        IsupMessage probe = IsupMessage.of(IsupMessageType.IAM, 0, iamParameters);
+        if (!encodable(probe)) {
+            return new SetupResult.Refused(SetupResult.PROTOCOL_ERROR);
+        }
+        boolean continuity = MessageEvents.requiresContinuityCheck(probe);
+        if (continuity && tester == null) {
+            LOG.info("IAM asks for a continuity check and no continuity tester is configured: refused");
+            return new SetupResult.Refused(SetupResult.NOT_IMPLEMENTED);
+        }
+        OptionalInt cic = pool.hunt(settings.hunting(), excludedCic);
+        if (cic.isEmpty()) {
+            return new SetupResult.Refused(SetupResult.NO_CIRCUIT);
+        }
+        IsupMessage iam = IsupMessage.of(IsupMessageType.IAM, cic.getAsInt(), iamParameters);
+        CallEvent event = continuity ? CallEvent.LOCAL_SETUP_WITH_CONTINUITY : CallEvent.LOCAL_SETUP;
+        CircuitCall.Outcome outcome = circuit(cic.getAsInt()).handle(event, 0, iam);
+        if (outcome != CircuitCall.Outcome.APPLIED) {
+            LOG.error("CIC {} hunted as idle but {} was {}: not started", cic.getAsInt(), event, outcome);
+            return new SetupResult.Refused(SetupResult.NO_CIRCUIT);
+        }
+        return new SetupResult.Started(cic.getAsInt());
     }
 
     private void destination(DestinationState state) {
         boolean was = reachable;
         reachable = state.canSend();
         if (was && !reachable) {
-            LOG.warn("DPC {} unreachable: clearing calls", pool.group().dpc());
-            calls.values().forEach(c -> c.handle(CallEvent.LINK_LOST, CallTable.NETWORK_OUT_OF_ORDER));
+            LOG.warn("DPC {} unreachable: clearing calls", group.dpc());
+            for (CircuitCall c : calls) {
+                c.handle(CallEvent.CLEAR_LOCALLY, CallTable.NETWORK_OUT_OF_ORDER);
+            }
         } else if (!was && reachable) {
-            LOG.info("DPC {} reachable again: group reset", pool.group().dpc());
-            resetGroup();
+            LOG.info("DPC {} reachable again: group reset", group.dpc());
+            sendGroupReset(group.firstCic(), group.count());
         }
     }
 
     private void received(IsupPdu pdu) {
-        DecodeResult result = IsupCodec.decode(pdu.payload(), IsupVariant.ITU);
+        DecodeResult result = IsupCodec.decode(pdu.payload(), settings.variant());
         if (!(result instanceof DecodeResult.Decoded(IsupMessage message))) {
             LOG.info("undecodable ISUP {}: {}", pdu, result);
             return;
         }
-        CircuitCall call = calls.get(message.cic());
-        if (call == null) {
-            transmit(IsupMessage.of(IsupMessageType.UCIC, message.cic(), IsupParameters.empty()));
+        int cic = message.cic();
+        if (!group.contains(cic)) {
+            unequipped(message);
             return;
         }
         if (message instanceof IsupMessage.Unknown unknown) {
-            LOG.info("unrecognised message type {} on CIC {}: CFN", unknown.type(), unknown.cic());
-            transmit(IsupMessage.of(IsupMessageType.CFN, unknown.cic(), causeParameters(MESSAGE_NOT_IMPLEMENTED)));
+            LOG.info("CIC {}: unrecognised message type {}: CFN", cic, unknown.type());
+            outbox.add(new Outbox.Output.Send(
+                    IsupMessage.of(IsupMessageType.CFN, cic, causeParameters(MESSAGE_NOT_IMPLEMENTED))));
             return;
         }
-        if (message.type().equals(IsupMessageType.GRS)) {
-            int range = message.parameters()
-                    .get(ParameterCode.RANGE_AND_STATUS)
-                    .map(p -> p.value()[0] & 0xFF)
-                    .orElse(0);
-            for (int cic = message.cic(); cic <= message.cic() + range && calls.containsKey(cic); cic++) {
-                calls.get(cic).handle(CallEvent.LINK_LOST, CallTable.TEMPORARY_FAILURE);
-                pool.reset(cic);
+        IsupMessageType type = message.type();
+        CircuitCall call = circuit(cic);
+        if (type.equals(IsupMessageType.GRS)) {
+            groupReset.received(message);
+        } else if (type.equals(IsupMessageType.GRA)) {
+            groupReset.acknowledged(message);
+        } else if (type.equals(IsupMessageType.BLA)) {
+            localBlocking.blockingAcknowledged(cic);
+        } else if (type.equals(IsupMessageType.UBA)) {
+            localBlocking.unblockingAcknowledged(cic);
+        } else if (type.equals(IsupMessageType.CGBA) || type.equals(IsupMessageType.CGUA)) {
+            localBlocking.groupAcknowledged(message);
+        } else if (remoteMaintenance.handle(message)) {
+            if (type.equals(IsupMessageType.BLO)) {
+                call.handle(CallEvent.BLOCKED_REMOTELY, CallTable.TEMPORARY_FAILURE);
             }
-            transmit(IsupMessage.of(IsupMessageType.GRA, message.cic(), message.parameters()));
-            return;
+        } else if (type.equals(IsupMessageType.UCIC)) {
+            pool.block(cic, Blocking.UNEQUIPPED_REMOTELY);
+            outbox.add(new Outbox.Output.Alert(cic, MaintenanceAlert.UNEQUIPPED_REMOTELY));
+            call.handle(CallEvent.UCIC, CallTable.TEMPORARY_FAILURE, message);
+        } else if (type.equals(IsupMessageType.RSC)) {
+            pool.clearRemoteBlocking(cic);
+            localBlocking.announceAgain(cic);
+            call.handle(CallEvent.RSC, 0, message);
+        } else if (type.equals(IsupMessageType.IAM)) {
+            incomingIam(call, message);
+        } else {
+            MessageEvents.classify(message)
+                    .ifPresentOrElse(
+                            c -> call.handle(controlled(call, c.event()), c.cause(), message),
+                            () -> LOG.debug("CIC {}: {} not handled", cic, type));
         }
-        Optional<List<IsupMessage>> replies = maintenance.handle(message);
-        if (replies.isPresent()) {
-            replies.get().forEach(this::transmit);
-            return;
-        }
-        MessageEvents.classify(message).ifPresent(c -> {
-            lastReceived.put(message.cic(), message);
-            CallEvent event = c.event();
-            if (event == CallEvent.IAM_COMPLETE || event == CallEvent.IAM_CONTINUITY_REQUIRED) {
-                if (call.state() == CallState.AWAIT_ADDRESS_COMPLETE) {
-                    event = DualSeizure.controls(
-                                    link.ownPointCode(), pool.group().dpc(), message.cic())
-                            ? CallEvent.DUAL_SEIZURE_WON
-                            : CallEvent.DUAL_SEIZURE_LOST;
-                } else if (call.state() == CallState.IDLE) {
-                    pool.seizeIncoming(message.cic());
-                }
-            }
-            call.handle(event, c.cause());
-        });
     }
 
-    private void perform(int cic, CallAction action, int cause) {
+    /** Q.764 2.9.1.4 dual seizure, 2.8.2.3 IAM on a blocked circuit, outgoing-only groups. */
+    private void incomingIam(CircuitCall call, IsupMessage iam) {
+        int cic = iam.cic();
+        if (call.state().awaitsFirstBackwardMessage()) {
+            if (pool.glare().controls(cic)) {
+                call.handle(CallEvent.DUAL_SEIZURE_WON, 0, iam);
+                return;
+            }
+            call.handle(CallEvent.DUAL_SEIZURE_LOST, 0, iam);
+        }
+        MessageEvents.Classified c = MessageEvents.classify(iam).orElseThrow();
+        if (call.state() == CallState.IDLE) {
+            boolean test = iam.callingPartyCategory()
+                    .map(cpc -> cpc.equals(CallingPartyCategory.TEST))
+                    .orElse(false);
+            if (!test && localBlocking.maintenanceBlocked(cic)) {
+                LOG.info("CIC {}: IAM on a circuit we block: discarded, BLO again", cic);
+                localBlocking.announceAgain(cic);
+                return;
+            }
+            if (!test && pool.isBlocked(cic, Blocking.LOCALLY_HARDWARE)) {
+                LOG.info("CIC {}: IAM on a circuit we block for hardware reasons: discarded", cic);
+                localBlocking.announceHardwareAgain(cic, 1);
+                return;
+            }
+            if (!test) {
+                pool.unblock(cic, Blocking.REMOTELY_MAINTENANCE);
+                pool.unblock(cic, Blocking.REMOTELY_HARDWARE);
+            }
+            if (!group.direction().allowsIncoming()) {
+                call.handle(CallEvent.IAM_REFUSED, CallTable.SERVICE_NOT_AVAILABLE, iam);
+                return;
+            }
+        }
+        call.handle(c.event(), c.cause(), iam);
+    }
+
+    /** SUS classified for the controlling exchange; on a call we did not originate the other side controls. */
+    private static CallEvent controlled(CircuitCall call, CallEvent event) {
+        boolean suspend = event == CallEvent.SUS_USER || event == CallEvent.SUS_NETWORK;
+        return suspend && call.direction() != CircuitCall.Direction.OUTGOING ? CallEvent.SUS_NOT_CONTROLLING : event;
+    }
+
+    private void unequipped(IsupMessage message) {
+        if (message.type().equals(IsupMessageType.UCIC)) {
+            LOG.info("UCIC for CIC {}, not ours either: ignored", message.cic());
+            return;
+        }
+        LOG.info("{} on unequipped CIC {}: UCIC", message.type(), message.cic());
+        outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.UCIC, message.cic())));
+    }
+
+    private void perform(int cic, CallAction action, int cause, IsupMessage message) {
         switch (action) {
-            case SEND_IAM, SEND_SAM, SEND_ACM, SEND_ANM -> {
-                IsupMessage out = pendingOut.remove(cic);
-                if (out != null) {
-                    transmit(out);
+            case SEND_IAM, SEND_SAM, SEND_ACM, SEND_CON, SEND_CPG, SEND_ANM, SEND_SUS, SEND_RES -> {
+                if (message == null) {
+                    LOG.error("CIC {}: {} without a message", cic, action);
+                } else {
+                    outbox.add(new Outbox.Output.Send(message));
                 }
             }
             case SEND_REL ->
-                transmit(IsupMessage.of(
-                        IsupMessageType.REL,
+                outbox.add(new Outbox.Output.Send(IsupMessage.of(IsupMessageType.REL, cic, causeParameters(cause))));
+            case SEND_RLC -> outbox.add(new Outbox.Output.Send(IsupMessages.rlc(cic)));
+            case SEND_RSC -> {
+                outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.RSC, cic)));
+                localBlocking.announceAgain(cic);
+            }
+            case SEND_LPA -> outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.LPA, cic)));
+            case SEND_CCR -> outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.CCR, cic)));
+            case SEND_COT_SUCCESS, SEND_COT_FAILURE ->
+                outbox.add(new Outbox.Output.Send(IsupMessage.of(
+                        IsupMessageType.COT,
                         cic,
-                        IsupParameters.of(new IsupParameter(
-                                ParameterCode.CAUSE_INDICATORS,
-                                CauseIndicators.of(CauseIndicators.LOCATION_PUBLIC_LOCAL, CauseValue.valueOf(cause))
-                                        .encode()))));
-            case SEND_RLC -> transmit(IsupMessage.of(IsupMessageType.RLC, cic, IsupParameters.empty()));
-            case SEND_RSC -> transmit(IsupMessage.of(IsupMessageType.RSC, cic, IsupParameters.empty()));
-            case SEND_LPA -> transmit(IsupMessage.of(IsupMessageType.LPA, cic, IsupParameters.empty()));
-            case CONNECT_LOOP, DISCONNECT_LOOP -> LOG.debug("media loop {} on CIC {}", action, cic);
-            case ALERT_MAINTENANCE -> LOG.warn("CIC {}: no acknowledgement, maintenance alerted", cic);
+                        IsupParameters.of(IsupParameter.of(
+                                ParameterCode.CONTINUITY_INDICATORS,
+                                action == CallAction.SEND_COT_SUCCESS ? CONTINUITY_SUCCESSFUL : 0)))));
+            case CONNECT_LOOP, DISCONNECT_LOOP, START_TONE_TEST, STOP_TONE_TEST -> media(cic, action);
             case NOTIFY_INCOMING_CALL,
                     NOTIFY_ADDRESS_COMPLETE,
                     NOTIFY_PROGRESS,
@@ -252,8 +433,114 @@ public final class IsupCallControl implements IsupLink.Listener {
                     NOTIFY_RESUME,
                     NOTIFY_MORE_DIGITS,
                     NOTIFY_RELEASED,
-                    NOTIFY_REATTEMPT -> listener.onCallEvent(cic, action, cause, lastReceived.get(cic));
+                    NOTIFY_RELEASE_COMPLETE -> outbox.add(new Outbox.Output.Notify(cic, action, cause, message));
+            case REATTEMPT -> reattempt(cic, message);
+            case ALERT_RELEASE_UNACKNOWLEDGED, ALERT_RESET_UNACKNOWLEDGED, ALERT_CONTINUITY_FAILURE ->
+                outbox.add(new Outbox.Output.Alert(cic, action.alert()));
         }
+    }
+
+    /** The call moves to another circuit once the current event is done (the old one may take an incoming call). */
+    private void reattempt(int fromCic, IsupMessage originalIam) {
+        Outbox.Output.Reattempt notice = new Outbox.Output.Reattempt(fromCic);
+        outbox.add(notice);
+        if (originalIam == null) {
+            LOG.error("CIC {}: re-attempt without the original IAM", fromCic);
+            return;
+        }
+        followUps.add(() -> {
+            notice.result = startCall(originalIam.parameters(), fromCic);
+            LOG.info("CIC {}: call re-attempted: {}", fromCic, notice.result);
+        });
+    }
+
+    private void media(int cic, CallAction action) {
+        int i = cic - group.firstCic();
+        if (action == CallAction.START_TONE_TEST || action == CallAction.STOP_TONE_TEST) {
+            toneTests[i]++;
+        }
+        if (tester == null) {
+            LOG.info("CIC {}: {} but no continuity tester is configured", cic, action);
+            if (action == CallAction.START_TONE_TEST) {
+                int test = toneTests[i];
+                followUps.add(() -> toneResult(cic, test, ContinuityTester.ToneResult.NOT_RECEIVED));
+            }
+            return;
+        }
+        int test = toneTests[i];
+        Runnable command = switch (action) {
+            case CONNECT_LOOP -> () -> tester.connectLoop(cic);
+            case DISCONNECT_LOOP -> () -> tester.disconnectLoop(cic);
+            case START_TONE_TEST -> () -> tester.startToneTest(cic, r -> submit(() -> toneResult(cic, test, r)));
+            default -> () -> tester.stopToneTest(cic);
+        };
+        outbox.add(new Outbox.Output.Media(cic, action.name(), command));
+    }
+
+    private void toneResult(int cic, int test, ContinuityTester.ToneResult result) {
+        if (toneTests[cic - group.firstCic()] != test) {
+            LOG.debug("CIC {}: late continuity result {} ignored", cic, result);
+            return;
+        }
+        CallEvent event =
+                result == ContinuityTester.ToneResult.RECEIVED ? CallEvent.TONE_RECEIVED : CallEvent.TONE_FAILED;
+        circuit(cic).handle(event, 0);
+    }
+
+    private void transmit(IsupMessage message) {
+        byte[] payload;
+        try {
+            payload = IsupCodec.encode(message, settings.variant());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e.getMessage());
+            return;
+        }
+        boolean sent = link.send(new IsupPdu(
+                link.ownPointCode(),
+                group.dpc(),
+                IsupPdu.slsForCic(message.cic()),
+                settings.networkIndicator(),
+                payload));
+        if (!sent) {
+            LOG.info("could not send {} on CIC {}", message.type(), message.cic());
+        }
+    }
+
+    private boolean encodable(IsupMessage message) {
+        try {
+            IsupCodec.encode(message, settings.variant());
+            return true;
+        } catch (IllegalArgumentException e) {
+            LOG.info("{} not encodable: {}", message.type(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static CallEvent localEventFor(IsupMessageType type) {
+        if (type.equals(IsupMessageType.SAM)) {
+            return CallEvent.LOCAL_SAM;
+        }
+        if (type.equals(IsupMessageType.ACM)) {
+            return CallEvent.LOCAL_ADDRESS_COMPLETE;
+        }
+        if (type.equals(IsupMessageType.CON)) {
+            return CallEvent.LOCAL_CONNECT;
+        }
+        if (type.equals(IsupMessageType.CPG)) {
+            return CallEvent.LOCAL_PROGRESS;
+        }
+        if (type.equals(IsupMessageType.ANM)) {
+            return CallEvent.LOCAL_ANSWER;
+        }
+        throw new IllegalArgumentException(
+                type + " is not sent with send(): use setup, release, suspend, resume or maintenance()");
+    }
+
+    private static IsupMessage suspendResume(IsupMessageType type, int cic, boolean network) {
+        return IsupMessage.of(
+                type,
+                cic,
+                IsupParameters.of(IsupParameter.of(ParameterCode.SUSPEND_RESUME_INDICATORS, network ? 1 : 0)));
     }
 
     private static IsupParameters causeParameters(int cause) {
@@ -263,24 +550,119 @@ public final class IsupCallControl implements IsupLink.Listener {
                         .encode()));
     }
 
-    private void transmit(IsupMessage message) {
-        byte[] payload;
-        switch (IsupCodec.encode(message, IsupVariant.ITU)) {
-            case EncodeResult.Encoded(byte[] bytes) -> payload = bytes;
-            case EncodeResult.EncodeError e -> {
-                LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e);
-                return;
-            }
+    /** The circuits' sink: occupancy into the pool, actions into the outbox. */
+    private final class Sink implements CallSink {
+        @Override
+        public void perform(int cic, CallAction action, int cause, IsupMessage message) {
+            IsupCallControl.this.perform(cic, action, cause, message);
         }
-        boolean sent = link.send(new IsupPdu(
-                link.ownPointCode(), pool.group().dpc(), IsupPdu.slsForCic(message.cic()), networkIndicator, payload));
-        if (!sent) {
-            LOG.info("could not send {} on CIC {}", message.type(), message.cic());
+
+        @Override
+        public void occupancy(int cic, boolean busy) {
+            if (busy) {
+                pool.occupied(cic);
+            } else {
+                pool.vacated(cic);
+            }
         }
     }
 
-    /** Sets the MTP3 network indicator of what we send (0..3; default 2 national). */
-    public void networkIndicator(int value) {
-        this.networkIndicator = value;
+    /** What the maintenance procedures see of this control. */
+    private final class Context implements MaintenanceContext {
+        @Override
+        public CircuitPool pool() {
+            return pool;
+        }
+
+        @Override
+        public void send(IsupMessage message) {
+            outbox.add(new Outbox.Output.Send(message));
+        }
+
+        @Override
+        public void alert(int cic, MaintenanceAlert alert) {
+            outbox.add(new Outbox.Output.Alert(cic, alert));
+        }
+
+        @Override
+        public void clearLocally(int cic, int cause) {
+            circuit(cic).handle(CallEvent.CLEAR_LOCALLY, cause);
+        }
+
+        @Override
+        public CallState state(int cic) {
+            return circuit(cic).state();
+        }
+
+        @Override
+        public CircuitCall.Direction direction(int cic) {
+            return circuit(cic).direction();
+        }
+
+        @Override
+        public IsupTimers timers() {
+            return settings.timers();
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public Executor executor() {
+            return IsupCallControl.this::submit;
+        }
+    }
+
+    /** Assembles a call control; link, group, scheduler, executor and listener are required. */
+    public static final class Builder {
+        private final IsupLink link;
+        private final CircuitGroup group;
+        private CallControlSettings settings = CallControlSettings.defaults();
+        private Scheduler scheduler;
+        private Executor executor;
+        private IsupCallListener listener;
+        private ContinuityTester tester;
+
+        private Builder(IsupLink link, CircuitGroup group) {
+            this.link = Objects.requireNonNull(link, "link");
+            this.group = Objects.requireNonNull(group, "group");
+        }
+
+        public Builder settings(CallControlSettings value) {
+            this.settings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Timer source: {@link ExecutorScheduler} in production, {@link ManualScheduler} in tests. */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = value;
+            return this;
+        }
+
+        /** Runs the control's serial work: any executor (a shared pool, a Netty event loop, {@code Runnable::run}). */
+        public Builder executor(Executor value) {
+            this.executor = value;
+            return this;
+        }
+
+        public Builder listener(IsupCallListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        /** The media engine's continuity check; without one, IAMs asking for a check are refused (79). */
+        public Builder continuityTester(ContinuityTester value) {
+            this.tester = value;
+            return this;
+        }
+
+        public IsupCallControl build() {
+            Objects.requireNonNull(scheduler, "scheduler");
+            Objects.requireNonNull(executor, "executor");
+            Objects.requireNonNull(listener, "listener");
+            return new IsupCallControl(this);
+        }
     }
 }

@@ -6,12 +6,16 @@ import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupParameter;
 import org.pstngw.sipi.isup.NatureOfConnectionIndicators;
 import org.pstngw.sipi.isup.ParameterCode;
+import org.pstngw.sipi.isup.PartyNumber;
 
 /** Turns a received ISUP message into the call-control event it means, with the cause it carries. */
 public final class MessageEvents {
 
-    /** Q.763 3.39: nature of connection indicators, continuity check indicator 01 = "continuity check required". */
-    private static final int CONTINUITY_REQUIRED = 1;
+    /** Q.763 3.35 continuity check indicator (bits DC): 01 required on this circuit. */
+    static final int CONTINUITY_ON_THIS_CIRCUIT = 1;
+
+    /** Q.763 3.35 continuity check indicator (bits DC): 10 performed on a previous circuit. */
+    static final int CONTINUITY_ON_PREVIOUS_CIRCUIT = 2;
 
     private MessageEvents() {}
 
@@ -19,20 +23,25 @@ public final class MessageEvents {
     public record Classified(CallEvent event, int cause) {}
 
     /**
-     * The event for {@code message}; empty for messages that are not call control (maintenance, unknown types),
-     * which the circuit/maintenance layer handles. An IAM counts as complete: overlap receiving is decided by the
-     * number analysis, which fires {@link CallEvent#IAM_INCOMPLETE} itself.
+     * The event for {@code message}; empty for messages that are not call control (maintenance, LPA, unknown types),
+     * which the maintenance procedures handle or which are ignored. SUS is classified for the controlling exchange
+     * (SUS_USER, SUS_NETWORK); the call control turns it into SUS_NOT_CONTROLLING on calls it did not originate. A
+     * SAM whose subsequent number ends with the ST signal is SAM_COMPLETE.
      */
     public static Optional<Classified> classify(IsupMessage message) {
         CallEvent event = switch (message) {
             case IsupMessage.Iam iam ->
-                iam.natureOfConnectionIndicators()
-                                        .map(NatureOfConnectionIndicators::continuityCheck)
-                                        .orElse(0)
-                                == CONTINUITY_REQUIRED
-                        ? CallEvent.IAM_CONTINUITY_REQUIRED
-                        : CallEvent.IAM_COMPLETE;
-            case IsupMessage.Sam sam -> CallEvent.SAM_INCOMPLETE;
+                switch (iam.natureOfConnectionIndicators()
+                        .map(NatureOfConnectionIndicators::continuityCheck)
+                        .orElse(0)) {
+                    case CONTINUITY_ON_THIS_CIRCUIT -> CallEvent.IAM_CONTINUITY_REQUIRED;
+                    case CONTINUITY_ON_PREVIOUS_CIRCUIT -> CallEvent.IAM_CONTINUITY_PREVIOUS;
+                    default -> CallEvent.IAM;
+                };
+            case IsupMessage.Sam sam ->
+                sam.subsequentNumber().map(PartyNumber::endsWithSt).orElse(false)
+                        ? CallEvent.SAM_COMPLETE
+                        : CallEvent.SAM_INCOMPLETE;
             case IsupMessage.Cot cot ->
                 firstOctet(cot, ParameterCode.CONTINUITY_INDICATORS) % 2 == 1
                         ? CallEvent.COT_SUCCESS
@@ -50,6 +59,7 @@ public final class MessageEvents {
             case IsupMessage.Rlc rlc -> CallEvent.RLC;
             case IsupMessage.Rsc rsc -> CallEvent.RSC;
             case IsupMessage.Ccr ccr -> CallEvent.CCR;
+            case IsupMessage.Ucic ucic -> CallEvent.UCIC;
             default -> null;
         };
         if (event == null) {
@@ -60,6 +70,14 @@ public final class MessageEvents {
                 .map(c -> c.code())
                 .orElse(0);
         return Optional.of(new Classified(event, cause));
+    }
+
+    /** Q.763 3.35: whether an IAM asks for a continuity check on this circuit. */
+    public static boolean requiresContinuityCheck(IsupMessage iam) {
+        return iam.natureOfConnectionIndicators()
+                        .map(NatureOfConnectionIndicators::continuityCheck)
+                        .orElse(0)
+                == CONTINUITY_ON_THIS_CIRCUIT;
     }
 
     private static int firstOctet(IsupMessage message, ParameterCode code) {

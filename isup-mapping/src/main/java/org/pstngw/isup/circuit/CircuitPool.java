@@ -5,24 +5,28 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The circuits of one group: which are busy, which blocked, and hunting for a free one. Not thread-safe: owned by
- * the group's executor.
+ * The circuits of one group: which are in use, which blocked, and hunting for a free one.
+ *
+ * <p>"In use" is not decided here: it mirrors the circuits' call state machines, which report every change to and
+ * from idle ({@link #occupied}, {@link #vacated}). Hunting only proposes a circuit that is idle and unblocked; the
+ * caller then seizes it by starting the outgoing call on its state machine. Not thread-safe: owned by the call
+ * control's executor.
  */
 public final class CircuitPool {
 
     private final CircuitGroup group;
-    private final int ownPc;
-    private final boolean[] busy;
+    private final DualSeizure glare;
+    private final boolean[] inUse;
     private final long[] lastReleased;
     private final EnumSet<Blocking>[] blocking;
     private long tick;
     private int roundRobinNext;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public CircuitPool(CircuitGroup group, int ownPc) {
+    public CircuitPool(CircuitGroup group, DualSeizure glare) {
         this.group = group;
-        this.ownPc = ownPc;
-        this.busy = new boolean[group.count()];
+        this.glare = glare;
+        this.inUse = new boolean[group.count()];
         this.lastReleased = new long[group.count()];
         this.blocking = new EnumSet[group.count()];
         for (int i = 0; i < blocking.length; i++) {
@@ -34,71 +38,56 @@ public final class CircuitPool {
         return group;
     }
 
-    /** Chooses and seizes a free, unblocked circuit; empty when none is left (the caller refuses with cause 34). */
-    public OptionalInt seize(HuntingStrategy strategy) {
-        int n = group.count();
-        int chosen = -1;
-        switch (strategy) {
-            case SEQUENTIAL_UP -> {
-                for (int i = 0; i < n && chosen < 0; i++) {
-                    chosen = free(i) ? i : -1;
-                }
-            }
-            case SEQUENTIAL_DOWN -> {
-                for (int i = n - 1; i >= 0 && chosen < 0; i--) {
-                    chosen = free(i) ? i : -1;
-                }
-            }
-            case ROUND_ROBIN -> {
-                for (int k = 0; k < n && chosen < 0; k++) {
-                    int i = (roundRobinNext + k) % n;
-                    chosen = free(i) ? i : -1;
-                }
-                if (chosen >= 0) {
-                    roundRobinNext = (chosen + 1) % n;
-                }
-            }
-            case LEAST_RECENTLY_USED -> {
-                for (int i = 0; i < n; i++) {
-                    if (free(i) && (chosen < 0 || lastReleased[i] < lastReleased[chosen])) {
-                        chosen = i;
-                    }
-                }
-            }
-            case CONTROLLED_FIRST -> {
-                for (int i = 0; i < n && chosen < 0; i++) {
-                    chosen = free(i) && DualSeizure.controls(ownPc, group.dpc(), group.firstCic() + i) ? i : -1;
-                }
-                for (int i = n - 1; i >= 0 && chosen < 0; i--) {
-                    chosen = free(i) ? i : -1;
-                }
-            }
-        }
-        if (chosen < 0) {
-            return OptionalInt.empty();
-        }
-        busy[chosen] = true;
-        return OptionalInt.of(group.firstCic() + chosen);
+    public DualSeizure glare() {
+        return glare;
     }
 
-    /** Marks a circuit busy for an incoming call; false if it was already busy (dual seizure) or unequipped. */
-    public boolean seizeIncoming(int cic) {
-        if (!group.contains(cic) || busy[cic - group.firstCic()]) {
-            return false;
-        }
-        busy[cic - group.firstCic()] = true;
-        return true;
+    /**
+     * Proposes an idle, unblocked circuit for an outgoing call; empty when none is left (the caller refuses with
+     * cause 34). Nothing changes until the call's state machine leaves idle.
+     */
+    public OptionalInt hunt(HuntingStrategy strategy) {
+        int chosen = switch (strategy) {
+            case SEQUENTIAL_UP -> firstFree(0, 1);
+            case SEQUENTIAL_DOWN -> firstFree(group.count() - 1, -1);
+            case ROUND_ROBIN -> roundRobin();
+            case LEAST_RECENTLY_USED -> byRelease(i -> true, true);
+            case ODD_FIRST -> parityFirst(1);
+            case EVEN_FIRST -> parityFirst(0);
+            case CONTROLLED_FIRST -> controlledFirst();
+        };
+        return chosen < 0 ? OptionalInt.empty() : OptionalInt.of(group.firstCic() + chosen);
     }
 
-    /** Returns a circuit to idle (its call state machine reached IDLE). */
-    public void release(int cic) {
+    /** As {@link #hunt(HuntingStrategy)}, never proposing {@code excludedCic} (a re-attempt goes elsewhere). */
+    public OptionalInt hunt(HuntingStrategy strategy, int excludedCic) {
+        if (!group.contains(excludedCic)) {
+            return hunt(strategy);
+        }
+        int i = index(excludedCic);
+        boolean was = inUse[i];
+        inUse[i] = true;
+        try {
+            return hunt(strategy);
+        } finally {
+            inUse[i] = was;
+        }
+    }
+
+    /** The circuit's state machine left idle (a call, a reset or a test began). */
+    public void occupied(int cic) {
+        inUse[index(cic)] = true;
+    }
+
+    /** The circuit's state machine returned to idle. */
+    public void vacated(int cic) {
         int i = index(cic);
-        busy[i] = false;
+        inUse[i] = false;
         lastReleased[i] = ++tick;
     }
 
-    public boolean isBusy(int cic) {
-        return busy[index(cic)];
+    public boolean isInUse(int cic) {
+        return inUse[index(cic)];
     }
 
     public void block(int cic, Blocking kind) {
@@ -109,30 +98,87 @@ public final class CircuitPool {
         blocking[index(cic)].remove(kind);
     }
 
+    public boolean isBlocked(int cic, Blocking kind) {
+        return blocking[index(cic)].contains(kind);
+    }
+
     public Set<Blocking> blocking(int cic) {
         return Set.copyOf(blocking[index(cic)]);
     }
 
-    /** GRS/RSC: remote blocking is cleared (Q.764 2.9.3.1 / 2.9.3.2: the reset removes the remote blocked state). */
-    public void reset(int cic) {
-        int i = index(cic);
-        blocking[i].remove(Blocking.REMOTELY_MAINTENANCE);
-        blocking[i].remove(Blocking.REMOTELY_HARDWARE);
-        busy[i] = false;
-        lastReleased[i] = ++tick;
+    /**
+     * RSC or GRS sent or received: the remote blocking states are removed (Q.764 2.9.3.1 iv, 2.9.3.2). Local
+     * blocking stays (and is announced again by the maintenance procedures).
+     */
+    public void clearRemoteBlocking(int cic) {
+        blocking[index(cic)].removeIf(Blocking::isRemote);
     }
 
-    /** Number of circuits a call could use now. */
+    /** Number of circuits an outgoing call could use now. */
     public int available() {
-        int free = 0;
-        for (int i = 0; i < busy.length; i++) {
-            free += free(i) ? 1 : 0;
+        int n = 0;
+        for (int i = 0; i < inUse.length; i++) {
+            n += free(i) ? 1 : 0;
         }
-        return free;
+        return n;
     }
 
     private boolean free(int i) {
-        return !busy[i] && blocking[i].isEmpty();
+        return !inUse[i] && blocking[i].isEmpty();
+    }
+
+    private int firstFree(int from, int step) {
+        for (int i = from; i >= 0 && i < inUse.length; i += step) {
+            if (free(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int roundRobin() {
+        int n = inUse.length;
+        for (int k = 0; k < n; k++) {
+            int i = (roundRobinNext + k) % n;
+            if (free(i)) {
+                roundRobinNext = (i + 1) % n;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int parityFirst(int parity) {
+        for (int i = 0; i < inUse.length; i++) {
+            if (((group.firstCic() + i) & 1) == parity && free(i)) {
+                return i;
+            }
+        }
+        for (int i = inUse.length - 1; i >= 0; i--) {
+            if (((group.firstCic() + i) & 1) != parity && free(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int controlledFirst() {
+        int controlled = byRelease(i -> glare.controls(group.firstCic() + i), true);
+        return controlled >= 0 ? controlled : byRelease(i -> !glare.controls(group.firstCic() + i), false);
+    }
+
+    /** The free circuit passing {@code filter} released the longest ago ({@code oldest}) or most recently. */
+    private int byRelease(java.util.function.IntPredicate filter, boolean oldest) {
+        int chosen = -1;
+        for (int i = 0; i < inUse.length; i++) {
+            if (free(i) && filter.test(i)) {
+                if (chosen < 0
+                        || (oldest ? lastReleased[i] < lastReleased[chosen] : lastReleased[i] > lastReleased[chosen])) {
+                    chosen = i;
+                }
+            }
+        }
+        return chosen;
     }
 
     private int index(int cic) {

@@ -1,6 +1,6 @@
 package org.pstngw.isup.circuit;
 
-/** How a free circuit is chosen in a group for an outgoing call. */
+/** How a free circuit is chosen in a group for an outgoing call (only idle, unblocked circuits are candidates). */
 public enum HuntingStrategy {
     /** Lowest free CIC first. */
     SEQUENTIAL_UP,
@@ -10,9 +10,13 @@ public enum HuntingStrategy {
     ROUND_ROBIN,
     /** The free CIC idle for the longest time. */
     LEAST_RECENTLY_USED,
+    /** Odd CICs first, lowest first; then the even ones, highest first (the far end hunts the other way). */
+    ODD_FIRST,
+    /** Even CICs first, lowest first; then the odd ones, highest first. */
+    EVEN_FIRST,
     /**
-     * CICs this exchange controls on dual seizure first (Q.764 2.10.1.4 recommends each side seizing its own
-     * circuits first to make glare rare), lowest first, then the others, highest first.
+     * Q.764 2.9.1.3 method 2: priority access to the circuits this exchange controls on dual seizure (the one
+     * released the longest first), then non-priority access to the others (the one released last first).
      */
     CONTROLLED_FIRST
 }

@@ -1,11 +1,11 @@
 package org.pstngw.isup.link;
 
 /**
- * Reachability of a remote signalling point as the MTP3 user part sees it.
+ * Reachability of a remote signalling point's ISUP as the MTP3 user part sees it.
  *
  * <p>Mapped from jSS7's MTP-PAUSE (M3UA DUNA, ASP/association down: {@link #UNAVAILABLE}), MTP-RESUME (DAVA, ASP
- * active again: {@link #AVAILABLE}) and MTP-STATUS (SCON congestion: {@link #CONGESTED}; user part unavailable is
- * reported as {@link #UNAVAILABLE}).
+ * active again: {@link #AVAILABLE} once M3UA routes to it) and MTP-STATUS (SCON congestion: {@link #CONGESTED}; user
+ * part unavailable, DUPU: {@link #UNAVAILABLE} until the user part test gets an answer, Q.764 2.13).
  */
 public enum DestinationState {
     AVAILABLE,

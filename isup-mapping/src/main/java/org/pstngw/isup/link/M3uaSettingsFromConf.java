@@ -1,64 +1,91 @@
 package org.pstngw.isup.link;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.pstngw.conf.HostPort;
 import org.pstngw.conf.Ss7Config;
 
-/** Maps conf's typed {@code ss7} section onto {@link M3uaSettings}. */
+/**
+ * Maps conf's typed {@code ss7} section onto {@link M3uaSettings}, field by field:
+ *
+ * <ul>
+ *   <li>{@code mode}: AS is an AS client, SGW an SGW server, IPSP an IPSP client or server per {@link M3uaOptions};
+ *   <li>{@code remote-peers}: every peer is an association and an ASP of the one AS (two STPs: two ASPs, loadshared or
+ *       in override per {@code traffic-mode}); a client binds association {@code i} to {@code local-port + i};
+ *   <li>{@code routing-context}, {@code network-appearance}: passed when configured, omitted otherwise (RFC 4666: the
+ *       RC is optional where the peer does not need it);
+ *   <li>{@code point-code-format}: ANSI 8-8-8 (or {@code isup-variant: ansi}) gives an ANSI routing label, 24-bit point
+ *       codes and 8-bit SLS; ITU 3-8-3 an ITU label, 14-bit point codes;
+ *   <li>{@code opc}, {@code dpc}, {@code network-indicator}, {@code service-indicator}: the routing label, the route
+ *       (DPC, OPC, SI) and the NI of the link;
+ *   <li>exchange type, minimum active ASPs, delivery threads, activation wait and T4 come from {@link M3uaOptions}
+ *       (conf has no keys for them yet).
+ * </ul>
+ */
 public final class M3uaSettingsFromConf {
-
-    /** Routing context used when the configuration gives none (jSS7's AS needs one to be addressed by the peer). */
-    public static final long DEFAULT_ROUTING_CONTEXT = 100;
 
     private M3uaSettingsFromConf() {}
 
+    /** The settings of our link with {@link M3uaOptions#DEFAULTS}. */
+    public static M3uaSettings map(String name, Ss7Config ss7, Path dataDir) {
+        return map(name, ss7, dataDir, M3uaOptions.DEFAULTS);
+    }
+
     /**
-     * The settings of our link. AS and IPSP connect to the first remote peer as clients (an IPSP server is not
-     * expressible in the conf section yet); SGW listens on the local address and accepts the first remote peer.
+     * The settings of our link.
      *
      * @param name node name
      * @param ss7 the configuration section
      * @param dataDir node data directory; a relative {@code persistDir} is resolved under it
+     * @param options what conf does not carry
      */
-    public static M3uaSettings map(String name, Ss7Config ss7, Path dataDir) {
+    public static M3uaSettings map(String name, Ss7Config ss7, Path dataDir, M3uaOptions options) {
         if (ss7.remotePeers().isEmpty()) {
-            throw new IllegalArgumentException("ss7.remotePeers is empty: M3UA needs a peer");
+            throw new IllegalArgumentException("ss7.remote-peers is empty: M3UA needs a peer");
         }
-        HostPort peer = ss7.remotePeers().getFirst();
         M3uaSettings.Role role = switch (ss7.mode()) {
             case AS -> M3uaSettings.Role.AS_CLIENT;
-            case IPSP -> M3uaSettings.Role.IPSP_CLIENT;
+            case IPSP ->
+                options.ipspSide() == M3uaOptions.IpspSide.SERVER
+                        ? M3uaSettings.Role.IPSP_SERVER
+                        : M3uaSettings.Role.IPSP_CLIENT;
             case SGW -> M3uaSettings.Role.SGW_SERVER;
         };
-        M3uaSettings.Transport transport = switch (ss7.transport()) {
-            case SCTP -> M3uaSettings.Transport.SCTP;
-            case TCP -> M3uaSettings.Transport.TCP;
-        };
-        M3uaSettings.TrafficMode mode = switch (ss7.trafficMode()) {
-            case LOADSHARE -> M3uaSettings.TrafficMode.LOADSHARE;
-            case OVERRIDE -> M3uaSettings.TrafficMode.OVERRIDE;
-            case BROADCAST -> M3uaSettings.TrafficMode.BROADCAST;
-        };
-        if (ss7.serviceIndicator() != IsupPdu.SI_ISUP) {
-            throw new IllegalArgumentException("ss7.serviceIndicator must be 5 (ISUP), got " + ss7.serviceIndicator());
+        M3uaSettings.Builder b = M3uaSettings.builder(name, role, dataDir.resolve(ss7.persistDir()))
+                .transport(
+                        switch (ss7.transport()) {
+                            case SCTP -> M3uaSettings.Transport.SCTP;
+                            case TCP -> M3uaSettings.Transport.TCP;
+                        })
+                .local(ss7.local().host(), ss7.local().port())
+                .routingContext(ss7.routingContext())
+                .networkAppearance(ss7.networkAppearance())
+                .trafficMode(
+                        switch (ss7.trafficMode()) {
+                            case LOADSHARE -> M3uaSettings.TrafficMode.LOADSHARE;
+                            case OVERRIDE -> M3uaSettings.TrafficMode.OVERRIDE;
+                            case BROADCAST -> M3uaSettings.TrafficMode.BROADCAST;
+                        })
+                .labelFormat(labelFormat(ss7))
+                .pointCodes(ss7.opc(), ss7.dpc())
+                .networkIndicator(ss7.networkIndicator().code())
+                .serviceIndicator(ss7.serviceIndicator())
+                .exchange(options.exchange())
+                .minActiveAsps(
+                        Math.min(options.minActiveAsps(), ss7.remotePeers().size()))
+                .deliveryThreads(options.deliveryThreads())
+                .activeTimeout(options.activeTimeout())
+                .userPartTestInterval(options.userPartTestInterval());
+        for (HostPort peer : ss7.remotePeers()) {
+            b.peer(peer.host(), peer.port());
         }
-        return new M3uaSettings(
-                name,
-                role,
-                transport,
-                ss7.local().host(),
-                ss7.local().port(),
-                peer.host(),
-                peer.port(),
-                ss7.routingContext().orElse(DEFAULT_ROUTING_CONTEXT),
-                ss7.networkAppearance(),
-                mode,
-                ss7.opc(),
-                ss7.dpc(),
-                ss7.networkIndicator().code(),
-                dataDir.resolve(ss7.persistDir()),
-                Duration.ofSeconds(10),
-                1);
+        return b.build();
+    }
+
+    /** ANSI label for ANSI 8-8-8 point codes or an ANSI ISUP network, ITU otherwise. */
+    public static M3uaSettings.LabelFormat labelFormat(Ss7Config ss7) {
+        return ss7.pointCodeFormat() == Ss7Config.PointCodeFormat.ANSI_8_8_8
+                        || ss7.isupVariant() == Ss7Config.IsupVariant.ANSI
+                ? M3uaSettings.LabelFormat.ANSI
+                : M3uaSettings.LabelFormat.ITU;
     }
 }

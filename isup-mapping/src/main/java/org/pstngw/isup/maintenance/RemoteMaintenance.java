@@ -1,124 +1,132 @@
 package org.pstngw.isup.maintenance;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.IntFunction;
 import org.pstngw.isup.call.CallState;
+import org.pstngw.isup.call.CallTable;
 import org.pstngw.isup.circuit.Blocking;
+import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.circuit.CircuitPool;
 import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
+import org.pstngw.sipi.isup.IsupMessages;
 import org.pstngw.sipi.isup.IsupParameter;
 import org.pstngw.sipi.isup.IsupParameters;
 import org.pstngw.sipi.isup.ParameterCode;
+import org.pstngw.sipi.isup.RangeAndStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Answers the other exchange's circuit maintenance (Q.764 2.8.2 blocking, 2.8.3 group blocking, 2.9.4 query):
+ * Answers the other exchange's circuit maintenance (Q.764 2.8.2 blocking, 2.8.3 group blocking, 2.9.3.2 query):
  * BLO -> BLA, UBL -> UBA, CGB -> CGBA, CGU -> CGUA (maintenance or hardware oriented), CQM -> CQR. Updates the
- * pool's remote blocking states. Runs on the call control's executor.
+ * pool's remote blocking states; hardware-oriented CGB releases the calls on its circuits at once (2.8.3). Group
+ * messages with a range outside 1..31 (CGB, CGU) or 0..31 (CQM), or an unknown supervision type, are discarded.
+ * Runs on the call control's executor.
  */
 public final class RemoteMaintenance {
 
-    /** Q.763 3.13 circuit group supervision message type: 00 maintenance oriented, 01 hardware failure oriented. */
-    private static final int HARDWARE_ORIENTED = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteMaintenance.class);
 
-    private final CircuitPool pool;
-    private final IntFunction<CallState> stateOf;
+    private final MaintenanceContext context;
+    private final LocalBlocking local;
 
-    public RemoteMaintenance(CircuitPool pool, IntFunction<CallState> stateOf) {
-        this.pool = pool;
-        this.stateOf = stateOf;
+    public RemoteMaintenance(MaintenanceContext context, LocalBlocking local) {
+        this.context = context;
+        this.local = local;
     }
 
-    /** The replies to {@code message}, or empty if it is not a maintenance message this class handles. */
-    public Optional<List<IsupMessage>> handle(IsupMessage message) {
+    /** Handles {@code message} if it is BLO, UBL, CGB, CGU or CQM; false otherwise. */
+    public boolean handle(IsupMessage message) {
         int cic = message.cic();
         IsupMessageType type = message.type();
+        CircuitPool pool = context.pool();
         if (type.equals(IsupMessageType.BLO)) {
             pool.block(cic, Blocking.REMOTELY_MAINTENANCE);
-            return reply(IsupMessageType.BLA, cic, IsupParameters.empty());
-        }
-        if (type.equals(IsupMessageType.UBL)) {
+            context.send(IsupMessages.bare(IsupMessageType.BLA, cic));
+        } else if (type.equals(IsupMessageType.UBL)) {
             pool.unblock(cic, Blocking.REMOTELY_MAINTENANCE);
-            return reply(IsupMessageType.UBA, cic, IsupParameters.empty());
+            context.send(IsupMessages.bare(IsupMessageType.UBA, cic));
+        } else if (type.equals(IsupMessageType.CGB) || type.equals(IsupMessageType.CGU)) {
+            group(message, type.equals(IsupMessageType.CGB));
+        } else if (type.equals(IsupMessageType.CQM)) {
+            query(message);
+        } else {
+            return false;
         }
-        if (type.equals(IsupMessageType.CGB) || type.equals(IsupMessageType.CGU)) {
-            boolean block = type.equals(IsupMessageType.CGB);
-            Blocking kind =
-                    firstOctet(message, ParameterCode.CIRCUIT_GROUP_SUPERVISION_MESSAGE_TYPE) % 4 == HARDWARE_ORIENTED
-                            ? Blocking.REMOTELY_HARDWARE
-                            : Blocking.REMOTELY_MAINTENANCE;
-            byte[] rs = message.parameters()
-                    .get(ParameterCode.RANGE_AND_STATUS)
-                    .map(IsupParameter::value)
-                    .orElse(new byte[] {0});
-            int range = rs[0] & 0xFF;
-            for (int i = 0; i <= range; i++) {
-                boolean marked = rs.length > 1 + i / 8 && (rs[1 + i / 8] & (1 << (i % 8))) != 0;
-                if (marked && pool.group().contains(cic + i)) {
-                    if (block) {
-                        pool.block(cic + i, kind);
-                    } else {
-                        pool.unblock(cic + i, kind);
-                    }
+        return true;
+    }
+
+    private void group(IsupMessage message, boolean block) {
+        int supervision = message.parameters()
+                .get(ParameterCode.CIRCUIT_GROUP_SUPERVISION_MESSAGE_TYPE)
+                .map(p -> p.value().length > 0 ? p.value()[0] & 0x03 : -1)
+                .orElse(-1);
+        RangeAndStatus rs = message.rangeAndStatus().orElse(null);
+        if (rs == null
+                || !Ranges.validGroupRange(rs.range())
+                || (supervision != LocalBlocking.MAINTENANCE_ORIENTED
+                        && supervision != LocalBlocking.HARDWARE_ORIENTED)) {
+            LOG.info("CIC {}: {} with supervision {} and {} discarded", message.cic(), message.type(), supervision, rs);
+            return;
+        }
+        boolean hardware = supervision == LocalBlocking.HARDWARE_ORIENTED;
+        Blocking kind = hardware ? Blocking.REMOTELY_HARDWARE : Blocking.REMOTELY_MAINTENANCE;
+        CircuitGroup group = context.pool().group();
+        boolean[] done = new boolean[rs.range() + 1];
+        for (int k = 0; k <= rs.range(); k++) {
+            int cic = message.cic() + k;
+            if (!rs.statusBit(k) || !group.contains(cic)) {
+                continue;
+            }
+            done[k] = true;
+            if (block) {
+                context.pool().block(cic, kind);
+                if (hardware && context.state(cic) != CallState.IDLE) {
+                    context.clearLocally(cic, CallTable.TEMPORARY_FAILURE);
                 }
+            } else {
+                context.pool().unblock(cic, kind);
             }
-            return reply(block ? IsupMessageType.CGBA : IsupMessageType.CGUA, cic, message.parameters());
         }
-        if (type.equals(IsupMessageType.CQM)) {
-            int range = firstOctet(message, ParameterCode.RANGE_AND_STATUS);
-            List<Integer> states = new ArrayList<>();
-            for (int i = 0; i <= range; i++) {
-                states.add(circuitStateIndicator(cic + i));
-            }
-            byte[] csi = new byte[states.size()];
-            for (int i = 0; i < csi.length; i++) {
-                csi[i] = (byte) (int) states.get(i);
-            }
-            return reply(
-                    IsupMessageType.CQR,
-                    cic,
-                    IsupParameters.of(
-                            IsupParameter.of(ParameterCode.RANGE_AND_STATUS, range),
-                            new IsupParameter(ParameterCode.CIRCUIT_STATE_INDICATOR, csi)));
-        }
-        return Optional.empty();
+        context.send(IsupMessages.circuitGroup(
+                block ? IsupMessageType.CGBA : IsupMessageType.CGUA,
+                message.cic(),
+                supervision,
+                RangeAndStatus.of(rs.range(), done)));
     }
 
-    /**
-     * Q.763 3.14 circuit state indicator: bits BA call processing (01 incoming busy, 10 outgoing busy, 11 idle),
-     * bits DC maintenance blocking (00 none, 01 locally, 10 remotely, 11 both); 00000011 with DC=00 and BA=00 would
-     * be "transient", 0x03 unequipped is not used here since unequipped CICs get no row.
-     */
+    private void query(IsupMessage message) {
+        RangeAndStatus rs = message.rangeAndStatus().orElse(null);
+        if (rs == null || rs.range() > Ranges.MAX_CIRCUITS - 1) {
+            LOG.info("CIC {}: CQM with {} discarded (Q.764 2.9.3.1: range at most 31)", message.cic(), rs);
+            return;
+        }
+        byte[] states = new byte[rs.range() + 1];
+        for (int k = 0; k < states.length; k++) {
+            states[k] = (byte) circuitStateIndicator(message.cic() + k);
+        }
+        context.send(IsupMessage.of(
+                IsupMessageType.CQR,
+                message.cic(),
+                IsupParameters.of(
+                        IsupParameter.of(
+                                ParameterCode.RANGE_AND_STATUS,
+                                RangeAndStatus.rangeOnly(rs.range()).encode()),
+                        new IsupParameter(ParameterCode.CIRCUIT_STATE_INDICATOR, states))));
+    }
+
+    /** The CQR octet for one CIC (unequipped outside our group). */
     int circuitStateIndicator(int cic) {
+        CircuitPool pool = context.pool();
         if (!pool.group().contains(cic)) {
-            return 0x03;
+            return CircuitStateIndicator.UNEQUIPPED;
         }
-        CallState state = stateOf.apply(cic);
-        int ba = switch (state) {
-            case IDLE -> 0b11;
-            case AWAIT_ADDRESS_COMPLETE, AWAIT_ANSWER -> 0b10;
-            default -> 0b01;
-        };
-        boolean local = pool.blocking(cic).contains(Blocking.LOCALLY_MAINTENANCE)
-                || pool.blocking(cic).contains(Blocking.LOCALLY_HARDWARE);
-        boolean remote = pool.blocking(cic).contains(Blocking.REMOTELY_MAINTENANCE)
-                || pool.blocking(cic).contains(Blocking.REMOTELY_HARDWARE);
-        int dc = (local ? 0b01 : 0) | (remote ? 0b10 : 0);
-        return (dc << 2) | ba;
-    }
-
-    private static Optional<List<IsupMessage>> reply(IsupMessageType type, int cic, IsupParameters parameters) {
-        return Optional.of(List.of(IsupMessage.of(type, cic, parameters)));
-    }
-
-    private static int firstOctet(IsupMessage message, ParameterCode code) {
-        return message.parameters()
-                .get(code)
-                .map(IsupParameter::value)
-                .filter(v -> v.length > 0)
-                .map(v -> v[0] & 0xFF)
-                .orElse(0);
+        CircuitStateIndicator.Blocking b = new CircuitStateIndicator.Blocking(
+                pool.isBlocked(cic, Blocking.LOCALLY_MAINTENANCE),
+                pool.isBlocked(cic, Blocking.REMOTELY_MAINTENANCE),
+                pool.isBlocked(cic, Blocking.LOCALLY_HARDWARE),
+                pool.isBlocked(cic, Blocking.REMOTELY_HARDWARE));
+        boolean transientMaintenance =
+                local.awaitingAcknowledgement(cic) || pool.isBlocked(cic, Blocking.RESET_PENDING);
+        return CircuitStateIndicator.of(context.state(cic), context.direction(cic), b, transientMaintenance);
     }
 }

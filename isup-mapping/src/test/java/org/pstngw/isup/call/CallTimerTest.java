@@ -11,57 +11,101 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every timer expiry, driven by the manual clock, against values and outcomes written out from Q.764. */
+/**
+ * Every call-timer expiry, driven by the manual clock, against the default values (conf's ss7.isup-timers, inside
+ * the Q.764 Annex A ranges) and the outcomes Annex A gives "at expiry".
+ */
 class CallTimerTest {
 
     static Stream<Arguments> expiries() {
         return Stream.of(
                 Arguments.of(
                         CallState.AWAIT_ADDRESS_COMPLETE,
-                        30,
+                        Duration.ofSeconds(20),
                         CallState.AWAIT_RELEASE_COMPLETE,
                         List.of(SEND_REL, NOTIFY_RELEASED),
                         102),
                 Arguments.of(
                         CallState.AWAIT_ANSWER,
-                        90,
+                        Duration.ofSeconds(90),
                         CallState.AWAIT_RELEASE_COMPLETE,
                         List.of(SEND_REL, NOTIFY_RELEASED),
                         19),
                 Arguments.of(
                         CallState.AWAIT_CONTINUITY,
-                        15,
+                        Duration.ofSeconds(10),
                         CallState.AWAIT_RELEASE_COMPLETE,
                         List.of(DISCONNECT_LOOP, SEND_REL),
                         41),
                 Arguments.of(
-                        CallState.AWAIT_FURTHER_ADDRESS, 15, CallState.AWAIT_RELEASE_COMPLETE, List.of(SEND_REL), 28),
+                        CallState.AWAIT_CONTINUITY_PREVIOUS,
+                        Duration.ofSeconds(10),
+                        CallState.AWAIT_RELEASE_COMPLETE,
+                        List.of(SEND_REL),
+                        41),
+                Arguments.of(
+                        CallState.AWAIT_FURTHER_ADDRESS,
+                        Duration.ofSeconds(15),
+                        CallState.AWAIT_RELEASE_COMPLETE,
+                        List.of(SEND_REL, NOTIFY_RELEASED),
+                        28),
                 Arguments.of(
                         CallState.SUSPENDED_BY_USER,
-                        180,
+                        Duration.ofMinutes(3),
                         CallState.AWAIT_RELEASE_COMPLETE,
                         List.of(SEND_REL, NOTIFY_RELEASED),
                         102),
                 Arguments.of(
                         CallState.SUSPENDED_BY_NETWORK,
-                        60,
+                        Duration.ofSeconds(30),
                         CallState.AWAIT_RELEASE_COMPLETE,
                         List.of(SEND_REL, NOTIFY_RELEASED),
                         102),
                 Arguments.of(
                         CallState.AWAIT_RESET_ACK,
-                        15,
+                        Duration.ofSeconds(15),
                         CallState.AWAIT_RESET_ACK,
-                        List.of(SEND_RSC, ALERT_MAINTENANCE),
+                        List.of(SEND_RSC),
+                        0),
+                Arguments.of(
+                        CallState.OUTGOING_CONTINUITY_CHECK,
+                        Duration.ofSeconds(1),
+                        CallState.CONTINUITY_RETEST_WAIT,
+                        List.of(STOP_TONE_TEST, SEND_COT_FAILURE, REATTEMPT),
+                        0),
+                Arguments.of(
+                        CallState.CONTINUITY_RETEST,
+                        Duration.ofSeconds(1),
+                        CallState.CONTINUITY_RETEST_WAIT,
+                        List.of(STOP_TONE_TEST, SEND_COT_FAILURE, ALERT_CONTINUITY_FAILURE),
+                        0),
+                Arguments.of(
+                        CallState.CONTINUITY_RETEST_WAIT,
+                        Duration.ofSeconds(5),
+                        CallState.CONTINUITY_RETEST,
+                        List.of(SEND_CCR, START_TONE_TEST),
+                        0),
+                Arguments.of(
+                        CallState.AWAIT_CONTINUITY_RECHECK,
+                        Duration.ofMinutes(4),
+                        CallState.AWAIT_RESET_ACK,
+                        List.of(SEND_RSC),
+                        0),
+                Arguments.of(
+                        CallState.CONTINUITY_RECHECK_LOOP,
+                        Duration.ofSeconds(10),
+                        CallState.AWAIT_RESET_ACK,
+                        List.of(DISCONNECT_LOOP, SEND_RSC),
                         0));
     }
 
-    @ParameterizedTest(name = "{0} after {1}s -> {2} {3} cause {4}")
+    @ParameterizedTest(name = "{0} after {1} -> {2} {3} cause {4}")
     @MethodSource("expiries")
-    void timerExpiresExactlyOnTime(CallState state, int seconds, CallState next, List<CallAction> actions, int cause) {
+    void timerExpiresExactlyOnTime(
+            CallState state, Duration after, CallState next, List<CallAction> actions, int cause) {
         CallHarness h = new CallHarness().driveTo(state);
 
-        h.scheduler.advance(Duration.ofSeconds(seconds).minusMillis(1));
+        h.scheduler.advance(after.minusMillis(1));
         assertThat(h.call.state()).isEqualTo(state);
         assertThat(h.performed).isEmpty();
         h.scheduler.advance(Duration.ofMillis(1));
@@ -74,7 +118,7 @@ class CallTimerTest {
     }
 
     @Test
-    void t1RepeatsRelWithTheSameCauseUntilT5SendsResetAndAlerts() {
+    void t1RepeatsRelWithTheSameCauseUntilT5SendsResetAlertsAndLeavesOnlyT17() {
         CallHarness h = new CallHarness().driveTo(CallState.ANSWERED);
         h.call.handle(CallEvent.LOCAL_RELEASE, 17);
         h.performed.clear();
@@ -86,15 +130,31 @@ class CallTimerTest {
 
         h.scheduler.advance(Duration.ofMinutes(5).minusSeconds(30));
         assertThat(h.call.state()).isEqualTo(CallState.AWAIT_RESET_ACK);
-        assertThat(h.actions()).endsWith(SEND_RSC, ALERT_MAINTENANCE);
+        assertThat(h.actions()).endsWith(SEND_RSC, ALERT_RELEASE_UNACKNOWLEDGED);
         assertThat(h.actions().stream().filter(a -> a == SEND_REL)).hasSize(19);
         assertThat(h.call.runningTimers()).containsExactly(IsupTimer.T17);
 
         h.scheduler.advance(Duration.ofMinutes(5));
-        assertThat(h.actions()).endsWith(SEND_RSC, ALERT_MAINTENANCE, SEND_RSC, ALERT_MAINTENANCE);
+        assertThat(h.actions()).endsWith(SEND_RSC, ALERT_RELEASE_UNACKNOWLEDGED, SEND_RSC, ALERT_RESET_UNACKNOWLEDGED);
         h.call.handle(CallEvent.RLC, 0);
         assertThat(h.call.state()).isEqualTo(CallState.IDLE);
+        assertThat(h.actions()).endsWith(NOTIFY_RELEASE_COMPLETE);
         assertThat(h.scheduler.pending()).isZero();
+    }
+
+    @Test
+    void rscRepeatsEveryT16UntilT17AlertsStopsT16AndRepeatsEveryT17() {
+        CallHarness h = new CallHarness().driveTo(CallState.AWAIT_RESET_ACK);
+        assertThat(h.call.runningTimers()).containsExactlyInAnyOrder(IsupTimer.T16, IsupTimer.T17);
+
+        h.scheduler.advance(Duration.ofMinutes(5).minusMillis(1));
+        assertThat(h.actions()).hasSize(19).containsOnly(SEND_RSC);
+        h.scheduler.advance(Duration.ofMillis(1));
+        assertThat(h.actions()).endsWith(SEND_RSC, ALERT_RESET_UNACKNOWLEDGED);
+        assertThat(h.call.runningTimers()).containsExactly(IsupTimer.T17);
+
+        h.scheduler.advance(Duration.ofMinutes(5));
+        assertThat(h.actions()).hasSize(23).endsWith(SEND_RSC, ALERT_RESET_UNACKNOWLEDGED);
     }
 
     @Test
@@ -120,16 +180,38 @@ class CallTimerTest {
     }
 
     @Test
+    void samRestartsT7() {
+        CallHarness h = new CallHarness().driveTo(CallState.AWAIT_ADDRESS_COMPLETE);
+        h.scheduler.advance(Duration.ofSeconds(15));
+        h.call.handle(CallEvent.LOCAL_SAM, 0);
+        h.scheduler.advance(Duration.ofSeconds(15));
+        assertThat(h.call.state()).isEqualTo(CallState.AWAIT_ADDRESS_COMPLETE);
+        h.scheduler.advance(Duration.ofSeconds(5));
+        assertThat(h.call.state()).isEqualTo(CallState.AWAIT_RELEASE_COMPLETE);
+    }
+
+    @Test
+    void t2RunsWhenWeSuspendACallWeControl() {
+        CallHarness h = new CallHarness().driveTo(CallState.ANSWERED);
+        h.call.handle(CallEvent.LOCAL_SUSPEND_CONTROLLING, 0);
+        h.scheduler.advance(Duration.ofMinutes(3));
+        assertThat(h.actions()).containsExactly(SEND_SUS, SEND_REL, NOTIFY_RELEASED);
+        assertThat(h.performed.get(1).cause()).isEqualTo(102);
+    }
+
+    @Test
     void configuredValueIsUsed() {
         ManualScheduler scheduler = new ManualScheduler();
         CircuitCall call = new CircuitCall(
                 1,
-                IsupTimers.q764Defaults().with(IsupTimer.T7, Duration.ofSeconds(20)),
+                IsupTimers.defaults().with(IsupTimer.T7, Duration.ofSeconds(30)),
                 scheduler,
                 Runnable::run,
-                (cic, a, c) -> {});
+                (cic, a, c, m) -> {});
         call.handle(CallEvent.LOCAL_SETUP, 0);
-        scheduler.advance(Duration.ofSeconds(20));
+        scheduler.advance(Duration.ofSeconds(29));
+        assertThat(call.state()).isEqualTo(CallState.AWAIT_ADDRESS_COMPLETE);
+        scheduler.advance(Duration.ofSeconds(1));
         assertThat(call.state()).isEqualTo(CallState.AWAIT_RELEASE_COMPLETE);
     }
 }

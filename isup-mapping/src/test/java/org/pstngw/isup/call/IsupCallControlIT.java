@@ -7,15 +7,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pstngw.isup.circuit.CircuitGroup;
-import org.pstngw.isup.circuit.CircuitPool;
 import org.pstngw.isup.circuit.HuntingStrategy;
 import org.pstngw.isup.sim.Behaviour;
 import org.pstngw.isup.sim.IsupBytes;
@@ -23,6 +22,7 @@ import org.pstngw.isup.sim.LinkAndExchange;
 import org.pstngw.isup.sim.Rules;
 import org.pstngw.sipi.isup.DecodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
+import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupParameters;
 import org.pstngw.sipi.isup.IsupVariant;
 
@@ -36,39 +36,57 @@ class IsupCallControlIT {
     private record Heard(int cic, CallAction what, int cause) {}
 
     private final BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> reattempts = new LinkedBlockingQueue<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorScheduler timers = new ExecutorScheduler("it-timers");
     private LinkAndExchange pair;
     private IsupCallControl control;
 
     @BeforeEach
     void start() throws Exception {
-        pair = new LinkAndExchange(dir, 8, Rules.answerAll().on("5", new Behaviour.AnswerAfter(200)));
-        CircuitPool pool = new CircuitPool(
-                new CircuitGroup("sim", LinkAndExchange.EXCHANGE_PC, 1, 8, 0, 1), LinkAndExchange.GATEWAY_PC);
-        control = new IsupCallControl(
-                pair.link(),
-                pool,
-                HuntingStrategy.CONTROLLED_FIRST,
-                IsupTimers.q764Defaults(),
-                new ExecutorScheduler(timers),
-                executor,
-                (cic, what, cause, message) -> heard.add(new Heard(cic, what, cause)));
+        pair = new LinkAndExchange(
+                dir,
+                8,
+                Rules.answerAll()
+                        .on("5", new Behaviour.AnswerAfter(200))
+                        .on("17", Behaviour.BUSY)
+                        .on("1", Behaviour.UNALLOCATED)
+                        .on("42", Behaviour.CONGESTION)
+                        .on("9", new Behaviour.ReleaseAfter(300)));
+        control = IsupCallControl.builder(
+                        pair.link(), CircuitGroup.contiguous("sim", LinkAndExchange.EXCHANGE_PC, 1, 8, "span0", 1))
+                .settings(CallControlSettings.defaults().withHunting(HuntingStrategy.CONTROLLED_FIRST))
+                .scheduler(timers)
+                .executor(executor)
+                .listener(new IsupCallListener() {
+                    @Override
+                    public void onCallEvent(int cic, CallAction what, int cause, IsupMessage message) {
+                        heard.add(new Heard(cic, what, cause));
+                    }
+
+                    @Override
+                    public void onReattempt(int fromCic, SetupResult result) {
+                        reattempts.add(fromCic + "->" + result);
+                    }
+                })
+                .build();
         pair.listener(control).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!onExecutor(control::destinationReachable) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(control.destinationReachable())
-                .as("call control saw the exchange available")
-                .isTrue();
+        await(control::ready, "call control saw the exchange available and its group reset acknowledged");
     }
 
     @AfterEach
     void stop() {
         pair.close();
         executor.shutdownNow();
-        timers.shutdownNow();
+        timers.close();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     private Heard next() throws InterruptedException {
@@ -77,8 +95,8 @@ class IsupCallControlIT {
         return h;
     }
 
-    private <T> T onExecutor(java.util.concurrent.Callable<T> task) throws Exception {
-        return executor.submit(task).get(20, TimeUnit.SECONDS);
+    private static <T> T get(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     private static IsupParameters iamTo(String called) {
@@ -87,19 +105,14 @@ class IsupCallControlIT {
     }
 
     @Test
-    void outgoingCallIsAnsweredAndReleasedByUs() throws Exception {
-        IsupCallControl.SetupResult r = onExecutor(() -> control.setup(iamTo("5")));
-        assertThat(r).isEqualTo(new IsupCallControl.SetupResult.Started(1));
+    void outgoingCallIsAnsweredAndReleasedByUsUntilReleaseComplete() throws Exception {
+        assertThat(get(control.setup(iamTo("5")))).isEqualTo(new SetupResult.Started(1));
 
         assertThat(next()).isEqualTo(new Heard(1, CallAction.NOTIFY_ADDRESS_COMPLETE, 0));
         assertThat(next()).isEqualTo(new Heard(1, CallAction.NOTIFY_ANSWER, 0));
-        onExecutor(() -> control.release(1, 16));
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (onExecutor(() -> control.state(1)) != CallState.IDLE && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(onExecutor(() -> control.state(1))).isEqualTo(CallState.IDLE);
+        get(control.release(1, 16));
+        assertThat(next()).isEqualTo(new Heard(1, CallAction.NOTIFY_RELEASE_COMPLETE, 16));
+        assertThat(get(control.state(1))).isEqualTo(CallState.IDLE);
     }
 
     @Test
@@ -108,39 +121,31 @@ class IsupCallControlIT {
         assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_INCOMING_CALL, 0));
         pair.exchange().sendRel(3, 17);
         assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_RELEASED, 17));
-        assertThat(onExecutor(() -> control.state(3))).isEqualTo(CallState.IDLE);
+        assertThat(get(control.state(3))).isEqualTo(CallState.IDLE);
     }
 
     @Test
     void remoteBlockingIsAcknowledgedAndTheCircuitIsNotHunted() throws Exception {
         pair.exchange().sendSimple(0x13, 1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (pair.exchange().received(0x15) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(pair.exchange().received(0x15))
-                .as("BLA received by the exchange")
-                .isPositive();
+        await(() -> pair.exchange().received(0x15) > 0, "BLA received by the exchange");
 
-        assertThat(onExecutor(() -> control.setup(iamTo("5")))).isEqualTo(new IsupCallControl.SetupResult.Started(3));
+        assertThat(get(control.setup(iamTo("5")))).isEqualTo(new SetupResult.Started(3));
     }
 
     @Test
     void linkLossReleasesCallsRefusesNewOnesWith34AndRecoveryResetsTheGroup() throws Exception {
         pair.exchange().sendIam(3, "123", "456");
         assertThat(next().what()).isEqualTo(CallAction.NOTIFY_INCOMING_CALL);
+        long resetsBefore = pair.exchange().received(0x17);
 
         pair.exchange().dropAssociation();
         assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_RELEASED, 38));
-        assertThat(onExecutor(() -> control.setup(iamTo("5")))).isEqualTo(new IsupCallControl.SetupResult.Refused(34));
+        assertThat(get(control.setup(iamTo("5")))).isEqualTo(new SetupResult.Refused(34));
 
         pair.exchange().restoreAssociation();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (pair.exchange().received(0x17) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(pair.exchange().received(0x17))
-                .as("GRS received by the exchange")
-                .isPositive();
+        await(() -> pair.exchange().received(0x17) > resetsBefore, "a new GRS received by the exchange");
+        await(control::ready, "the GRA came back");
+        assertThat(get(control.setup(iamTo("5")))).isInstanceOf(SetupResult.Started.class);
+        assertThat(next().what()).isEqualTo(CallAction.NOTIFY_ADDRESS_COMPLETE);
     }
 }

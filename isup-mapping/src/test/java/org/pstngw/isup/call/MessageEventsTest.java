@@ -66,6 +66,34 @@ class MessageEventsTest {
     }
 
     @Test
+    void theContinuityCheckIndicatorPicksTheIamEvent() {
+        assertThat(iamWithContinuity(0)).isEqualTo(CallEvent.IAM);
+        assertThat(iamWithContinuity(1)).isEqualTo(CallEvent.IAM_CONTINUITY_REQUIRED);
+        assertThat(iamWithContinuity(2)).isEqualTo(CallEvent.IAM_CONTINUITY_PREVIOUS);
+    }
+
+    private static CallEvent iamWithContinuity(int indicator) {
+        IsupMessage iam = org.pstngw.sipi.isup.IsupMessages.iam(
+                1,
+                new org.pstngw.sipi.isup.NatureOfConnectionIndicators(0, indicator, false),
+                org.pstngw.sipi.isup.ForwardCallIndicators.of(false, false, true, 0, false),
+                org.pstngw.sipi.isup.CallingPartyCategory.ORDINARY,
+                3,
+                org.pstngw.sipi.isup.PartyNumber.called(3, "5551234"));
+        return classifyOnTheWire(iam).orElseThrow().event();
+    }
+
+    @Test
+    void aSamEndingWithStCompletesTheNumber() {
+        assertThat(classifyOnTheWire(org.pstngw.sipi.isup.IsupMessages.sam(1, "12")))
+                .map(MessageEvents.Classified::event)
+                .contains(CallEvent.SAM_INCOMPLETE);
+        assertThat(classifyOnTheWire(org.pstngw.sipi.isup.IsupMessages.sam(1, "12F")))
+                .map(MessageEvents.Classified::event)
+                .contains(CallEvent.SAM_COMPLETE);
+    }
+
+    @Test
     void maintenanceMessagesAreNotCallControl() {
         assertThat(MessageEvents.classify(IsupMessage.of(IsupMessageType.BLO, 1, IsupParameters.empty())))
                 .isEmpty();
