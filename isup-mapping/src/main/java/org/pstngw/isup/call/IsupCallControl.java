@@ -23,6 +23,7 @@ import org.pstngw.sipi.isup.CallingPartyCategory;
 import org.pstngw.sipi.isup.CauseIndicators;
 import org.pstngw.sipi.isup.CauseValue;
 import org.pstngw.sipi.isup.DecodeResult;
+import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
@@ -489,11 +490,12 @@ public final class IsupCallControl implements IsupLink.Listener {
 
     private void transmit(IsupMessage message) {
         byte[] payload;
-        try {
-            payload = IsupCodec.encode(message, settings.variant());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e.getMessage());
-            return;
+        switch (IsupCodec.encode(message, settings.variant())) {
+            case EncodeResult.Encoded(byte[] bytes) -> payload = bytes;
+            case EncodeResult.EncodeError e -> {
+                LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e);
+                return;
+            }
         }
         boolean sent = link.send(new IsupPdu(
                 link.ownPointCode(),
@@ -507,13 +509,11 @@ public final class IsupCallControl implements IsupLink.Listener {
     }
 
     private boolean encodable(IsupMessage message) {
-        try {
-            IsupCodec.encode(message, settings.variant());
-            return true;
-        } catch (IllegalArgumentException e) {
-            LOG.info("{} not encodable: {}", message.type(), e.getMessage());
+        if (IsupCodec.encode(message, settings.variant()) instanceof EncodeResult.EncodeError e) {
+            LOG.info("{} not encodable: {}", message.type(), e);
             return false;
         }
+        return true;
     }
 
     private static CallEvent localEventFor(IsupMessageType type) {

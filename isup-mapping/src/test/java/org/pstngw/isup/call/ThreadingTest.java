@@ -51,7 +51,7 @@ class ThreadingTest {
         }
 
         private void deliver(IsupMessage m) {
-            byte[] payload = IsupCodec.encode(m, IsupVariant.ITU);
+            byte[] payload = IsupCodec.encode(m, IsupVariant.ITU).orElseThrow();
             far.execute(() -> control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload)));
         }
 
