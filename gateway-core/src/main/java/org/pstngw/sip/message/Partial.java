@@ -1,5 +1,7 @@
 package org.pstngw.sip.message;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Builds the partial request of a malformed one: its start line and its Via, From, To, Call-ID and CSeq fields as
  * received, so that the 400 can be addressed (RFC 3261 8.2.6.2 copies them even when one of them is the defect, as in
@@ -17,11 +19,12 @@ final class Partial {
             return null;
         }
         int sp2 = sp > 0 ? line.indexOf(' ', sp + 1) : -1;
-        String uri = sp2 > sp + 1 ? line.substring(sp + 1, sp2) : "sip:invalid";
-        if (uri.isEmpty() || uri.indexOf(' ') >= 0 || uri.indexOf(':') <= 0) {
+        String uri = sp2 > sp + 1 ? line.substring(sp + 1, sp2) : "";
+        byte[] probe = ("X " + uri + " SIP/2.0").getBytes(StandardCharsets.UTF_8);
+        if (!StartLine.parse(probe, 0, probe.length).isRequest()) {
             uri = "sip:invalid";
         }
-        SipMessageBuilder b = SipMessageBuilder.request(SipMethod.valueOf(method), sanitized(uri));
+        SipMessageBuilder b = SipMessageBuilder.request(SipMethod.valueOf(method), uri);
         Wire w = new Wire(ix.in, 0, ix.idx, ix.count, 0, 0);
         for (int i = 0; i < ix.count; i++) {
             String name = null;

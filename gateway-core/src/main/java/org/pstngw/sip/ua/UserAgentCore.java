@@ -1,6 +1,5 @@
 package org.pstngw.sip.ua;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -19,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The UA core as transaction user (8.2, 12.2.2): routes each new request to its dialog or to a new call, applies the
- * checks of 8.2 (merged requests 482, Require 420, unknown methods 405, no dialog 481), answers OPTIONS, and matches
- * CANCEL and ACK. Runs on the request's Call-ID lane.
+ * The UA core as transaction user (8.2, 12.2.2): applies the checks of 8.2 ({@link RequestChecks}: 405, 416, 420, 415,
+ * 406; then merged requests 482 and no dialog 481), routes each new request to its dialog or to a new call, answers
+ * OPTIONS, and matches CANCEL and ACK. Runs on the request's Call-ID lane.
  */
 final class UserAgentCore implements TransactionLayer.User {
     private static final Logger LOG = LoggerFactory.getLogger(UserAgentCore.class);
@@ -47,21 +46,15 @@ final class UserAgentCore implements TransactionLayer.User {
 
     private void dispatch(ServerTransaction tx, SipRequest req) {
         SipMethod method = req.method();
-        if (!Capabilities.METHODS.contains(method)) {
-            tx.respond(Capabilities.methodNotAllowed(req));
-            return;
-        }
-        List<String> unsupported = Capabilities.unsupported(req);
-        if (!unsupported.isEmpty()) {
-            tx.respond(Replies.builder(req, SipStatus.BAD_EXTENSION)
-                    .header("Unsupported", String.join(", ", unsupported))
-                    .buildResponse());
+        var rejection = RequestChecks.reject(req);
+        if (rejection.isPresent()) {
+            tx.respond(rejection.get());
             return;
         }
         String toTag = req.to().tag();
         if (toTag != null) {
-            UaContext.Call call = ctx.dialogs.get(
-                    DialogId.ofReceivedRequest(req.callId(), toTag, req.from().tag()));
+            UaContext.Call call =
+                    ctx.dialogs.get(DialogId.ofReceivedRequest(req.callId(), toTag, UasCall.remoteTag(req)));
             if (call == null) {
                 tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             } else {
@@ -121,8 +114,7 @@ final class UserAgentCore implements TransactionLayer.User {
         if (toTag == null) {
             return;
         }
-        UaContext.Call call = ctx.dialogs.get(
-                DialogId.ofReceivedRequest(ack.callId(), toTag, ack.from().tag()));
+        UaContext.Call call = ctx.dialogs.get(DialogId.ofReceivedRequest(ack.callId(), toTag, UasCall.remoteTag(ack)));
         if (call != null) {
             call.onAck(ack);
         } else {
@@ -133,14 +125,15 @@ final class UserAgentCore implements TransactionLayer.User {
     @Override
     public void onStrayResponse(SipResponse response, Flow flow) {
         String toTag = response.to().tag();
-        if (response.statusCode() < 200
+        String fromTag = response.from().tag();
+        if (fromTag == null
+                || response.statusCode() < 200
                 || response.statusCode() >= 300
                 || toTag == null
                 || !response.cseq().method().equals(SipMethod.INVITE)) {
             return;
         }
-        UaContext.Call call = ctx.dialogs.get(
-                DialogId.ofReceivedResponse(response.callId(), response.from().tag(), toTag));
+        UaContext.Call call = ctx.dialogs.get(DialogId.ofReceivedResponse(response.callId(), fromTag, toTag));
         if (call != null) {
             call.onStraySuccess(response);
         }
