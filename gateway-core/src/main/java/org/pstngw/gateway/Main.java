@@ -8,8 +8,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.pstngw.conf.Secret;
+import org.pstngw.conf.SipTransportConfig;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transaction.TimerConfig;
-import org.pstngw.sip.transport.TlsSettings;
 import org.pstngw.sip.transport.TransportConfig;
 import org.pstngw.sip.transport.TransportType;
 import org.pstngw.sip.ua.Body;
@@ -42,13 +44,18 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
         o.config().ifPresent(p -> LOG.info("configuration file {} given; typed configuration is not wired yet", p));
-        TransportConfig transport = new TransportConfig(
-                o.host(), o.port(), o.port(), -1, TransportConfig.DEFAULT_MAX_MESSAGE_SIZE, Optional.empty(), 2);
+        TransportConfig transport = TransportConfig.udpAndTcp(o.host(), o.port());
         if (o.tlsPort() >= 0) {
             Path keystore = o.keystore().orElseThrow(() -> new IllegalArgumentException("--tls-port needs --keystore"));
-            transport = transport.withTls(
+            transport = transport.withTls(new SipTransportConfig(
+                    SipTransportConfig.Protocol.TLS,
+                    o.host(),
                     o.tlsPort(),
-                    new TlsSettings(keystore, o.keystorePassword(), o.truststore(), o.truststorePassword(), false));
+                    keystore.toString(),
+                    new Secret(new String(o.keystorePassword())),
+                    o.truststore().map(Path::toString).orElse(""),
+                    new Secret(new String(o.truststorePassword())),
+                    SipTransportConfig.ClientAuth.NONE));
         }
         TimerConfig timers = TimerConfig.DEFAULT.withBase(
                 Duration.ofMillis(o.t1Millis()), TimerConfig.DEFAULT.t2(), TimerConfig.DEFAULT.t4());
@@ -89,7 +96,7 @@ public final class Main {
         @Override
         public void onInvite(ServerCall call) {
             LOG.info("incoming call {}", call.callId());
-            call.sendProvisional(180, "Ringing", Optional.empty(), false);
+            call.sendProvisional(SipStatus.RINGING, Optional.empty(), false);
             var _ = ringing.schedule(
                     () -> call.accept(Optional.of(Body.sdp(sdp()))), ringMillis, TimeUnit.MILLISECONDS);
         }

@@ -4,15 +4,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.pstngw.sip.message.NameAddr;
+import org.pstngw.sip.message.Param;
+import org.pstngw.sip.message.Params;
+import org.pstngw.sip.message.Uri;
 
 /**
  * The state of one dialog, RFC 3261 section 12: its id, the local and remote URIs, the remote target, the route set,
- * the local and remote sequence numbers, and whether it is early or confirmed. Pure data and rules, no I/O; touched
- * only on its call's lane.
+ * the local and remote sequence numbers, whether it is secure, and whether it is early or confirmed. Pure data and
+ * rules, no I/O; touched only on its call's lane.
  *
  * <ul>
  *   <li>12.1.1 / 12.1.2: the route set is the Record-Route of the request (UAS, in order) or of the response (UAC,
- *       reversed); the remote target is the Contact of the request (UAS) or the response (UAC).
+ *       reversed); the remote target is the Contact of the request (UAS) or the response (UAC). The dialog is secure
+ *       when the request was sent over TLS with a sips Request-URI.
  *   <li>12.2.1.1: the local CSeq increments by one for each new request (except ACK and CANCEL).
  *   <li>12.2.2: a request with a CSeq lower than the remote sequence number is answered 500; a higher one is taken.
  *   <li>12.2.1.2 / 12.2.2: a target refresh (re-INVITE, UPDATE) replaces the remote target with its Contact.
@@ -20,11 +25,11 @@ import java.util.Objects;
  */
 public final class Dialog {
     private final DialogId id;
-    private final String localUri;
-    private final String remoteUri;
-    private final List<String> routeSet;
+    private final NameAddr localUri;
+    private final NameAddr remoteUri;
+    private final List<NameAddr> routeSet;
     private final boolean secure;
-    private String remoteTarget;
+    private Uri remoteTarget;
     private long localCseq;
     private long remoteCseq;
     private boolean remoteCseqKnown;
@@ -32,19 +37,19 @@ public final class Dialog {
 
     private Dialog(
             DialogId id,
-            String localUri,
-            String remoteUri,
-            String remoteTarget,
-            List<String> routeSet,
+            NameAddr localUri,
+            NameAddr remoteUri,
+            Uri remoteTarget,
+            List<NameAddr> routeSet,
             long localCseq,
             long remoteCseq,
             boolean remoteCseqKnown,
             boolean secure,
             DialogState state) {
         this.id = Objects.requireNonNull(id);
-        this.localUri = localUri;
-        this.remoteUri = remoteUri;
-        this.remoteTarget = remoteTarget;
+        this.localUri = withoutTag(localUri);
+        this.remoteUri = withoutTag(remoteUri);
+        this.remoteTarget = Objects.requireNonNull(remoteTarget);
         this.routeSet = List.copyOf(routeSet);
         this.localCseq = localCseq;
         this.remoteCseq = remoteCseq;
@@ -53,20 +58,29 @@ public final class Dialog {
         this.state = state;
     }
 
+    private static NameAddr withoutTag(NameAddr a) {
+        List<Param> ps = new ArrayList<>(a.params().list());
+        ps.removeIf(p -> p.name().equalsIgnoreCase("tag"));
+        return new NameAddr(a.displayName(), a.uri(), true, new Params(ps));
+    }
+
     /**
      * The UAS side of 12.1.1, when this UA sends a 1xx (with tag) or 2xx to an INVITE.
      *
-     * @param recordRoute the Record-Route values of the request, in order
+     * @param localUri the request's To (its tag, if any, is dropped: the id holds the tags)
+     * @param remoteUri the request's From
      * @param contact the request's Contact URI (the remote target)
+     * @param recordRoute the Record-Route values of the request, in order
      * @param requestCseq the request's CSeq number (the remote sequence number)
+     * @param secure request over TLS with a sips Request-URI
      * @param early whether the response is a provisional
      */
     public static Dialog asUas(
             DialogId id,
-            String localUri,
-            String remoteUri,
-            String contact,
-            List<String> recordRoute,
+            NameAddr localUri,
+            NameAddr remoteUri,
+            Uri contact,
+            List<NameAddr> recordRoute,
             long requestCseq,
             boolean secure,
             boolean early) {
@@ -89,17 +103,18 @@ public final class Dialog {
      * @param recordRoute the Record-Route values of the response, in order (reversed here)
      * @param contact the response's Contact URI
      * @param requestCseq the INVITE's CSeq number (the local sequence number)
+     * @param secure the INVITE went over TLS with a sips Request-URI
      */
     public static Dialog asUac(
             DialogId id,
-            String localUri,
-            String remoteUri,
-            String contact,
-            List<String> recordRoute,
+            NameAddr localUri,
+            NameAddr remoteUri,
+            Uri contact,
+            List<NameAddr> recordRoute,
             long requestCseq,
             boolean secure,
             boolean early) {
-        List<String> reversed = new ArrayList<>(recordRoute);
+        List<NameAddr> reversed = new ArrayList<>(recordRoute);
         Collections.reverse(reversed);
         return new Dialog(
                 id,
@@ -118,23 +133,26 @@ public final class Dialog {
         return id;
     }
 
-    public String localUri() {
+    /** Our address in the dialog, without tag (From of our requests). */
+    public NameAddr localUri() {
         return localUri;
     }
 
-    public String remoteUri() {
+    /** The peer's address, without tag (To of our requests). */
+    public NameAddr remoteUri() {
         return remoteUri;
     }
 
-    public String remoteTarget() {
+    public Uri remoteTarget() {
         return remoteTarget;
     }
 
     /** The route set, in the order Route headers of a request in this dialog carry it. */
-    public List<String> routeSet() {
+    public List<NameAddr> routeSet() {
         return routeSet;
     }
 
+    /** True when the dialog was set up over TLS with a sips URI: its requests and our Contact use sips. */
     public boolean secure() {
         return secure;
     }
@@ -174,8 +192,8 @@ public final class Dialog {
     }
 
     /** A target refresh request or its response carried a new Contact. */
-    public void refreshTarget(String contact) {
-        if (contact != null && !contact.isBlank()) {
+    public void refreshTarget(Uri contact) {
+        if (contact != null) {
             remoteTarget = contact;
         }
     }

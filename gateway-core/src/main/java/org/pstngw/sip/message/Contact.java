@@ -11,16 +11,22 @@ public sealed interface Contact {
     }
 
     record Address(NameAddr address) implements Contact {
-        /** The expires parameter, or -1. */
+        /** The expires parameter, or -1 when absent or not a number. */
         public long expires() {
             String e = address.params().get("expires");
-            return e == null ? -1 : Long.parseLong(e);
+            if (e == null || e.isEmpty() || e.length() > 10 || !e.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return -1;
+            }
+            return Long.parseLong(e);
         }
 
-        /** The q parameter, or -1. */
+        /** The q parameter, or -1 when absent or not a qvalue (RFC 3261 20.10: 0 to 1, three decimals). */
         public double q() {
             String q = address.params().get("q");
-            return q == null ? -1 : Double.parseDouble(q);
+            if (q == null || !q.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?")) {
+                return -1;
+            }
+            return Double.parseDouble(q);
         }
 
         @Override

@@ -57,37 +57,50 @@ public final class HeaderNames {
         COMPACT_TO_LONG.forEach((k, v) -> LONG_TO_COMPACT.put(v, k));
     }
 
-    private static final Set<String> NOT_SPLIT = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /**
+     * Headers whose grammar is a comma-separated list ({@code 1#element}), RFC 3261 7.3.1 and 20, RFC 3262, RFC 3265,
+     * RFC 3325, RFC 3326, RFC 3327, RFC 3329, RFC 3608, RFC 3841, RFC 7044. Any other header, known or not, is one value
+     * per field: its commas are not separators (e.g. an unknown header, Authorization, Date).
+     */
+    private static final Set<String> LIST = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
-    private static final List<String> NOT_SPLIT_NAMES = List.of(
-            "www-authenticate",
-            "authorization",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "authentication-info",
-            "date",
-            "retry-after",
-            "subject",
-            "call-id",
-            "cseq",
-            "user-agent",
-            "server",
-            "organization",
-            "timestamp",
-            "content-length",
-            "content-type",
-            "max-forwards",
-            "expires",
-            "content-disposition",
-            "min-expires",
-            "priority",
-            "reply-to",
-            "mime-version",
-            "rseq",
-            "rack");
+    private static final List<String> LIST_NAMES = List.of(
+            "Via",
+            "Route",
+            "Record-Route",
+            "Contact",
+            "Supported",
+            "Require",
+            "Proxy-Require",
+            "Unsupported",
+            "Allow",
+            "Accept",
+            "Accept-Encoding",
+            "Accept-Language",
+            "Alert-Info",
+            "Call-Info",
+            "Error-Info",
+            "Content-Encoding",
+            "Content-Language",
+            "In-Reply-To",
+            "Warning",
+            "Reason",
+            "Allow-Events",
+            "Path",
+            "Service-Route",
+            "P-Asserted-Identity",
+            "P-Preferred-Identity",
+            "P-Associated-URI",
+            "History-Info",
+            "Security-Client",
+            "Security-Server",
+            "Security-Verify",
+            "Accept-Contact",
+            "Reject-Contact",
+            "Request-Disposition");
 
     static {
-        NOT_SPLIT.addAll(NOT_SPLIT_NAMES);
+        LIST.addAll(LIST_NAMES);
     }
 
     private HeaderNames() {}
@@ -113,8 +126,11 @@ public final class HeaderNames {
         return longForm(a).equalsIgnoreCase(longForm(b));
     }
 
-    /** True when the values of header {@code name} may be given as a comma-separated list (RFC 3261 7.3.1). */
+    /**
+     * True when header {@code name} (long or compact form) is defined as a comma-separated list, so that one field may
+     * carry several values (RFC 3261 7.3.1); false for every other header, including unknown ones.
+     */
     public static boolean isList(String name) {
-        return !NOT_SPLIT.contains(longForm(name));
+        return LIST.contains(longForm(name));
     }
 }

@@ -133,6 +133,31 @@ final class Lexer {
         return out == null ? Params.EMPTY : new Params(out);
     }
 
+    /** The index of the first comma outside quotes and angle brackets, or -1. */
+    static int firstListComma(String v) {
+        int depth = 0;
+        boolean q = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (q) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    q = false;
+                }
+            } else if (c == '"') {
+                q = true;
+            } else if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Splits a list header value on commas outside quotes and angle brackets. */
     static List<String> splitList(String v) {
         List<String> out = new ArrayList<>(2);

@@ -10,8 +10,8 @@ public sealed interface ParseResult {
     /**
      * Malformed input. {@code reason} names the defect; {@code status} is the response a UAS should send (400, or 505
      * for an unsupported version, 413 for an oversize message); {@code request} tells whether the input looked like a
-     * request; {@code partial} is a request holding the start line and the Via, From, To, Call-ID and CSeq fields that
-     * were themselves well-formed, from which {@link SipResponses#create} builds the answer.
+     * request; {@code partial} is a request holding the start line and the Via, From, To, Call-ID and CSeq fields as
+     * received (even when one of them is the defect), from which {@link SipResponses#create} builds the answer.
      */
     record Malformed(String reason, int status, boolean request, SipRequest partialRequest) implements ParseResult {
         public Optional<SipRequest> partial() {

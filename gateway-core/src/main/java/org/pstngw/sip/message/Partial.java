@@ -1,6 +1,13 @@
 package org.pstngw.sip.message;
 
-/** Builds the partial request of a malformed one: its start line and the well-formed Via/From/To/Call-ID/CSeq. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds the partial request of a malformed one: its start line and its Via, From, To, Call-ID and CSeq fields as
+ * received, so that the 400 can be addressed (RFC 3261 8.2.6.2 copies them even when one of them is the defect, as in
+ * RFC 4475's badinv01). Control characters in the copied values are blanked, so nothing the peer sent can add a line
+ * to the answer.
+ */
 final class Partial {
     private Partial() {}
 
@@ -12,33 +19,30 @@ final class Partial {
             return null;
         }
         int sp2 = sp > 0 ? line.indexOf(' ', sp + 1) : -1;
-        String uri = sp2 > sp + 1 ? line.substring(sp + 1, sp2) : "sip:invalid";
-        if (uri.isEmpty() || uri.indexOf(' ') >= 0) {
+        String uri = sp2 > sp + 1 ? line.substring(sp + 1, sp2) : "";
+        byte[] probe = ("X " + uri + " SIP/2.0").getBytes(StandardCharsets.UTF_8);
+        if (!StartLine.parse(probe, 0, probe.length).isRequest()) {
             uri = "sip:invalid";
         }
         SipMessageBuilder b = SipMessageBuilder.request(SipMethod.valueOf(method), uri);
         Wire w = new Wire(ix.in, 0, ix.idx, ix.count, 0, 0);
         for (int i = 0; i < ix.count; i++) {
-            String v = w.value(i);
+            String name = null;
             if (w.is(i, HeaderNames.VIA, 'v')) {
-                if (ok(() -> Lexer.splitList(v).forEach(Via::parse))) {
-                    b.header(HeaderNames.VIA, v);
-                }
+                name = HeaderNames.VIA;
             } else if (w.is(i, HeaderNames.FROM, 'f')) {
-                if (ok(() -> NameAddr.parse(v))) {
-                    b.header(HeaderNames.FROM, v);
-                }
+                name = HeaderNames.FROM;
             } else if (w.is(i, HeaderNames.TO, 't')) {
-                if (ok(() -> NameAddr.parse(v))) {
-                    b.header(HeaderNames.TO, v);
-                }
+                name = HeaderNames.TO;
             } else if (w.is(i, HeaderNames.CALL_ID, 'i')) {
-                if (!v.isBlank()) {
-                    b.header(HeaderNames.CALL_ID, v);
-                }
+                name = HeaderNames.CALL_ID;
             } else if (w.is(i, HeaderNames.CSEQ, (char) 0)) {
-                if (ok(() -> CSeq.parse(v))) {
-                    b.header(HeaderNames.CSEQ, v);
+                name = HeaderNames.CSEQ;
+            }
+            if (name != null) {
+                String v = sanitized(w.value(i)).strip();
+                if (!v.isEmpty()) {
+                    b.header(name, v);
                 }
             }
         }
@@ -49,12 +53,17 @@ final class Partial {
         }
     }
 
-    private static boolean ok(Runnable r) {
-        try {
-            r.run();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+    private static String sanitized(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(v);
+                }
+                sb.setCharAt(i, ' ');
+            }
         }
+        return sb == null ? v : sb.toString();
     }
 }

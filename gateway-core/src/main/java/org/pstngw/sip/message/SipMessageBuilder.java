@@ -113,6 +113,24 @@ public final class SipMessageBuilder {
         return set(name, value.toString());
     }
 
+    /**
+     * Replaces the first value of {@code name} with {@code value}: the first field's whole value, or, when that field
+     * holds a comma-separated list (RFC 3261 7.3.1, e.g. {@code Via: a, b}), only its first element, keeping the rest
+     * as written. Appends the field when there is none.
+     */
+    public SipMessageBuilder replaceFirstValue(String name, String value) {
+        for (int i = 0; i < headers.size(); i++) {
+            SipHeader h = headers.get(i);
+            if (h.is(name)) {
+                int comma = Lexer.firstListComma(h.value());
+                String v = comma < 0 ? value : value + h.value().substring(comma);
+                headers.set(i, new SipHeader(h.name(), v));
+                return this;
+            }
+        }
+        return header(name, value);
+    }
+
     /** Removes all fields named {@code name}. */
     public SipMessageBuilder remove(String name) {
         headers.removeIf(h -> h.is(name));

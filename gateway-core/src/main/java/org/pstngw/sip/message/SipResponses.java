@@ -1,20 +1,27 @@
 package org.pstngw.sip.message;
 
 import java.util.List;
+import java.util.Locale;
 
-/** Builds responses to requests as RFC 3261 8.2.6 says. */
+/** Builds responses to requests as RFC 3261 8.2.6 and 12.1.1 say. */
 public final class SipResponses {
     private SipResponses() {}
 
     /**
      * A response to {@code request}: all Via fields in order, From, Call-ID and CSeq copied, To copied with
-     * {@code toTag} added when the request's To has no tag and the status is above 100 ({@code toTag} may be null).
-     * Works on the partial request of a {@link ParseResult.Malformed} too (copies what it has).
+     * {@code toTag} added when the request's To has no tag and the status is above 100 ({@code toTag} may be null),
+     * and for 101-299 the Record-Route fields in order (12.1.1: a response that may establish a dialog carries them
+     * back). Works on the partial request of a {@link ParseResult.Malformed} too (copies what it has).
      */
     public static SipMessageBuilder builder(SipRequest request, int status, String reason, String toTag) {
         SipMessageBuilder b = SipMessageBuilder.response(status, reason);
         for (String via : request.headerValues(HeaderNames.VIA)) {
             b.header(HeaderNames.VIA, via);
+        }
+        if (status > 100 && status < 300) {
+            for (String rr : request.headerValues(HeaderNames.RECORD_ROUTE)) {
+                b.header(HeaderNames.RECORD_ROUTE, rr);
+            }
         }
         request.header(HeaderNames.FROM).ifPresent(v -> b.header(HeaderNames.FROM, v));
         request.header(HeaderNames.TO).ifPresent(v -> {
@@ -32,6 +39,10 @@ public final class SipResponses {
         return b;
     }
 
+    public static SipMessageBuilder builder(SipRequest request, SipStatus status, String toTag) {
+        return builder(request, status.code(), status.reason(), toTag);
+    }
+
     public static SipResponse create(SipRequest request, int status, String reason, String toTag) {
         return builder(request, status, reason, toTag).buildResponse();
     }
@@ -40,9 +51,12 @@ public final class SipResponses {
         return create(request, status.code(), status.reason(), toTag);
     }
 
-    /** The answer to a malformed request (400 with the defect as reason phrase), or null when it cannot be addressed. */
+    /**
+     * The answer to a malformed request: its status (400, 505, 413, 414) with the defect in the reason phrase, or
+     * null when it cannot be addressed (Via, From, To, Call-ID or CSeq unreadable) or must not be answered (an ACK).
+     */
     public static SipResponse answer(ParseResult.Malformed malformed, String toTag) {
-        if (!malformed.answerable()) {
+        if (!malformed.answerable() || malformed.partialRequest().isAck()) {
             return null;
         }
         String reason = SipStatus.valueOf(malformed.status()).reason() + " (" + phrase(malformed.reason()) + ")";
@@ -63,7 +77,7 @@ public final class SipResponses {
             return NameAddr.parse(to).tag() != null;
         } catch (RuntimeException e) {
             return List.of(to.split(";", -1)).stream()
-                    .anyMatch(p -> p.strip().toLowerCase(java.util.Locale.ROOT).startsWith("tag="));
+                    .anyMatch(p -> p.strip().toLowerCase(Locale.ROOT).startsWith("tag="));
         }
     }
 }

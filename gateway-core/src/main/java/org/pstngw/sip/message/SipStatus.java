@@ -20,10 +20,12 @@ public final class SipStatus {
     public static final SipStatus FORBIDDEN = known(403, "Forbidden");
     public static final SipStatus NOT_FOUND = known(404, "Not Found");
     public static final SipStatus METHOD_NOT_ALLOWED = known(405, "Method Not Allowed");
+    public static final SipStatus NOT_ACCEPTABLE = known(406, "Not Acceptable");
     public static final SipStatus PROXY_AUTHENTICATION_REQUIRED = known(407, "Proxy Authentication Required");
     public static final SipStatus REQUEST_TIMEOUT = known(408, "Request Timeout");
     public static final SipStatus GONE = known(410, "Gone");
     public static final SipStatus REQUEST_ENTITY_TOO_LARGE = known(413, "Request Entity Too Large");
+    public static final SipStatus REQUEST_URI_TOO_LONG = known(414, "Request-URI Too Long");
     public static final SipStatus UNSUPPORTED_MEDIA_TYPE = known(415, "Unsupported Media Type");
     public static final SipStatus UNSUPPORTED_URI_SCHEME = known(416, "Unsupported URI Scheme");
     public static final SipStatus BAD_EXTENSION = known(420, "Bad Extension");
@@ -80,6 +82,11 @@ public final class SipStatus {
         return new SipStatus(code, reason);
     }
 
+    /** The same code with another reason phrase (for example {@code 500 CSeq Out of Order}); equal to this one. */
+    public SipStatus withReason(String phrase) {
+        return new SipStatus(code, phrase);
+    }
+
     public int code() {
         return code;
     }
@@ -94,6 +101,11 @@ public final class SipStatus {
 
     public boolean isFinal() {
         return code >= 200;
+    }
+
+    /** 2xx. */
+    public boolean isSuccess() {
+        return code >= 200 && code < 300;
     }
 
     @Override

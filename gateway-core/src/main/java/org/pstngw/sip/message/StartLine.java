@@ -8,6 +8,11 @@ record StartLine(SipMethod method, String uri, int status, String reason, String
         return new StartLine(null, null, 0, null, error, status);
     }
 
+    /** True for a request line that parsed. */
+    boolean isRequest() {
+        return error == null && method != null;
+    }
+
     static StartLine parse(byte[] in, int s, int e) {
         String line = new String(in, s, e - s, StandardCharsets.UTF_8);
         if (line.regionMatches(true, 0, "SIP/", 0, 4)) {

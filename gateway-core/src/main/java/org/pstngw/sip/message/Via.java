@@ -40,14 +40,40 @@ public record Via(String protocol, String transport, String host, int port, Para
         lx.skipWs();
         if (lx.peek() == ':') {
             lx.accept(':');
-            port = Integer.parseInt(lx.token("port"));
+            port = port(":" + lx.token("port"));
         }
         Params params = lx.params();
         lx.skipWs();
         if (!lx.atEnd()) {
             throw new SipSyntaxException("unexpected text in Via: " + lx.rest());
         }
+        number(params, "rport", 65_535);
+        number(params, "ttl", 255);
         return new Via(name + "/" + version, transport, host, port, params);
+    }
+
+    /** RFC 3261 20.42 / RFC 3581: {@code ttl = 1*3DIGIT} (0-255), {@code rport [= 1*DIGIT]} (a port). */
+    private static void number(Params params, String name, int max) {
+        String v = params.get(name);
+        if (v != null && parseBounded(v, max) < 0) {
+            throw new SipSyntaxException("invalid Via " + name + " " + v);
+        }
+    }
+
+    /** The value as a number in 0..max, or -1 when it is not one. */
+    private static int parseBounded(String v, int max) {
+        if (v.isEmpty() || v.length() > 5) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n <= max ? n : -1;
     }
 
     private static int port(String colonPort) {
@@ -83,10 +109,10 @@ public record Via(String protocol, String transport, String host, int port, Para
         return params.get("maddr");
     }
 
-    /** TTL, or -1. */
+    /** TTL, or -1 when absent (or, on a Via built without parsing, not a number in 0-255). */
     public int ttl() {
         String t = params.get("ttl");
-        return t == null ? -1 : Integer.parseInt(t);
+        return t == null ? -1 : parseBounded(t, 255);
     }
 
     /** True when an {@code rport} parameter is present, with or without a value (RFC 3581). */
@@ -94,10 +120,10 @@ public record Via(String protocol, String transport, String host, int port, Para
         return params.has("rport");
     }
 
-    /** The rport value, or -1 when absent or written without a value. */
+    /** The rport value, or -1 when absent, written without a value (or, on a Via built without parsing, not a port). */
     public int rport() {
         String r = params.get("rport");
-        return r == null ? -1 : Integer.parseInt(r);
+        return r == null ? -1 : parseBounded(r, 65_535);
     }
 
     /** The sent-by as {@code host[:port]}. */
@@ -105,10 +131,23 @@ public record Via(String protocol, String transport, String host, int port, Para
         return port < 0 ? host : host + ":" + port;
     }
 
+    /** The same Via with parameter {@code name} set to {@code value}: in its place when present, else appended. */
     public Via withParam(String name, String value) {
         var ps = new java.util.ArrayList<>(params.list());
-        ps.removeIf(p -> p.name().equalsIgnoreCase(name));
-        ps.add(new Param(name, value));
+        Param p = new Param(name, value);
+        int at = -1;
+        for (int i = 0; i < ps.size(); i++) {
+            if (ps.get(i).name().equalsIgnoreCase(name)) {
+                at = i;
+                break;
+            }
+        }
+        ps.removeIf(q -> q.name().equalsIgnoreCase(name));
+        if (at < 0) {
+            ps.add(p);
+        } else {
+            ps.add(at, p);
+        }
         return new Via(protocol, transport, host, port, new Params(ps));
     }
 

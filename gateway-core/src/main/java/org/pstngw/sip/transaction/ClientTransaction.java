@@ -1,9 +1,9 @@
 package org.pstngw.sip.transaction;
 
 import java.util.concurrent.Executor;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.timer.Scheduler;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
 import org.pstngw.sip.transport.Flow;
 
 /**
@@ -30,9 +30,8 @@ public final class ClientTransaction {
     private final Sender sender;
     private final Listener listener;
     private final Runnable onTerminated;
-    private final TxMachine<?> machine;
+    private final TxMachine<?, SipResponse> machine;
     private final boolean invite;
-    private SipResponse lastResponse;
 
     ClientTransaction(
             TransactionKey key,
@@ -46,14 +45,14 @@ public final class ClientTransaction {
             Runnable onTerminated) {
         this.key = key;
         this.request = request;
-        this.wire = SipAdapter.encode(request);
+        this.wire = request.toBytes();
         this.flow = flow;
         this.sender = sender;
         this.listener = listener;
         this.onTerminated = onTerminated;
-        this.invite = "INVITE".equals(SipAdapter.method(request));
+        this.invite = request.isInvite();
         boolean reliable = flow.transport().reliable();
-        TxMachine.Effects effects = new Effects(lane);
+        TxMachine.Effects<SipResponse> effects = new Effects(lane);
         this.machine = invite
                 ? new TxMachine<>(
                         ClientInviteState.TABLE,
@@ -81,8 +80,7 @@ public final class ClientTransaction {
 
     /** A response matched this transaction. */
     void receive(SipResponse response) {
-        lastResponse = response;
-        machine.fire(TxEvent.received(SipAdapter.status(response)));
+        machine.fire(TxEvent.received(response.statusCode()), response);
     }
 
     public TransactionKey key() {
@@ -106,7 +104,7 @@ public final class ClientTransaction {
         return machine.terminated();
     }
 
-    private final class Effects implements TxMachine.Effects {
+    private final class Effects implements TxMachine.Effects<SipResponse> {
         private final Executor lane;
 
         Effects(Executor lane) {
@@ -114,11 +112,12 @@ public final class ClientTransaction {
         }
 
         @Override
-        public void perform(TxAction.Do action, TxEvent cause) {
+        public void perform(TxAction.Do action, TxEvent cause, SipResponse response) {
             switch (action) {
                 case SEND_REQUEST -> send(wire);
-                case SEND_ACK -> send(SipAdapter.encode(SipAdapter.ackForNonSuccess(request, lastResponse)));
-                case PASS_TO_TU -> listener.onResponse(ClientTransaction.this, lastResponse);
+                case SEND_ACK ->
+                    send(DerivedRequests.ackForNonSuccess(request, response).toBytes());
+                case PASS_TO_TU -> listener.onResponse(ClientTransaction.this, response);
                 case REPORT_TIMEOUT -> listener.onTimeout(ClientTransaction.this);
                 case REPORT_TRANSPORT_ERROR -> listener.onTransportError(ClientTransaction.this);
                 case SEND_RESPONSE, RESEND_LAST_RESPONSE, SEND_TRYING ->

@@ -2,17 +2,23 @@ package org.pstngw.sip.transaction;
 
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.pstngw.sip.message.ParseResult;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipResponses;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.InboundSink;
+import org.pstngw.sip.transport.ViaStamping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Between the transport and the transaction layer: parses each received message (on the event loop, pure), answers a
- * malformed request with 400 whose reason names the defect (sent straight back on the flow it came from), drops a
- * malformed response with a WARN, stamps received/rport into a request's top Via (18.2.1, RFC 3581), and hands the
- * message to the transaction layer on its Call-ID's lane. Nothing thrown in here reaches the event loop.
+ * Between the transport and the transaction layer, on the event loop: answers a malformed request with the status the
+ * parser chose (400 whose reason names the defect, 505, 413, 414), sent straight back on the flow it came from (never
+ * for an ACK, and only when Via, From, To, Call-ID and CSeq were readable); drops a malformed response with a WARN;
+ * stamps received/rport into a request's top Via (18.2.1, RFC 3581); and hands the message to the transaction layer on
+ * its Call-ID's lane. Nothing thrown in here reaches the event loop.
  */
 public final class InboundProcessor implements InboundSink {
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
@@ -28,35 +34,41 @@ public final class InboundProcessor implements InboundSink {
     }
 
     @Override
-    public void onMessage(byte[] bytes, Flow flow) {
+    public void onMessage(ParseResult message, Flow flow) {
         try {
-            process(bytes, flow);
+            process(message, flow);
         } catch (RuntimeException e) {
             LOG.error("message from {} could not be processed", flow, e);
         }
     }
 
-    private void process(byte[] bytes, Flow flow) {
-        switch (SipAdapter.parse(bytes)) {
-            case SipAdapter.Inbound.Request r -> {
-                var stamped = SipAdapter.stampVia(r.request(), flow.remote());
-                String callId = SipAdapter.callId(stamped);
+    private void process(ParseResult message, Flow flow) {
+        switch (message) {
+            case ParseResult.Parsed(SipRequest r) -> {
+                SipRequest stamped = ViaStamping.apply(r, flow.remote());
+                String callId = stamped.callId();
                 lanes.apply(callId).execute(() -> guarded(() -> layer.onRequest(stamped, flow), flow, callId));
             }
-            case SipAdapter.Inbound.Response r -> {
-                String callId = SipAdapter.callId(r.response());
-                lanes.apply(callId).execute(() -> guarded(() -> layer.onResponse(r.response(), flow), flow, callId));
+            case ParseResult.Parsed(SipResponse r) -> {
+                String callId = r.callId();
+                lanes.apply(callId).execute(() -> guarded(() -> layer.onResponse(r, flow), flow, callId));
             }
-            case SipAdapter.Inbound.BadRequest bad -> {
-                LOG.info("malformed request from {}: {}", flow, bad.reason());
-                if (bad.answer() != null) {
-                    sender.send(flow, bad.answer(), e -> {
-                        LOG.debug("400 to {} not sent: {}", flow, e.toString());
-                    });
-                }
-            }
-            case SipAdapter.Inbound.Dropped dropped -> LOG.warn("dropped message from {}: {}", flow, dropped.reason());
+            case ParseResult.Malformed bad
+            when !bad.request() -> LOG.warn("dropped malformed response from {}: {}", flow, bad.reason());
+            case ParseResult.Malformed bad -> badRequest(bad, flow);
         }
+    }
+
+    private void badRequest(ParseResult.Malformed bad, Flow flow) {
+        SipResponse answer = SipResponses.answer(bad, Ids.tag());
+        if (answer == null) {
+            LOG.info("dropped malformed request from {} (cannot be answered): {}", flow, bad.reason());
+            return;
+        }
+        LOG.info("malformed request from {}: {} -> {}", flow, bad.reason(), answer.statusCode());
+        sender.send(flow, answer.toBytes(), e -> {
+            LOG.debug("{} to {} not sent: {}", answer.statusCode(), flow, e.toString());
+        });
     }
 
     private static void guarded(Runnable work, Flow flow, String callId) {

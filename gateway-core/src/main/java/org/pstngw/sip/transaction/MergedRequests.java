@@ -3,6 +3,7 @@ package org.pstngw.sip.transaction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.timer.Clock;
 
 /**
@@ -29,7 +30,7 @@ public final class MergedRequests {
      *
      * @return true if another transaction already carries the same From tag, Call-ID and CSeq (answer 482)
      */
-    public boolean isMerged(String fromTag, String callId, long cseq, String method, TransactionKey transaction) {
+    public boolean isMerged(String fromTag, String callId, long cseq, SipMethod method, TransactionKey transaction) {
         long now = clock.nanoTime();
         expire(now);
         String id = fromTag + "|" + callId + "|" + cseq + "|" + method;

@@ -1,9 +1,13 @@
 package org.pstngw.sip.transaction;
 
+import java.util.List;
 import java.util.concurrent.Executor;
+import org.pstngw.sip.message.SipMessage;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipResponses;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.timer.Scheduler;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
 import org.pstngw.sip.transport.Flow;
 
 /**
@@ -28,14 +32,12 @@ public final class ServerTransaction {
     private final Flow fallbackFlow;
     private final Sender sender;
     private final Runnable onTerminated;
-    private final TxMachine<?> machine;
+    private final TxMachine<?, SipMessage> machine;
     private final boolean invite;
     private final Executor lane;
     private Listener listener = new Listener() {};
     private byte[] lastResponse;
     private SipResponse lastResponseMessage;
-    private SipRequest lastAck;
-    private byte[] pending;
 
     ServerTransaction(
             TransactionKey key,
@@ -56,9 +58,9 @@ public final class ServerTransaction {
         this.sender = sender;
         this.onTerminated = onTerminated;
         this.lane = lane;
-        this.invite = "INVITE".equals(SipAdapter.method(request));
+        this.invite = request.isInvite();
         boolean reliable = arrival.transport().reliable();
-        TxMachine.Effects effects = new Effects();
+        TxMachine.Effects<SipMessage> effects = new Effects();
         this.machine = invite
                 ? new TxMachine<>(
                         ServerInviteState.TABLE,
@@ -82,11 +84,11 @@ public final class ServerTransaction {
 
     void start(boolean tryingAtOnce) {
         if (!invite) {
-            machine.start(java.util.List.of());
+            machine.start(List.of());
         } else if (tryingAtOnce) {
-            machine.start(java.util.List.of(TxAction.Do.SEND_TRYING));
+            machine.start(List.of(TxAction.Do.SEND_TRYING));
         } else {
-            machine.start(java.util.List.of(TxAction.Timer.start(TimerName.TRYING)));
+            machine.start(List.of(TxAction.Timer.start(TimerName.TRYING)));
         }
     }
 
@@ -96,16 +98,13 @@ public final class ServerTransaction {
     }
 
     /**
-     * The TU sends a response through this transaction.
+     * The TU sends a response through this transaction. A response passed while the machine runs a transition (from
+     * inside one of this transaction's callbacks) is queued with the event and sent after that transition.
      *
      * @return false if the transaction's state does not allow it (e.g. a second final response); nothing is sent then
      */
     public boolean respond(SipResponse response) {
-        pending = SipAdapter.encode(response);
-        lastResponseMessage = response;
-        boolean sent = machine.fire(TxEvent.fromTu(SipAdapter.status(response)));
-        pending = null;
-        return sent;
+        return machine.fire(TxEvent.fromTu(response.statusCode()), response);
     }
 
     void retransmission() {
@@ -113,8 +112,7 @@ public final class ServerTransaction {
     }
 
     void ack(SipRequest ack) {
-        lastAck = ack;
-        machine.fire(TxEvent.RECV_ACK);
+        machine.fire(TxEvent.RECV_ACK, ack);
     }
 
     public TransactionKey key() {
@@ -140,7 +138,7 @@ public final class ServerTransaction {
 
     /** Whether a final response has been sent. */
     public boolean finalSent() {
-        return lastResponseMessage != null && SipAdapter.status(lastResponseMessage) >= 200;
+        return lastResponseMessage != null && lastResponseMessage.isFinal();
     }
 
     /** The current state ({@link ServerInviteState} or {@link ServerNonInviteState}). */
@@ -152,13 +150,15 @@ public final class ServerTransaction {
         return machine.terminated();
     }
 
-    private final class Effects implements TxMachine.Effects {
+    private final class Effects implements TxMachine.Effects<SipMessage> {
         @Override
-        public void perform(TxAction.Do action, TxEvent cause) {
+        public void perform(TxAction.Do action, TxEvent cause, SipMessage message) {
             switch (action) {
                 case SEND_RESPONSE -> {
-                    lastResponse = pending;
-                    send(pending);
+                    SipResponse r = (SipResponse) message;
+                    lastResponseMessage = r;
+                    lastResponse = r.toBytes();
+                    send(lastResponse);
                 }
                 case RESEND_LAST_RESPONSE -> {
                     if (lastResponse != null) {
@@ -166,12 +166,12 @@ public final class ServerTransaction {
                     }
                 }
                 case SEND_TRYING -> {
-                    SipResponse trying = SipAdapter.response(request, 100, "Trying", null);
+                    SipResponse trying = SipResponses.create(request, SipStatus.TRYING, null);
                     lastResponseMessage = trying;
-                    lastResponse = SipAdapter.encode(trying);
+                    lastResponse = trying.toBytes();
                     send(lastResponse);
                 }
-                case PASS_TO_TU -> listener.onAck(ServerTransaction.this, lastAck);
+                case PASS_TO_TU -> listener.onAck(ServerTransaction.this, (SipRequest) message);
                 case REPORT_TIMEOUT -> listener.onFailure(ServerTransaction.this, true);
                 case REPORT_TRANSPORT_ERROR -> listener.onFailure(ServerTransaction.this, false);
                 case SEND_REQUEST, SEND_ACK -> throw new IllegalStateException(action + " in a server transaction");

@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.timer.Scheduler;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.ResponseRouter;
 import org.slf4j.Logger;
@@ -68,23 +69,22 @@ public final class TransactionLayer {
 
     /** A received, well-formed request (its top Via already stamped with received/rport). */
     public void onRequest(SipRequest request, Flow flow) {
-        TransactionKey key = SipAdapter.serverKey(request);
-        String method = SipAdapter.method(request);
+        TransactionKey key = TransactionKey.server(request);
         ServerTransaction existing = servers.get(key);
         if (existing != null) {
-            if ("ACK".equals(method)) {
+            if (request.isAck()) {
                 existing.ack(request);
             } else {
                 existing.retransmission();
             }
             return;
         }
-        if ("ACK".equals(method)) {
+        if (request.isAck()) {
             user.onAck(request, flow);
             return;
         }
         ServerTransaction tx = createServer(key, request, flow);
-        if ("CANCEL".equals(method)) {
+        if (request.method().equals(SipMethod.CANCEL)) {
             user.onCancel(tx, servers.get(key.cancelled()));
         } else {
             user.onRequest(tx);
@@ -92,7 +92,7 @@ public final class TransactionLayer {
     }
 
     private ServerTransaction createServer(TransactionKey key, SipRequest request, Flow flow) {
-        ResponseRouter.ViaHop via = SipAdapter.topViaHop(request);
+        ResponseRouter.ViaHop via = ResponseRouter.ViaHop.of(request.topVia());
         Flow responseFlow = ResponseRouter.route(via, flow);
         ServerTransaction tx = new ServerTransaction(
                 key,
@@ -102,7 +102,7 @@ public final class TransactionLayer {
                 flow.transport().reliable() ? ResponseRouter.reconnect(via, flow) : null,
                 timers,
                 scheduler,
-                lanes.apply(SipAdapter.callId(request)),
+                lanes.apply(request.callId()),
                 sender,
                 () -> servers.remove(key));
         servers.put(key, tx);
@@ -112,34 +112,41 @@ public final class TransactionLayer {
 
     /** A received, well-formed response. */
     public void onResponse(SipResponse response, Flow flow) {
-        TransactionKey key = SipAdapter.clientKey(response);
+        TransactionKey key = TransactionKey.client(response);
         ClientTransaction tx = key == null ? null : clients.get(key);
         if (tx != null) {
             tx.receive(response);
         } else {
-            LOG.debug("response {} matches no transaction", SipAdapter.status(response));
+            LOG.debug("response {} matches no transaction", response.statusCode());
             user.onStrayResponse(response, flow);
         }
     }
 
     /**
      * Starts a client transaction for {@code request} (its top Via carries a fresh branch) toward {@code flow}. Must be
-     * called on the request's Call-ID lane.
+     * called on the request's Call-ID lane. A transport that fails at once is reported to {@code listener} as a
+     * transport error and leaves nothing in the table.
      */
     public ClientTransaction send(SipRequest request, Flow flow, ClientTransaction.Listener listener) {
-        TransactionKey key = TransactionKey.client(SipAdapter.branch(request), SipAdapter.method(request));
+        TransactionKey key = TransactionKey.client(request);
         ClientTransaction tx = new ClientTransaction(
                 key,
                 request,
                 flow,
                 timers,
                 scheduler,
-                lanes.apply(SipAdapter.callId(request)),
+                lanes.apply(request.callId()),
                 sender,
                 listener,
                 () -> clients.remove(key));
         clients.put(key, tx);
-        tx.start();
+        try {
+            tx.start();
+        } catch (RuntimeException e) {
+            clients.remove(key, tx);
+            LOG.warn("{} to {} could not start: {}", request.method(), flow, e.toString());
+            listener.onTransportError(tx);
+        }
         return tx;
     }
 

@@ -11,20 +11,28 @@ import org.pstngw.sip.timer.Timeout;
 
 /**
  * Runs one transaction's transition table: holds the state and the running timers, interprets timer actions, and hands
- * every other action to the transaction's {@link Effects}. Timer expiries arrive as events on the owner executor; an
- * expiry of a timer that was stopped or restarted meanwhile is recognised and dropped. Events raised while a transition
- * runs (a zero-length timer, an effect that fires another event) are queued and run after it, never re-entrantly.
+ * every other action to the transaction's {@link Effects}. An event may carry the message it is about (the response
+ * received, the response the TU passes, the ACK); the effects of its transition get that message. Timer expiries
+ * arrive as events on the owner executor; an expiry of a timer that was stopped or restarted meanwhile is recognised
+ * and dropped. Events raised while a transition runs (a zero-length timer, an effect that fires another event, a TU
+ * that answers from inside a callback) are queued with their message and run after it, never re-entrantly.
  *
  * <p>Not thread-safe by design: only the owner executor's thread may call it.
  *
  * @param <S> the state enum of the machine
+ * @param <M> the type of message events carry
  */
-public final class TxMachine<S extends Enum<S>> {
+public final class TxMachine<S extends Enum<S>, M> {
 
     /** What the machine asks its transaction to do. */
-    public interface Effects {
-        /** Performs a message or TU action; {@code cause} is the event whose transition asked for it. */
-        void perform(TxAction.Do action, TxEvent cause);
+    public interface Effects<M> {
+        /**
+         * Performs a message or TU action.
+         *
+         * @param cause the event whose transition asked for it (null for the entry actions)
+         * @param message the message that came with the event, or null (timer expiries)
+         */
+        void perform(TxAction.Do action, TxEvent cause, M message);
 
         /** The machine reached its terminal state (called once). */
         void terminated();
@@ -36,10 +44,10 @@ public final class TxMachine<S extends Enum<S>> {
     private final boolean reliable;
     private final Scheduler scheduler;
     private final Executor owner;
-    private final Effects effects;
+    private final Effects<M> effects;
     private final Map<TimerName, Running> running = new EnumMap<>(TimerName.class);
     private final Map<TimerName, Duration> intervals = new EnumMap<>(TimerName.class);
-    private final ArrayDeque<TxEvent> queue = new ArrayDeque<>();
+    private final ArrayDeque<Queued<M>> queue = new ArrayDeque<>();
     private S state;
     private boolean busy;
 
@@ -51,7 +59,7 @@ public final class TxMachine<S extends Enum<S>> {
             boolean reliable,
             Scheduler scheduler,
             Executor owner,
-            Effects effects) {
+            Effects<M> effects) {
         this.table = table;
         this.state = initial;
         this.terminal = terminal;
@@ -79,37 +87,45 @@ public final class TxMachine<S extends Enum<S>> {
     public void start(List<TxAction> entryActions) {
         busy = true;
         try {
-            run(entryActions, null);
+            run(entryActions, null, null);
         } finally {
             busy = false;
         }
         drain();
     }
 
-    /**
-     * Delivers {@code event}.
-     *
-     * @return true if the current state has a transition for it, false if it is absorbed (or queued behind a running
-     *     transition, in which case it is looked up later)
-     */
+    /** Delivers {@code event}, which carries no message. */
     public boolean fire(TxEvent event) {
+        return fire(event, null);
+    }
+
+    /**
+     * Delivers {@code event} with {@code message}.
+     *
+     * @return true if the current state has a transition for it; false if it is absorbed. While a transition runs the
+     *     event is queued with its message and looked up after it; the answer is then whether the current state has a
+     *     transition for it now
+     */
+    public boolean fire(TxEvent event, M message) {
         if (busy) {
-            queue.add(event);
-            return false;
+            queue.add(new Queued<>(event, message));
+            return state != terminal && table.lookup(state, event).isPresent();
         }
-        boolean handled = step(event);
+        boolean handled = step(event, message);
         drain();
         return handled;
     }
 
+    private record Queued<M>(TxEvent event, M message) {}
+
     private void drain() {
-        TxEvent next;
+        Queued<M> next;
         while (!busy && (next = queue.poll()) != null) {
-            step(next);
+            step(next.event(), next.message());
         }
     }
 
-    private boolean step(TxEvent event) {
+    private boolean step(TxEvent event, M message) {
         if (state == terminal) {
             return false;
         }
@@ -120,7 +136,7 @@ public final class TxMachine<S extends Enum<S>> {
         busy = true;
         try {
             state = transition.get().to();
-            run(transition.get().actions(), event);
+            run(transition.get().actions(), event, message);
             if (state == terminal) {
                 running.values().forEach(r -> r.timeout.cancel());
                 running.clear();
@@ -132,10 +148,10 @@ public final class TxMachine<S extends Enum<S>> {
         return true;
     }
 
-    private void run(List<TxAction> actions, TxEvent cause) {
+    private void run(List<TxAction> actions, TxEvent cause, M message) {
         for (TxAction action : actions) {
             switch (action) {
-                case TxAction.Do d -> effects.perform(d, cause);
+                case TxAction.Do d -> effects.perform(d, cause, message);
                 case TxAction.Timer t -> timer(t);
             }
         }
@@ -161,7 +177,7 @@ public final class TxMachine<S extends Enum<S>> {
         };
         intervals.put(name, interval);
         if (interval.isZero()) {
-            queue.add(name.expiry());
+            queue.add(new Queued<>(name.expiry(), null));
             return;
         }
         Running r = new Running();

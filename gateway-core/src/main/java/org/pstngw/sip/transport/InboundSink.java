@@ -1,13 +1,15 @@
 package org.pstngw.sip.transport;
 
-/** Receives every complete message the transport reads, on the Netty event loop of its channel. */
+import org.pstngw.sip.message.ParseResult;
+
+/** Receives every message the transport reads, parsed, on the Netty event loop of its channel. */
 @FunctionalInterface
 public interface InboundSink {
     /**
-     * One whole SIP message (a UDP datagram, or one framed message of a stream).
+     * One received message: a UDP datagram or one framed message of a stream, as the parser saw it.
      *
-     * @param bytes the message's bytes, owned by the callee
+     * @param message the parsed message, or its defect
      * @param flow the transport and the sender's address
      */
-    void onMessage(byte[] bytes, Flow flow);
+    void onMessage(ParseResult message, Flow flow);
 }

@@ -26,13 +26,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.pstngw.conf.SipTransportConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SIP transport layer on Netty: UDP, TCP and TLS listeners, client connections, and a connection table so that a
  * stream connection, whichever side opened it, is reused for every message to or from its peer (RFC 3261 18.2.2 and
- * 18.1.1). It moves bytes only: parsing and SIP rules are in pure classes behind the {@link InboundSink}.
+ * 18.1.1). Framing and parsing are the pure codecs behind its thin handlers; SIP rules are behind the {@link
+ * InboundSink}.
  */
 public final class NettyTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
@@ -44,48 +46,26 @@ public final class NettyTransport implements AutoCloseable {
     private final ConcurrentHashMap<Flow, ChannelFuture> connections = new ConcurrentHashMap<>();
     private Optional<TlsContexts> tls = Optional.empty();
 
-    private final StreamFraming framing;
-
-    /**
-     * @param framing cuts TCP/TLS streams into messages
-     */
-    public NettyTransport(TransportConfig config, StreamFraming framing, InboundSink sink) {
+    public NettyTransport(TransportConfig config, InboundSink sink) {
         this.config = config;
-        this.framing = framing;
         this.sink = sink;
         this.group = new NioEventLoopGroup(config.ioThreads());
     }
 
     /** Binds the configured listeners; blocks until bound. */
     public void start() throws IOException, GeneralSecurityException, InterruptedException {
-        if (config.tls().isPresent()) {
-            tls = Optional.of(TlsContexts.load(config.tls().get()));
+        Optional<SipTransportConfig> tlsListener = config.listener(TransportType.TLS);
+        if (tlsListener.isPresent()) {
+            tls = Optional.of(TlsContexts.load(tlsListener.get()));
         }
-        if (config.udpPort() >= 0) {
-            Bootstrap udp = new Bootstrap()
-                    .group(group)
-                    .channel(NioDatagramChannel.class)
-                    .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                    .handler(new ChannelInitializer<DatagramChannel>() {
-                        @Override
-                        protected void initChannel(DatagramChannel ch) {
-                            ch.pipeline().addLast(new UdpSipHandler(sink, config.maxMessageSize()));
-                        }
-                    });
-            listeners.put(
-                    TransportType.UDP,
-                    udp.bind(config.bindHost(), config.udpPort()).sync().channel());
-        }
-        if (config.tcpPort() >= 0) {
-            listeners.put(TransportType.TCP, bindStream(TransportType.TCP, config.tcpPort(), null));
-        }
-        if (config.tlsPort() >= 0) {
-            listeners.put(
-                    TransportType.TLS,
-                    bindStream(
-                            TransportType.TLS,
-                            config.tlsPort(),
-                            tls.orElseThrow().server()));
+        for (SipTransportConfig l : config.listeners()) {
+            TransportType type = TransportType.of(l.protocol());
+            Channel ch = switch (type) {
+                case UDP -> bindUdp(l);
+                case TCP -> bindStream(type, l, null);
+                case TLS -> bindStream(type, l, tls.orElseThrow().server());
+            };
+            listeners.put(type, ch);
         }
         LOG.info(
                 "SIP transport listening: {}",
@@ -95,7 +75,21 @@ public final class NettyTransport implements AutoCloseable {
                         .toList());
     }
 
-    private Channel bindStream(TransportType type, int port, SslContext ssl) throws InterruptedException {
+    private Channel bindUdp(SipTransportConfig l) throws InterruptedException {
+        Bootstrap udp = new Bootstrap()
+                .group(group)
+                .channel(NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(new ChannelInitializer<DatagramChannel>() {
+                    @Override
+                    protected void initChannel(DatagramChannel ch) {
+                        ch.pipeline().addLast(new UdpSipHandler(sink, config.datagramLimits()));
+                    }
+                });
+        return udp.bind(l.bindAddress(), l.port()).sync().channel();
+    }
+
+    private Channel bindStream(TransportType type, SipTransportConfig l, SslContext ssl) throws InterruptedException {
         ServerBootstrap server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -113,7 +107,7 @@ public final class NettyTransport implements AutoCloseable {
                         ch.closeFuture().addListener(f -> connections.remove(flow));
                     }
                 });
-        return server.bind(config.bindHost(), port).sync().channel();
+        return server.bind(l.bindAddress(), l.port()).sync().channel();
     }
 
     /** A stream connection with no traffic either way for this long is closed (its peer reconnects when needed). */
@@ -121,7 +115,7 @@ public final class NettyTransport implements AutoCloseable {
 
     private void streamPipeline(SocketChannel ch, TransportType type) {
         ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE_SECONDS));
-        ch.pipeline().addLast(new StreamSipDecoder(type, config.maxMessageSize(), framing, sink));
+        ch.pipeline().addLast(new StreamSipDecoder(type, config.streamLimits(), sink));
     }
 
     /** The bound address of a listener (with the real port when 0 was configured). */
@@ -132,22 +126,30 @@ public final class NettyTransport implements AutoCloseable {
 
     /**
      * Sends one message. UDP goes out of the UDP listener's socket (so the peer sees our listening port); a stream
-     * transport uses the open connection to {@code flow.remote()} if there is one and connects otherwise.
+     * transport uses the open connection to {@code flow.remote()} if there is one and connects otherwise. The address
+     * must be resolved: name resolution is the caller's business, off the event loop.
      *
-     * @return completes when written, or exceptionally on a transport error (connection refused, closed, ...)
+     * @return completes when written, or exceptionally on a transport error (no such transport, connection refused,
+     *     closed, ...); never throws
      */
     public CompletableFuture<Void> send(Flow flow, byte[] bytes) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (flow.remote().isUnresolved()) {
+            return CompletableFuture.failedFuture(new IOException("unresolved destination " + flow));
+        }
         if (flow.transport() == TransportType.UDP) {
             Channel udp = listeners.get(TransportType.UDP);
             if (udp == null) {
-                done.completeExceptionally(new IOException("UDP transport not enabled"));
-                return done;
+                return CompletableFuture.failedFuture(new IOException("UDP transport not enabled"));
             }
+            CompletableFuture<Void> done = new CompletableFuture<>();
             udp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), flow.remote()))
                     .addListener(f -> complete(done, f));
             return done;
         }
+        if (flow.transport() == TransportType.TLS && tls.isEmpty()) {
+            return CompletableFuture.failedFuture(new IOException("TLS not configured: no keystore for " + flow));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         ChannelFuture connection = connections.computeIfAbsent(flow, this::connect);
         connection.addListener(c -> {
             if (!c.isSuccess()) {
@@ -175,10 +177,8 @@ public final class NettyTransport implements AutoCloseable {
     }
 
     private ChannelFuture connect(Flow flow) {
-        SslContext ssl = flow.transport() == TransportType.TLS
-                ? tls.orElseThrow(() -> new IllegalStateException("TLS not configured"))
-                        .client()
-                : null;
+        SslContext ssl =
+                flow.transport() == TransportType.TLS ? tls.orElseThrow().client() : null;
         Bootstrap client = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)

@@ -1,7 +1,12 @@
 package org.pstngw.sip.transport;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.pstngw.sip.message.Via;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a server sends a response, RFC 3261 section 18.2.2 with rport (RFC 3581 section 4), from the request's top
@@ -18,8 +23,14 @@ import java.util.OptionalInt;
  * o  Otherwise, ... the response MUST be sent to the address indicated by the "sent-by" value ...
  * RFC 3581: with rport carrying a value, send to the received address and the rport port.
  * </pre>
+ *
+ * Routing runs on a call's lane, so it never resolves a name: a maddr, received or sent-by that is not an IP literal is
+ * skipped in favour of the next rule, and in the end of the packet's source address (which the server stamps as
+ * received whenever the sent-by is a name, 18.2.1).
  */
 public final class ResponseRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseRouter.class);
+
     private ResponseRouter() {}
 
     /** The parts of the top Via that routing reads. */
@@ -29,43 +40,77 @@ public final class ResponseRouter {
             OptionalInt sentByPort,
             String received,
             OptionalInt rport,
-            String maddr) {}
+            String maddr) {
+
+        /** The hop of a parsed Via (an unknown transport token counts as UDP, the datagram rules). */
+        public static ViaHop of(Via via) {
+            return new ViaHop(
+                    TransportType.fromToken(via.transport()).orElse(TransportType.UDP),
+                    via.host(),
+                    via.port() >= 0 ? OptionalInt.of(via.port()) : OptionalInt.empty(),
+                    via.received(),
+                    via.rport() >= 0 ? OptionalInt.of(via.rport()) : OptionalInt.empty(),
+                    via.maddr());
+        }
+
+        int port() {
+            return sentByPort.orElse(transport.defaultPort());
+        }
+    }
 
     /**
      * The flow for a response to a request that arrived on {@code arrival}.
      *
      * @param via the request's top Via (after {@link ViaStamping} added received/rport)
      * @param arrival the flow the request arrived on
-     * @return the flow to send the response on
+     * @return the flow to send the response on; its address is always resolved
      */
     public static Flow route(ViaHop via, Flow arrival) {
         if (arrival.transport().reliable()) {
             return arrival;
         }
-        int sentByPort = via.sentByPort().orElse(via.transport().defaultPort());
-        if (via.maddr() != null && !via.maddr().isEmpty()) {
-            return new Flow(arrival.transport(), InetSocketAddress.createUnresolved(via.maddr(), sentByPort));
+        Optional<InetAddress> maddr = literal(via.maddr());
+        if (maddr.isPresent()) {
+            return new Flow(arrival.transport(), new InetSocketAddress(maddr.get(), via.port()));
         }
+        if (via.maddr() != null) {
+            LOG.debug("Via maddr {} is not an IP literal; routing by received/sent-by", via.maddr());
+        }
+        InetAddress source = arrival.remote().getAddress();
+        Optional<InetAddress> received = literal(via.received());
         if (via.rport().isPresent()) {
-            String host =
-                    via.received() != null ? via.received() : arrival.remote().getHostString();
+            InetAddress host = received.orElse(source);
             return new Flow(
                     arrival.transport(), new InetSocketAddress(host, via.rport().getAsInt()));
         }
-        if (via.received() != null && !via.received().isEmpty()) {
-            return new Flow(arrival.transport(), new InetSocketAddress(via.received(), sentByPort));
+        if (received.isPresent()) {
+            return new Flow(arrival.transport(), new InetSocketAddress(received.get(), via.port()));
         }
-        return new Flow(arrival.transport(), new InetSocketAddress(via.sentByHost(), sentByPort));
+        InetAddress sentBy = literal(via.sentByHost()).orElse(source);
+        return new Flow(arrival.transport(), new InetSocketAddress(sentBy, via.port()));
     }
 
     /**
-     * The stream fallback of 18.2.2: when the request's connection has gone, open one to the sent-by address.
+     * The stream fallback of 18.2.2: when the request's connection has gone, open one to the sent-by address (the
+     * received address when there is one; the source address when the sent-by is a name).
      */
     public static Flow reconnect(ViaHop via, Flow arrival) {
-        String host = via.received() != null ? via.received() : via.sentByHost();
-        return new Flow(
-                arrival.transport(),
-                new InetSocketAddress(
-                        host, via.sentByPort().orElse(via.transport().defaultPort())));
+        InetAddress host = literal(via.received())
+                .or(() -> literal(via.sentByHost()))
+                .orElse(arrival.remote().getAddress());
+        return new Flow(arrival.transport(), new InetSocketAddress(host, via.port()));
+    }
+
+    /** {@code host} as an address when it is an IPv4 or (bracketed or bare) IPv6 literal. */
+    static Optional<InetAddress> literal(String host) {
+        if (host == null || host.isEmpty()) {
+            return Optional.empty();
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return Optional.of(InetAddress.ofLiteral(h));
+        } catch (IllegalArgumentException notALiteral) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,102 +1,90 @@
 package org.pstngw.sip.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import org.pstngw.sip.message.ParseResult;
+import org.pstngw.sip.message.SipLimits;
+import org.pstngw.sip.message.StreamFramer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thin TCP/TLS handler: cuts the stream into messages with a pure {@link StreamFraming} and hands each to the sink.
- * Leading CRLFs are keep-alives (RFC 5626 3.5.1: a double CRLF ping is answered with a single CRLF pong). A stream that
- * cannot be framed, or whose pending message exceeds the size limit, is closed.
+ * The thin TCP/TLS handler, one per connection: feeds what it reads to that connection's pure {@link StreamFramer}
+ * (RFC 3261 18.3, the configured {@link SipLimits}) and hands each framed message to the sink. A double-CRLF keep-alive
+ * ping (RFC 5626 4.4.1) is answered with a single CRLF pong. A stream that loses its framing (no or bad
+ * Content-Length, a message above the size limit) is reported to the sink once, then closed.
  */
-public final class StreamSipDecoder extends ByteToMessageDecoder {
+public final class StreamSipDecoder extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(StreamSipDecoder.class);
 
     private final TransportType transport;
-    private final int maxMessageSize;
-    private final StreamFraming framing;
+    private final StreamFramer framer;
     private final InboundSink sink;
 
-    public StreamSipDecoder(TransportType transport, int maxMessageSize, StreamFraming framing, InboundSink sink) {
+    public StreamSipDecoder(TransportType transport, SipLimits limits, InboundSink sink) {
         this.transport = transport;
-        this.maxMessageSize = maxMessageSize;
-        this.framing = framing;
+        this.framer = new StreamFramer(limits);
         this.sink = sink;
     }
 
     @Override
-    @SuppressWarnings("FutureReturnValueIgnored") // the pong is fire-and-forget
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
-            int crlf = leadingCrlf(in);
-            if (crlf > 0) {
-                if (crlf >= 4) {
-                    ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}));
-                }
-                in.skipBytes(crlf);
-                continue;
+    @SuppressWarnings("FutureReturnValueIgnored") // the pong and the close are fire-and-forget
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            long pings = framer.pings();
+            List<ParseResult> messages = feed(in);
+            for (long i = pings; i < framer.pings(); i++) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}));
             }
-            StreamFraming.Frame frame =
-                    framing.frame(in.nioBuffer(in.readerIndex(), in.readableBytes()), maxMessageSize);
-            switch (frame) {
-                case StreamFraming.Frame.Complete c -> {
-                    byte[] bytes = ByteBufUtil.getBytes(in, in.readerIndex(), c.length());
-                    in.skipBytes(c.length());
-                    deliver(ctx, bytes);
-                }
-                case StreamFraming.Frame.Incomplete i -> {
-                    if (in.readableBytes() > maxMessageSize) {
-                        close(ctx, in, "more than " + maxMessageSize + " bytes without a whole message");
-                    }
-                    return;
-                }
-                case StreamFraming.Frame.Invalid bad -> {
-                    close(ctx, in, bad.reason());
-                    return;
-                }
+            Flow flow = flow(ctx);
+            for (ParseResult m : messages) {
+                deliver(flow, m);
             }
+            if (framer.failed()) {
+                LOG.warn("closing {} connection from {}: the stream lost its framing", transport, flow);
+                ctx.close();
+            }
+        } finally {
+            ReferenceCountUtil.release(in);
         }
     }
 
-    private void deliver(ChannelHandlerContext ctx, byte[] bytes) {
+    private List<ParseResult> feed(ByteBuf in) {
+        int n = in.readableBytes();
+        if (in.hasArray()) {
+            return framer.feed(in.array(), in.arrayOffset() + in.readerIndex(), n);
+        }
+        byte[] bytes = new byte[n];
+        in.getBytes(in.readerIndex(), bytes);
+        return framer.feed(bytes, 0, n);
+    }
+
+    private Flow flow(ChannelHandlerContext ctx) {
         SocketAddress peer = ctx.channel().remoteAddress();
-        Flow flow = new Flow(
+        return new Flow(
                 transport,
                 peer instanceof InetSocketAddress inet
                         ? inet
                         : InetSocketAddress.createUnresolved(String.valueOf(peer), 0));
+    }
+
+    private void deliver(Flow flow, ParseResult message) {
         try {
-            sink.onMessage(bytes, flow);
+            sink.onMessage(message, flow);
         } catch (RuntimeException e) {
             LOG.error("message from {} failed in processing", flow, e);
         }
-    }
-
-    @SuppressWarnings("FutureReturnValueIgnored")
-    private void close(ChannelHandlerContext ctx, ByteBuf in, String why) {
-        LOG.warn("closing {} connection from {}: {}", transport, ctx.channel().remoteAddress(), why);
-        in.skipBytes(in.readableBytes());
-        ctx.close();
-    }
-
-    private static int leadingCrlf(ByteBuf in) {
-        int n = 0;
-        for (int i = in.readerIndex(); i < in.writerIndex(); i++) {
-            byte b = in.getByte(i);
-            if (b != '\r' && b != '\n') {
-                break;
-            }
-            n++;
-        }
-        return n;
     }
 
     @Override

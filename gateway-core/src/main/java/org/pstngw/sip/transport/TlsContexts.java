@@ -11,8 +11,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+import org.pstngw.conf.SipTransportConfig;
 
-/** Builds Netty's server and client TLS contexts from {@link TlsSettings}. */
+/**
+ * Builds Netty's server and client TLS contexts from a configured TLS listener: its PKCS12 (or JKS) keystore holding
+ * this node's certificate and key, and its truststore of accepted CAs or peers (empty: the JDK's default CAs).
+ */
 public final class TlsContexts {
     private final SslContext server;
     private final SslContext client;
@@ -23,19 +27,21 @@ public final class TlsContexts {
     }
 
     /** Loads the keystore and truststore; a wrong path or password is reported with the file named. */
-    public static TlsContexts load(TlsSettings settings) throws IOException, GeneralSecurityException {
-        KeyStore keys = read(settings.keyStore(), settings.keyStorePassword());
+    public static TlsContexts load(SipTransportConfig tls) throws IOException, GeneralSecurityException {
+        char[] keyPassword = tls.keystorePassword().reveal().toCharArray();
+        KeyStore keys = read(Path.of(tls.keystore()), keyPassword);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, settings.keyStorePassword());
+        kmf.init(keys, keyPassword);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        if (settings.trustStore().isPresent()) {
-            tmf.init(read(settings.trustStore().get(), settings.trustStorePassword()));
+        if (!tls.truststore().isBlank()) {
+            tmf.init(read(
+                    Path.of(tls.truststore()), tls.truststorePassword().reveal().toCharArray()));
         } else {
             tmf.init((KeyStore) null);
         }
         SslContext server = SslContextBuilder.forServer(kmf)
                 .trustManager(tmf)
-                .clientAuth(settings.requireClientAuth() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL)
+                .clientAuth(clientAuth(tls.clientAuth()))
                 .protocols("TLSv1.3", "TLSv1.2")
                 .build();
         SslContext client = SslContextBuilder.forClient()
@@ -44,6 +50,14 @@ public final class TlsContexts {
                 .protocols("TLSv1.3", "TLSv1.2")
                 .build();
         return new TlsContexts(server, client);
+    }
+
+    private static ClientAuth clientAuth(SipTransportConfig.ClientAuth auth) {
+        return switch (auth) {
+            case NONE -> ClientAuth.NONE;
+            case WANT -> ClientAuth.OPTIONAL;
+            case NEED -> ClientAuth.REQUIRE;
+        };
     }
 
     private static KeyStore read(Path path, char[] password) throws IOException, GeneralSecurityException {

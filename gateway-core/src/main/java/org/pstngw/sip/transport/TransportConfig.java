@@ -1,58 +1,95 @@
 package org.pstngw.sip.transport;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.pstngw.conf.SipConfig;
+import org.pstngw.conf.SipTransportConfig;
+import org.pstngw.conf.SipTransportConfig.Protocol;
+import org.pstngw.sip.message.SipLimits;
 
 /**
- * What the transport listens on and its limits.
+ * What the transport listens on and its limits. The listeners are module conf's {@link SipTransportConfig} records
+ * (protocol, bind address, port, and for TLS the keystore and truststore), so a listener is defined once, in the
+ * configuration; {@link #from(SipConfig)} maps the whole {@code sip} section.
  *
- * @param bindHost the local address to bind (an IP literal)
- * @param udpPort UDP port; 0 picks an ephemeral port, -1 disables UDP
- * @param tcpPort TCP port; 0 picks an ephemeral port, -1 disables TCP
- * @param tlsPort TLS port; 0 picks an ephemeral port, -1 disables TLS (needs {@code tls})
- * @param maxMessageSize the largest message accepted, in bytes, headers and body (a UDP datagram above it is dropped, a
- *     stream connection that announces or carries more is closed)
- * @param tls keystore and truststore for TLS
+ * @param listeners at most one per protocol; port 0 picks an ephemeral port
+ * @param streamLimits limits on TCP/TLS (a stream that announces or carries more is closed)
+ * @param datagramLimits limits on UDP (a larger datagram is dropped)
  * @param ioThreads Netty event-loop threads
  */
 public record TransportConfig(
-        String bindHost,
-        int udpPort,
-        int tcpPort,
-        int tlsPort,
-        int maxMessageSize,
-        Optional<TlsSettings> tls,
-        int ioThreads) {
-
-    /** The default size limit: 64 KiB, the largest UDP datagram. */
-    public static final int DEFAULT_MAX_MESSAGE_SIZE = 65_535;
+        List<SipTransportConfig> listeners, SipLimits streamLimits, SipLimits datagramLimits, int ioThreads) {
 
     public TransportConfig {
-        Objects.requireNonNull(bindHost, "bindHost");
-        Objects.requireNonNull(tls, "tls");
-        if (maxMessageSize < 512) {
-            throw new IllegalArgumentException("maxMessageSize below 512 bytes: " + maxMessageSize);
+        listeners = List.copyOf(listeners);
+        Objects.requireNonNull(streamLimits, "streamLimits");
+        Objects.requireNonNull(datagramLimits, "datagramLimits");
+        Set<Protocol> seen = EnumSet.noneOf(Protocol.class);
+        for (SipTransportConfig l : listeners) {
+            if (!seen.add(l.protocol())) {
+                throw new IllegalArgumentException("more than one " + l.protocol() + " listener: " + listeners);
+            }
+            if (l.protocol() == Protocol.TLS && l.keystore().isBlank()) {
+                throw new IllegalArgumentException("TLS listener on port " + l.port() + " configured without keystore");
+            }
         }
-        if (tlsPort >= 0 && tls.isEmpty()) {
-            throw new IllegalArgumentException("TLS port " + tlsPort + " configured without keystore");
+        if (streamLimits.maxMessageSize() < 512 || datagramLimits.maxMessageSize() < 512) {
+            throw new IllegalArgumentException("message size limit below 512 bytes");
         }
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be at least 1: " + ioThreads);
         }
     }
 
+    /**
+     * The transports of conf's {@code sip} section: its listeners, {@code max-message-size} for streams,
+     * {@code max-udp-message-size} for datagrams, {@code max-headers} for both.
+     */
+    public static TransportConfig from(SipConfig sip, int ioThreads) {
+        SipLimits base = SipLimits.DEFAULT.withMaxHeaders(sip.maxHeaders());
+        return new TransportConfig(
+                sip.transports(),
+                base.withMaxMessageSize(sip.maxMessageSize()),
+                base.withMaxMessageSize(sip.maxUdpMessageSize()),
+                ioThreads);
+    }
+
     /** UDP and TCP on {@code port} of {@code host}, no TLS, default limits. */
     public static TransportConfig udpAndTcp(String host, int port) {
-        return new TransportConfig(host, port, port, -1, DEFAULT_MAX_MESSAGE_SIZE, Optional.empty(), 1);
+        return new TransportConfig(
+                List.of(
+                        SipTransportConfig.plain(Protocol.UDP, host, port),
+                        SipTransportConfig.plain(Protocol.TCP, host, port)),
+                SipLimits.DEFAULT,
+                SipLimits.DEFAULT,
+                1);
     }
 
-    /** The same with a TLS listener on {@code port}. */
-    public TransportConfig withTls(int port, TlsSettings settings) {
-        return new TransportConfig(bindHost, udpPort, tcpPort, port, maxMessageSize, Optional.of(settings), ioThreads);
+    /** The same with {@code tls} (a TLS listener with its keystore and truststore) added. */
+    public TransportConfig withTls(SipTransportConfig tls) {
+        if (tls.protocol() != Protocol.TLS) {
+            throw new IllegalArgumentException("not a TLS transport: " + tls);
+        }
+        List<SipTransportConfig> all = new ArrayList<>(listeners);
+        all.removeIf(l -> l.protocol() == Protocol.TLS);
+        all.add(tls);
+        return new TransportConfig(all, streamLimits, datagramLimits, ioThreads);
     }
 
-    /** The same with another size limit. */
+    /** The same with another size limit on both kinds of transport. */
     public TransportConfig withMaxMessageSize(int limit) {
-        return new TransportConfig(bindHost, udpPort, tcpPort, tlsPort, limit, tls, ioThreads);
+        return new TransportConfig(
+                listeners, streamLimits.withMaxMessageSize(limit), datagramLimits.withMaxMessageSize(limit), ioThreads);
+    }
+
+    /** The listener of {@code type}, if configured. */
+    public Optional<SipTransportConfig> listener(TransportType type) {
+        return listeners.stream()
+                .filter(l -> TransportType.of(l.protocol()) == type)
+                .findFirst();
     }
 }

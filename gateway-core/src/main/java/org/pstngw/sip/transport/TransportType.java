@@ -2,6 +2,7 @@ package org.pstngw.sip.transport;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.pstngw.conf.SipTransportConfig;
 
 /** The SIP transports this stack runs, with their Via token and default port (RFC 3261 sections 18 and 19.1.2). */
 public enum TransportType {
@@ -30,6 +31,15 @@ public enum TransportType {
     /** The transport token of a Via header ("UDP", "TCP", "TLS"). */
     public String viaToken() {
         return name();
+    }
+
+    /** The transport of a configured listener. */
+    public static TransportType of(SipTransportConfig.Protocol protocol) {
+        return switch (protocol) {
+            case UDP -> UDP;
+            case TCP -> TCP;
+            case TLS -> TLS;
+        };
     }
 
     /** The transport named by a Via token or a uri {@code transport=} parameter, case-insensitive. */

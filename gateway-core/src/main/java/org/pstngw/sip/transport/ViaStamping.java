@@ -3,6 +3,9 @@ package org.pstngw.sip.transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import org.pstngw.sip.message.HeaderNames;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.Via;
 
 /**
  * What a server adds to the top Via of a received request (RFC 3261 18.2.1, RFC 3581 section 4): "received" when the
@@ -32,6 +35,28 @@ public final class ViaStamping {
         String received = differs || rportRequested ? sourceHost : null;
         Integer rport = rportRequested ? source.getPort() : null;
         return new Stamp(received, rport);
+    }
+
+    /**
+     * {@code request} with its top Via stamped for {@code source}; the same request when there is nothing to add. Only
+     * the top Via value changes, also when it shares its field with further values ({@code Via: a, b}).
+     */
+    public static SipRequest apply(SipRequest request, InetSocketAddress source) {
+        Via top = request.topVia();
+        Stamp stamp = stamp(top.host(), top.hasRport() && top.rport() < 0, source);
+        if (stamp.isEmpty()) {
+            return request;
+        }
+        Via stamped = top;
+        if (stamp.received() != null) {
+            stamped = stamped.withParam("received", stamp.received());
+        }
+        if (stamp.rport() != null) {
+            stamped = stamped.withParam("rport", Integer.toString(stamp.rport()));
+        }
+        return request.toBuilder()
+                .replaceFirstValue(HeaderNames.VIA, stamped.toString())
+                .buildRequest();
     }
 
     private static boolean sameHost(String host, InetSocketAddress source) {

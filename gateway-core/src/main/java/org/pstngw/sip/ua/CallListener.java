@@ -1,5 +1,7 @@
 package org.pstngw.sip.ua;
 
+import java.util.Optional;
+
 /**
  * What the application (later the interworking function) hears about calls. Called on the call's lane, one event at a
  * time per call; it must not block (hand blocking work elsewhere).
@@ -22,8 +24,8 @@ public interface CallListener {
     default void onInfo(ServerCall call, IncomingMessage info) {}
 
     /** An UPDATE (RFC 3311) or re-INVITE target refresh with its offer; the stack answers 200 with {@code answer}. */
-    default java.util.Optional<Body> onOffer(ServerCall call, IncomingMessage request) {
-        return java.util.Optional.empty();
+    default Optional<Body> onOffer(ServerCall call, IncomingMessage request) {
+        return Optional.empty();
     }
 
     /** The call ended for a reason other than BYE/CANCEL (no ACK within 64*T1, transport error). */

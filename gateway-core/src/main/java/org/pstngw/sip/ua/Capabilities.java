@@ -1,34 +1,56 @@
 package org.pstngw.sip.ua;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
-import org.pstngw.sip.transaction.SipAdapter;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipResponses;
+import org.pstngw.sip.message.SipStatus;
+import org.pstngw.sip.transaction.Ids;
 
 /** What this UA supports, and the answers that say so: OPTIONS (11.2), 405 (8.2.1), 420 (8.2.2.3). */
 final class Capabilities {
     private Capabilities() {}
 
-    static final Set<String> METHODS = Set.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "UPDATE", "PRACK");
+    static final Set<SipMethod> METHODS = Set.of(
+            SipMethod.INVITE,
+            SipMethod.ACK,
+            SipMethod.CANCEL,
+            SipMethod.BYE,
+            SipMethod.OPTIONS,
+            SipMethod.INFO,
+            SipMethod.UPDATE,
+            SipMethod.PRACK);
     static final Set<String> EXTENSIONS = Set.of("100rel");
 
     /** 200 to OPTIONS with Allow, Accept and Supported. */
-    static SipResponse optionsAnswer(SipRequest options, UaContext ctx) {
-        return SipAdapter.withHeaders(
-                SipAdapter.response(options, 200, "OK", SipAdapter.toTag(options) == null ? Ids.tag() : null),
-                List.of(
-                        new Header("Allow", UaContext.ALLOW),
-                        new Header("Accept", UaContext.ACCEPT),
-                        new Header("Supported", UaContext.SUPPORTED)),
-                Optional.empty());
+    static SipResponse optionsAnswer(SipRequest options) {
+        return SipResponses.builder(options, SipStatus.OK, options.to().tag() == null ? Ids.tag() : null)
+                .header("Allow", UaContext.ALLOW)
+                .header("Accept", UaContext.ACCEPT)
+                .header("Supported", UaContext.SUPPORTED)
+                .buildResponse();
+    }
+
+    /** 405 with Allow (8.2.1). */
+    static SipResponse methodNotAllowed(SipRequest request) {
+        return SipResponses.builder(request, SipStatus.METHOD_NOT_ALLOWED, Ids.tag())
+                .header("Allow", UaContext.ALLOW)
+                .buildResponse();
     }
 
     /** The option tags of Require this UA does not support (a non-empty list means 420). */
     static List<String> unsupported(SipRequest request) {
-        return SipAdapter.optionTags(request, "Require").stream()
-                .filter(t -> !EXTENSIONS.contains(t))
+        return request.require().stream()
+                .filter(t -> !EXTENSIONS.contains(t.toLowerCase(Locale.ROOT)))
                 .toList();
+    }
+
+    /** Whether {@code tag} is among the message's Supported or Require option tags. */
+    static boolean hasOption(SipRequest request, String tag) {
+        return request.supported().stream().anyMatch(t -> t.equalsIgnoreCase(tag))
+                || request.require().stream().anyMatch(t -> t.equalsIgnoreCase(tag));
     }
 }

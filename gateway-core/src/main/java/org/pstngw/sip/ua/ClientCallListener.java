@@ -1,5 +1,9 @@
 package org.pstngw.sip.ua;
 
+import java.util.Optional;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipStatus;
+
 /** Events of an outgoing call, on the call's lane. */
 public interface ClientCallListener {
 
@@ -10,7 +14,7 @@ public interface ClientCallListener {
     default void onAnswered(ClientCall call, IncomingMessage response) {}
 
     /** A final 3xx-6xx, or a timeout (status 408) or transport error (status 503) synthesised locally. */
-    default void onRejected(ClientCall call, int status, IncomingMessage response) {}
+    default void onRejected(ClientCall call, SipStatus status, IncomingMessage response) {}
 
     /** The far end hung up (the stack has answered 200 to the BYE). */
     default void onBye(ClientCall call, IncomingMessage bye) {}
@@ -19,12 +23,12 @@ public interface ClientCallListener {
     default void onInfo(ClientCall call, IncomingMessage info) {}
 
     /** An UPDATE or re-INVITE from the far end with an offer: return the answer (sent in the 200). */
-    default java.util.Optional<Body> onOffer(ClientCall call, IncomingMessage request) {
-        return java.util.Optional.empty();
+    default Optional<Body> onOffer(ClientCall call, IncomingMessage request) {
+        return Optional.empty();
     }
 
     /** The response to our UPDATE ({@link ClientCall#sendUpdate}) or INFO, with the answer body if any. */
-    default void onRequestAnswered(ClientCall call, String method, IncomingMessage response) {}
+    default void onRequestAnswered(ClientCall call, SipMethod method, IncomingMessage response) {}
 
     /** The call is over after our own hangup (BYE answered or CANCEL completed). */
     default void onEnded(ClientCall call) {}

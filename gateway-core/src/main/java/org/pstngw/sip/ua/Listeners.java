@@ -1,7 +1,7 @@
 package org.pstngw.sip.ua;
 
+import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.transaction.ClientTransaction;
-import org.pstngw.sip.transaction.interim.SipResponse;
 
 /** Small client-transaction listeners. */
 final class Listeners {

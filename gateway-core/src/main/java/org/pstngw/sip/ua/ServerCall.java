@@ -2,6 +2,7 @@ package org.pstngw.sip.ua;
 
 import java.util.List;
 import java.util.Optional;
+import org.pstngw.sip.message.SipStatus;
 
 /**
  * An incoming call (a received INVITE) as the application drives it. Every method may be called from any thread: the
@@ -19,10 +20,11 @@ public interface ServerCall {
     /**
      * Sends a provisional response (180 from an ACM with subscriber free, 183 with early media, ...).
      *
+     * @param status 101-199 (its reason phrase is sent)
      * @param reliable send it reliably (RFC 3262: Require 100rel, RSeq, retransmitted until PRACK) when the caller
      *     supports 100rel; ignored otherwise
      */
-    void sendProvisional(int status, String reason, Optional<Body> body, boolean reliable);
+    void sendProvisional(SipStatus status, Optional<Body> body, boolean reliable);
 
     /** Answers 200 OK with {@code body} (the SDP answer, possibly in a SIP-I multipart). */
     default void accept(Optional<Body> body) {
@@ -33,7 +35,7 @@ public interface ServerCall {
     void accept(List<Header> extraHeaders, Optional<Body> body);
 
     /** Rejects with a final 300-699 response, with optional extra headers (e.g. a Reason header) and body. */
-    void reject(int status, String reason, List<Header> extraHeaders, Optional<Body> body);
+    void reject(SipStatus status, List<Header> extraHeaders, Optional<Body> body);
 
     /** Ends an established call: sends BYE with optional extra headers (a Reason header mapped from ISUP REL). */
     void hangup(List<Header> extraHeaders, Optional<Body> body);

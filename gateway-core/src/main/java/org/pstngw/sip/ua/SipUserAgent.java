@@ -9,14 +9,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.pstngw.sip.message.NameAddr;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.Uri;
 import org.pstngw.sip.timer.Scheduler;
 import org.pstngw.sip.timer.WheelScheduler;
+import org.pstngw.sip.transaction.Ids;
 import org.pstngw.sip.transaction.InboundProcessor;
 import org.pstngw.sip.transaction.Sender;
-import org.pstngw.sip.transaction.SipAdapter;
 import org.pstngw.sip.transaction.TimerConfig;
 import org.pstngw.sip.transaction.TransactionLayer;
-import org.pstngw.sip.transaction.interim.SipRequest;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.InboundSink;
 import org.pstngw.sip.transport.NettyTransport;
@@ -84,8 +87,8 @@ public final class SipUserAgent implements AutoCloseable {
         WheelScheduler wheel = new WheelScheduler();
         CallExecutors lanes = new CallExecutors(config.lanes());
         InboundSink[] sink = new InboundSink[1];
-        NettyTransport transport = new NettyTransport(
-                config.transport(), SipAdapter.FRAMING, (bytes, flow) -> sink[0].onMessage(bytes, flow));
+        NettyTransport transport =
+                new NettyTransport(config.transport(), (message, flow) -> sink[0].onMessage(message, flow));
         SipUserAgent core = create(
                 config.timers(),
                 wheel,
@@ -138,45 +141,35 @@ public final class SipUserAgent implements AutoCloseable {
             Optional<Body> body,
             List<Header> headers,
             ClientCallListener listener) {
-        Flow flow = SipAdapter.flowFor(target);
+        Uri targetUri;
+        NameAddr fromAddr;
+        NameAddr toAddr;
+        Flow flow;
+        try {
+            targetUri = Uri.parse(target);
+            fromAddr = NameAddr.parse(from);
+            toAddr = NameAddr.parse(to);
+            flow = UaContext.flowFor(targetUri);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot call " + target, e));
+        }
         InetSocketAddress me = ctx.localAddress(flow.transport());
         String callId = Ids.callId(me.getAddress() != null ? me.getAddress().getHostAddress() : me.getHostString());
+        String fromTag = Ids.tag();
+        boolean secure = targetUri.scheme().equalsIgnoreCase("sips");
         CompletableFuture<ClientCall> result = new CompletableFuture<>();
         ctx.lane(callId).execute(() -> {
             try {
-                RequestSpec spec = ctx.spec(
-                        "INVITE",
-                        target,
-                        flow.transport(),
-                        from,
-                        Ids.tag(),
-                        to,
-                        null,
-                        callId,
-                        1,
-                        List.of(),
-                        withSupported(headers),
-                        body);
-                SipRequest invite = SipAdapter.request(spec);
+                SipRequest invite = inviteRequest(
+                        targetUri, flow.transport(), secure, fromAddr, fromTag, toAddr, callId, headers, body);
                 Flow via = flow;
                 if (flow.transport() == TransportType.UDP
                         && !target.toLowerCase(java.util.Locale.ROOT).contains("transport=udp")
-                        && SipAdapter.encode(invite).length > UDP_PATH_LIMIT
+                        && invite.toBytes().length > UDP_PATH_LIMIT
                         && ctx.local.apply(TransportType.TCP).isPresent()) {
                     via = new Flow(TransportType.TCP, flow.remote());
-                    invite = SipAdapter.request(ctx.spec(
-                            "INVITE",
-                            target,
-                            TransportType.TCP,
-                            from,
-                            SipAdapter.fromTag(invite),
-                            to,
-                            null,
-                            callId,
-                            1,
-                            List.of(),
-                            withSupported(headers),
-                            body));
+                    invite = inviteRequest(
+                            targetUri, TransportType.TCP, secure, fromAddr, fromTag, toAddr, callId, headers, body);
                 }
                 UacCall call = new UacCall(ctx, invite, via, listener);
                 call.start();
@@ -186,6 +179,33 @@ public final class SipUserAgent implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    private SipRequest inviteRequest(
+            Uri target,
+            TransportType transport,
+            boolean secure,
+            NameAddr from,
+            String fromTag,
+            NameAddr to,
+            String callId,
+            List<Header> headers,
+            Optional<Body> body) {
+        return ctx.spec(
+                        SipMethod.INVITE,
+                        target,
+                        transport,
+                        secure,
+                        from,
+                        fromTag,
+                        to,
+                        null,
+                        callId,
+                        1,
+                        List.of(),
+                        withSupported(headers),
+                        body)
+                .toRequest();
     }
 
     private static List<Header> withSupported(List<Header> headers) {

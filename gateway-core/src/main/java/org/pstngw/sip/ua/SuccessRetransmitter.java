@@ -2,10 +2,9 @@ package org.pstngw.sip.ua;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.timer.Timeout;
 import org.pstngw.sip.transaction.ServerTransaction;
-import org.pstngw.sip.transaction.SipAdapter;
-import org.pstngw.sip.transaction.interim.SipResponse;
 
 /**
  * The UAS core's 2xx retransmission, RFC 3261 13.3.1.4: the 2xx goes out again at T1, 2*T1, ... capped at T2 until the
@@ -60,7 +59,7 @@ final class SuccessRetransmitter {
         if (!tx.terminated()) {
             tx.respond(ok);
         } else {
-            ctx.layer.sendStateless(tx.arrival(), SipAdapter.encode(ok));
+            ctx.layer.sendStateless(tx.arrival(), ok.toBytes());
         }
         interval = ctx.layer.timers().backoffCapped(interval);
         schedule();

@@ -1,7 +1,9 @@
 package org.pstngw.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,10 +11,16 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
-import org.pstngw.sip.transaction.SipAdapter;
+import org.pstngw.sip.message.NameAddr;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.Uri;
+import org.pstngw.sip.transaction.Ids;
+import org.pstngw.sip.transaction.ServerTransaction;
 import org.pstngw.sip.transaction.TransactionLayer;
-import org.pstngw.sip.transaction.interim.SipRequest;
 import org.pstngw.sip.transport.Flow;
+import org.pstngw.sip.transport.NextHop;
 import org.pstngw.sip.transport.TransportType;
 
 /** What the UA core's calls share: the transaction layer, the lanes, this node's addresses, the dialog table. */
@@ -35,11 +43,11 @@ final class UaContext {
     interface Call {
         Dialog dialog();
 
-        void onInDialogRequest(org.pstngw.sip.transaction.ServerTransaction tx);
+        void onInDialogRequest(ServerTransaction tx);
 
         default void onAck(SipRequest ack) {}
 
-        default void onStraySuccess(org.pstngw.sip.transaction.interim.SipResponse response) {}
+        default void onStraySuccess(SipResponse response) {}
     }
 
     UaContext(
@@ -63,46 +71,50 @@ final class UaContext {
                 .orElseThrow(() -> new IllegalStateException("no listener for " + t));
     }
 
-    static String hostPort(InetSocketAddress a) {
+    static String host(InetSocketAddress a) {
         String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
-        return host + ":" + a.getPort();
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
-    /** Our Contact URI on transport {@code t}. */
-    String contact(TransportType t) {
-        String uri = "sip:" + user + "@" + hostPort(localAddress(t));
+    /** Our Contact on transport {@code t}: a sips URI when {@code secure} and over TLS (12.1.1), else sip. */
+    String contact(TransportType t, boolean secure) {
+        InetSocketAddress me = localAddress(t);
+        String hostPort = host(me) + ":" + me.getPort();
+        if (secure && t == TransportType.TLS) {
+            return "<sips:" + user + "@" + hostPort + ">";
+        }
+        String uri = "sip:" + user + "@" + hostPort;
         return t == TransportType.UDP
                 ? "<" + uri + ">"
-                : "<" + uri + ";transport=" + t.viaToken().toLowerCase(java.util.Locale.ROOT) + ">";
+                : "<" + uri + ";transport=" + t.viaToken().toLowerCase(Locale.ROOT) + ">";
     }
 
     /** A new request spec with a fresh branch and our Via for {@code transport}. */
     RequestSpec spec(
-            String method,
-            String requestUri,
+            SipMethod method,
+            Uri requestUri,
             TransportType transport,
-            String from,
+            boolean secure,
+            NameAddr from,
             String fromTag,
-            String to,
+            NameAddr to,
             String toTag,
             String callId,
             long cseq,
-            List<String> routes,
+            List<NameAddr> routes,
             List<Header> headers,
             Optional<Body> body) {
         InetSocketAddress me = localAddress(transport);
-        String host = me.getAddress() != null ? me.getAddress().getHostAddress() : me.getHostString();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
+        boolean noContact = method.equals(SipMethod.ACK)
+                || method.equals(SipMethod.CANCEL)
+                || method.equals(SipMethod.BYE)
+                || method.equals(SipMethod.PRACK)
+                || method.equals(SipMethod.INFO);
         return new RequestSpec(
                 method,
                 requestUri,
                 transport,
-                host,
+                host(me),
                 me.getPort(),
                 Ids.branch(),
                 from,
@@ -111,7 +123,7 @@ final class UaContext {
                 toTag,
                 callId,
                 cseq,
-                "ACK".equals(method) || "CANCEL".equals(method) ? null : contact(transport),
+                noContact ? null : contact(transport, secure),
                 routes,
                 headers,
                 body);
@@ -121,29 +133,45 @@ final class UaContext {
      * A request within {@code dialog} (12.2.1.1): Request-URI the remote target (loose routing), Route the route
      * set, From/To from the dialog, the next local CSeq (or {@code cseq} when given, for ACK).
      */
-    SipRequest inDialog(Dialog dialog, String method, long cseq, List<Header> headers, Optional<Body> body) {
+    SipRequest inDialog(Dialog dialog, SipMethod method, long cseq, List<Header> headers, Optional<Body> body) {
         long n = cseq > 0 ? cseq : dialog.nextLocalCseq();
-        RequestSpec spec = spec(
-                method,
-                dialog.remoteTarget(),
-                destination(dialog).transport(),
-                dialog.localUri(),
-                dialog.id().localTag(),
-                dialog.remoteUri(),
-                dialog.id().remoteTag(),
-                dialog.id().callId(),
-                n,
-                dialog.routeSet(),
-                headers,
-                body);
-        return SipAdapter.request(spec);
+        return spec(
+                        method,
+                        dialog.remoteTarget(),
+                        destination(dialog).transport(),
+                        dialog.secure(),
+                        dialog.localUri(),
+                        dialog.id().localTag(),
+                        dialog.remoteUri(),
+                        dialog.id().remoteTag(),
+                        dialog.id().callId(),
+                        n,
+                        dialog.routeSet(),
+                        headers,
+                        body)
+                .toRequest();
     }
 
     /** Where requests in {@code dialog} go: the first route if any, else the remote target (8.1.2). */
     Flow destination(Dialog dialog) {
-        String next = dialog.routeSet().isEmpty()
+        Uri next = dialog.routeSet().isEmpty()
                 ? dialog.remoteTarget()
-                : SipAdapter.uriOf(dialog.routeSet().getFirst());
-        return SipAdapter.flowFor(next);
+                : dialog.routeSet().getFirst().uri();
+        return flowFor(next);
+    }
+
+    /** The flow toward {@code uri}. */
+    static Flow flowFor(Uri uri) {
+        return switch (NextHop.of(uri)) {
+            case NextHop.Resolved r -> r.flow();
+            case NextHop.Named n -> {
+                try {
+                    yield n.resolve();
+                } catch (UnknownHostException e) {
+                    throw new IllegalArgumentException("cannot resolve " + n.host(), e);
+                }
+            }
+            case NextHop.Invalid bad -> throw new IllegalArgumentException(bad.reason());
+        };
     }
 }

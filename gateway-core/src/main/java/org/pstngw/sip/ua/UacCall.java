@@ -3,15 +3,26 @@ package org.pstngw.sip.ua;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
+import org.pstngw.sip.message.Contact;
+import org.pstngw.sip.message.NameAddr;
+import org.pstngw.sip.message.SipMessage;
+import org.pstngw.sip.message.SipMessageBuilder;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipResponses;
+import org.pstngw.sip.message.SipStatus;
+import org.pstngw.sip.message.SipUri;
+import org.pstngw.sip.message.Uri;
 import org.pstngw.sip.transaction.ClientTransaction;
+import org.pstngw.sip.transaction.DerivedRequests;
 import org.pstngw.sip.transaction.ServerTransaction;
-import org.pstngw.sip.transaction.SipAdapter;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
 import org.pstngw.sip.transport.Flow;
+import org.pstngw.sip.transport.TransportType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +41,7 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
     private final Flow flow;
     private final String callId;
     private final String localTag;
+    private final boolean secure;
     private Dialog dialog;
     private byte[] ackWire;
     private Flow ackFlow;
@@ -44,9 +56,10 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         this.invite = invite;
         this.flow = flow;
         this.listener = listener;
-        this.callId = SipAdapter.callId(invite);
-        this.localTag = SipAdapter.fromTag(invite);
+        this.callId = invite.callId();
+        this.localTag = invite.from().tag();
         this.lane = ctx.lane(callId);
+        this.secure = flow.transport() == TransportType.TLS && invite.requestUri() instanceof SipUri u && u.secure();
     }
 
     void start() {
@@ -63,10 +76,33 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         return dialog;
     }
 
+    /** The first Contact URI of a response, or {@code otherwise} (none, or unreadable). */
+    private static Uri contactOf(SipMessage m, Uri otherwise) {
+        try {
+            for (Contact c : m.contacts()) {
+                if (c instanceof Contact.Address a) {
+                    return a.address().uri();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("unreadable Contact: {}", e.getMessage());
+        }
+        return otherwise;
+    }
+
+    private static List<NameAddr> recordRoutes(SipMessage m) {
+        try {
+            return m.recordRoutes();
+        } catch (RuntimeException e) {
+            LOG.debug("unreadable Record-Route: {}", e.getMessage());
+            return List.of();
+        }
+    }
+
     @Override
     public void onResponse(ClientTransaction tx, SipResponse response) {
-        int status = SipAdapter.status(response);
-        String toTag = SipAdapter.toTag(response);
+        int status = response.statusCode();
+        String toTag = response.to().tag();
         if (status < 200) {
             provisionalSeen = true;
             if (toTag != null && status > 100) {
@@ -77,7 +113,7 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
                 sendCancel();
             }
             if (status > 100) {
-                listener.onProvisional(this, SipAdapter.view(response));
+                listener.onProvisional(this, ReceivedMessage.of(response));
             }
         } else if (status < 300) {
             boolean first = !finalSeen;
@@ -92,37 +128,47 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
                 return;
             }
             ensureDialog(response, toTag, false);
-            SipAdapter.contact(response).ifPresent(dialog::refreshTarget);
+            dialog.refreshTarget(contactOf(response, null));
             sendAck();
             if (first) {
                 if (cancelWanted) {
                     sendBye(List.of());
                 } else {
-                    listener.onAnswered(this, SipAdapter.view(response));
+                    listener.onAnswered(this, ReceivedMessage.of(response));
                 }
             }
         } else {
             finalSeen = true;
             end();
-            listener.onRejected(this, status, SipAdapter.view(response));
+            listener.onRejected(this, statusOf(response), ReceivedMessage.of(response));
         }
+    }
+
+    private static SipStatus statusOf(SipResponse r) {
+        return SipStatus.valueOf(r.statusCode()).withReason(r.reasonPhrase());
     }
 
     /** A 2xx from another fork after the call was answered (13.2.2.4): ACK it, then BYE that dialog. */
     private void releaseFork(SipResponse response, String toTag) {
-        Dialog fork = Dialog.asUac(
-                new DialogId(callId, localTag, toTag),
-                SipAdapter.fromNameAddr(invite),
-                SipAdapter.toNameAddr(response),
-                SipAdapter.contact(response).orElse(SipAdapter.requestUri(invite)),
-                SipAdapter.recordRoutes(response),
-                SipAdapter.cseq(invite),
-                false,
-                false);
+        Dialog fork = uacDialog(response, toTag, false);
         Flow to = ctx.destination(fork);
         ctx.layer.sendStateless(
-                to, SipAdapter.encode(ctx.inDialog(fork, "ACK", SipAdapter.cseq(invite), List.of(), Optional.empty())));
-        ctx.layer.send(ctx.inDialog(fork, "BYE", 0, List.of(), Optional.empty()), to, Listeners.ignoring());
+                to,
+                ctx.inDialog(fork, SipMethod.ACK, invite.cseq().number(), List.of(), Optional.empty())
+                        .toBytes());
+        ctx.layer.send(ctx.inDialog(fork, SipMethod.BYE, 0, List.of(), Optional.empty()), to, Listeners.ignoring());
+    }
+
+    private Dialog uacDialog(SipResponse response, String toTag, boolean early) {
+        return Dialog.asUac(
+                new DialogId(callId, localTag, toTag),
+                invite.from(),
+                response.to(),
+                contactOf(response, invite.requestUri()),
+                recordRoutes(response),
+                invite.cseq().number(),
+                secure,
+                early);
     }
 
     private void ensureDialog(SipResponse response, String toTag, boolean early) {
@@ -135,36 +181,34 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         if (dialog != null) {
             ctx.dialogs.remove(dialog.id());
         }
-        dialog = Dialog.asUac(
-                new DialogId(callId, localTag, toTag),
-                SipAdapter.fromNameAddr(invite),
-                SipAdapter.toNameAddr(response),
-                SipAdapter.contact(response).orElse(SipAdapter.requestUri(invite)),
-                SipAdapter.recordRoutes(response),
-                SipAdapter.cseq(invite),
-                false,
-                early);
+        dialog = uacDialog(response, toTag, early);
         ctx.dialogs.put(dialog.id(), this);
     }
 
     private void prackIfReliable(SipResponse response) {
-        if (!SipAdapter.optionTags(response, "Require").contains("100rel")) {
+        if (response.require().stream().noneMatch(t -> t.equalsIgnoreCase("100rel"))) {
             return;
         }
-        Optional<Long> rseq = SipAdapter.rseq(response);
-        if (rseq.isEmpty() || rseq.get() <= lastRseq) {
+        OptionalLong rseq;
+        try {
+            rseq = response.rseq();
+        } catch (RuntimeException e) {
+            rseq = OptionalLong.empty();
+        }
+        if (rseq.isEmpty() || rseq.getAsLong() <= lastRseq) {
             return;
         }
-        lastRseq = rseq.get();
-        String rack = rseq.get() + " " + SipAdapter.cseq(invite) + " INVITE";
-        SipRequest prack = ctx.inDialog(dialog, "PRACK", 0, List.of(new Header("RAck", rack)), Optional.empty());
+        lastRseq = rseq.getAsLong();
+        String rack = lastRseq + " " + invite.cseq().number() + " INVITE";
+        SipRequest prack =
+                ctx.inDialog(dialog, SipMethod.PRACK, 0, List.of(new Header("RAck", rack)), Optional.empty());
         ctx.layer.send(prack, ctx.destination(dialog), Listeners.ignoring());
     }
 
     private void sendAck() {
         if (ackWire == null) {
-            SipRequest ack = ctx.inDialog(dialog, "ACK", SipAdapter.cseq(invite), List.of(), Optional.empty());
-            ackWire = SipAdapter.encode(ack);
+            SipRequest ack = ctx.inDialog(dialog, SipMethod.ACK, invite.cseq().number(), List.of(), Optional.empty());
+            ackWire = ack.toBytes();
             ackFlow = ctx.destination(dialog);
         }
         ctx.layer.sendStateless(ackFlow, ackWire);
@@ -180,21 +224,25 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
 
     @Override
     public void onTimeout(ClientTransaction tx) {
-        if ("INVITE".equals(SipAdapter.method(tx.request())) && !finalSeen) {
+        if (tx.request().isInvite() && !finalSeen) {
             finalSeen = true;
             end();
-            listener.onRejected(this, 408, SipAdapter.view(SipAdapter.response(invite, 408, "Request Timeout", null)));
+            listener.onRejected(this, SipStatus.REQUEST_TIMEOUT, local(invite, SipStatus.REQUEST_TIMEOUT));
         }
     }
 
     @Override
     public void onTransportError(ClientTransaction tx) {
-        if ("INVITE".equals(SipAdapter.method(tx.request())) && !finalSeen) {
+        if (tx.request().isInvite() && !finalSeen) {
             finalSeen = true;
             end();
-            listener.onRejected(
-                    this, 503, SipAdapter.view(SipAdapter.response(invite, 503, "Service Unavailable", null)));
+            listener.onRejected(this, SipStatus.SERVICE_UNAVAILABLE, local(invite, SipStatus.SERVICE_UNAVAILABLE));
         }
+    }
+
+    /** A response synthesised locally for {@code request} (8.1.3.1: timeout 408, transport error 503). */
+    private static IncomingMessage local(SipRequest request, SipStatus status) {
+        return ReceivedMessage.of(SipResponses.create(request, status, null));
     }
 
     @Override
@@ -218,17 +266,16 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         if (finalSeen) {
             return;
         }
-        SipRequest cancel = SipAdapter.cancelFor(invite);
-        ctx.layer.send(cancel, flow, Listeners.ignoring());
+        ctx.layer.send(DerivedRequests.cancelFor(invite), flow, Listeners.ignoring());
     }
 
     private void sendBye(List<Header> headers) {
-        SipRequest bye = ctx.inDialog(dialog, "BYE", 0, headers, Optional.empty());
+        SipRequest bye = ctx.inDialog(dialog, SipMethod.BYE, 0, headers, Optional.empty());
         dialog.terminate();
         ctx.layer.send(bye, ctx.destination(dialog), new ClientTransaction.Listener() {
             @Override
             public void onResponse(ClientTransaction tx, SipResponse response) {
-                if (SipAdapter.status(response) >= 200) {
+                if (response.isFinal()) {
                     ended();
                 }
             }
@@ -259,15 +306,15 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
 
     @Override
     public void sendInfo(Body body) {
-        lane.execute(() -> inDialog("INFO", Optional.of(body)));
+        lane.execute(() -> inDialog(SipMethod.INFO, Optional.of(body)));
     }
 
     @Override
     public void sendUpdate(Body offer) {
-        lane.execute(() -> inDialog("UPDATE", Optional.of(offer)));
+        lane.execute(() -> inDialog(SipMethod.UPDATE, Optional.of(offer)));
     }
 
-    private void inDialog(String method, Optional<Body> body) {
+    private void inDialog(SipMethod method, Optional<Body> body) {
         if (dialog == null || ended) {
             return;
         }
@@ -277,63 +324,55 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
                 new ClientTransaction.Listener() {
                     @Override
                     public void onResponse(ClientTransaction tx, SipResponse response) {
-                        if (SipAdapter.status(response) >= 200) {
-                            listener.onRequestAnswered(UacCall.this, method, SipAdapter.view(response));
+                        if (response.isFinal()) {
+                            listener.onRequestAnswered(UacCall.this, method, ReceivedMessage.of(response));
                         }
                     }
 
                     @Override
                     public void onTimeout(ClientTransaction tx) {
-                        local(tx, method, 408, "Request Timeout");
+                        listener.onRequestAnswered(
+                                UacCall.this, method, local(tx.request(), SipStatus.REQUEST_TIMEOUT));
                     }
 
                     @Override
                     public void onTransportError(ClientTransaction tx) {
-                        local(tx, method, 503, "Service Unavailable");
+                        listener.onRequestAnswered(
+                                UacCall.this, method, local(tx.request(), SipStatus.SERVICE_UNAVAILABLE));
                     }
                 });
-    }
-
-    private void local(ClientTransaction tx, String method, int status, String reason) {
-        listener.onRequestAnswered(
-                this, method, SipAdapter.view(SipAdapter.response(tx.request(), status, reason, null)));
     }
 
     @Override
     public void onInDialogRequest(ServerTransaction tx) {
         SipRequest req = tx.request();
-        if (!dialog.acceptRemoteCseq(SipAdapter.cseq(req))) {
-            tx.respond(SipAdapter.response(req, 500, "CSeq Out of Order", null));
+        if (!dialog.acceptRemoteCseq(req.cseq().number())) {
+            tx.respond(Replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
             return;
         }
-        switch (SipAdapter.method(req)) {
-            case "BYE" -> {
-                tx.respond(SipAdapter.response(req, 200, "OK", null));
-                dialog.terminate();
-                boolean wasLive = !ended;
-                end();
-                if (wasLive) {
-                    listener.onBye(this, SipAdapter.view(req));
-                }
+        SipMethod method = req.method();
+        if (method.equals(SipMethod.BYE)) {
+            tx.respond(Replies.of(req, SipStatus.OK));
+            dialog.terminate();
+            boolean wasLive = !ended;
+            end();
+            if (wasLive) {
+                listener.onBye(this, ReceivedMessage.of(req));
             }
-            case "INFO" -> {
-                tx.respond(SipAdapter.response(req, 200, "OK", null));
-                listener.onInfo(this, SipAdapter.view(req));
-            }
-            case "UPDATE", "INVITE" -> {
-                SipAdapter.contact(req).ifPresent(dialog::refreshTarget);
-                Optional<Body> answer = listener.onOffer(this, SipAdapter.view(req));
-                tx.respond(SipAdapter.withHeaders(
-                        SipAdapter.response(req, 200, "OK", null),
-                        List.of(new Header("Contact", ctx.contact(tx.arrival().transport()))),
-                        answer));
-            }
-            case "OPTIONS" -> tx.respond(Capabilities.optionsAnswer(req, ctx));
-            default ->
-                tx.respond(SipAdapter.withHeaders(
-                        SipAdapter.response(req, 405, "Method Not Allowed", null),
-                        List.of(new Header("Allow", UaContext.ALLOW)),
-                        Optional.empty()));
+        } else if (method.equals(SipMethod.INFO)) {
+            tx.respond(Replies.of(req, SipStatus.OK));
+            listener.onInfo(this, ReceivedMessage.of(req));
+        } else if (method.equals(SipMethod.UPDATE) || method.equals(SipMethod.INVITE)) {
+            dialog.refreshTarget(contactOf(req, null));
+            Optional<Body> answer = listener.onOffer(this, ReceivedMessage.of(req));
+            SipMessageBuilder b = Replies.builder(req, SipStatus.OK)
+                    .header("Contact", ctx.contact(tx.arrival().transport(), secure));
+            answer.ifPresent(x -> b.body(x.contentType(), x.bytes()));
+            tx.respond(b.buildResponse());
+        } else if (method.equals(SipMethod.OPTIONS)) {
+            tx.respond(Capabilities.optionsAnswer(req));
+        } else {
+            tx.respond(Capabilities.methodNotAllowed(req));
         }
     }
 }

@@ -7,12 +7,21 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
+import org.pstngw.sip.message.Contact;
+import org.pstngw.sip.message.RAck;
+import org.pstngw.sip.message.SipMessageBuilder;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipResponses;
+import org.pstngw.sip.message.SipStatus;
+import org.pstngw.sip.message.SipUri;
+import org.pstngw.sip.message.Uri;
 import org.pstngw.sip.timer.Timeout;
 import org.pstngw.sip.transaction.ClientTransaction;
+import org.pstngw.sip.transaction.Ids;
 import org.pstngw.sip.transaction.ServerTransaction;
-import org.pstngw.sip.transaction.SipAdapter;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
+import org.pstngw.sip.transport.TransportType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +47,7 @@ final class UasCall implements ServerCall, UaContext.Call {
     private final Executor lane;
     private final boolean peerSupports100rel;
     private final DialogId dialogId;
+    private final boolean secure;
     private Dialog dialog;
     private Phase phase = Phase.PROCEEDING;
     private long rseq;
@@ -49,11 +59,13 @@ final class UasCall implements ServerCall, UaContext.Call {
         this.ctx = ctx;
         this.inviteTx = inviteTx;
         this.invite = inviteTx.request();
-        this.callId = SipAdapter.callId(invite);
+        this.callId = invite.callId();
         this.lane = inviteTx.lane();
-        this.peerSupports100rel = SipAdapter.optionTags(invite, "Supported").contains("100rel")
-                || SipAdapter.optionTags(invite, "Require").contains("100rel");
-        this.dialogId = new DialogId(callId, localTag, SipAdapter.fromTag(invite));
+        this.peerSupports100rel = Capabilities.hasOption(invite, "100rel");
+        this.dialogId = new DialogId(callId, localTag, remoteTag(invite));
+        this.secure = inviteTx.arrival().transport() == TransportType.TLS
+                && invite.requestUri() instanceof SipUri u
+                && u.secure();
         this.rseq = 1L + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20);
         inviteTx.listener(new ServerTransaction.Listener() {
             @Override
@@ -79,9 +91,25 @@ final class UasCall implements ServerCall, UaContext.Call {
         return callId;
     }
 
+    /** The From tag, or "" for an RFC 2543 caller that sent none. */
+    static String remoteTag(SipRequest request) {
+        String tag = request.from().tag();
+        return tag == null ? "" : tag;
+    }
+
+    /** The remote target of a request (12.1.1): its first Contact, else (RFC 2543) the From URI. */
+    static Uri contactOf(SipRequest request, Uri otherwise) {
+        for (Contact c : request.contacts()) {
+            if (c instanceof Contact.Address a) {
+                return a.address().uri();
+            }
+        }
+        return otherwise;
+    }
+
     @Override
     public IncomingMessage invite() {
-        return SipAdapter.view(invite);
+        return ReceivedMessage.of(invite);
     }
 
     @Override
@@ -93,27 +121,30 @@ final class UasCall implements ServerCall, UaContext.Call {
         return phase;
     }
 
-    private SipResponse response(int status, String reason, List<Header> headers, Optional<Body> body) {
-        SipResponse r = SipAdapter.response(invite, status, reason, localTag);
-        List<Header> all = new ArrayList<>(headers);
-        if (status < 300) {
-            all.add(new Header("Contact", ctx.contact(inviteTx.arrival().transport())));
-            all.add(new Header("Allow", UaContext.ALLOW));
-            all.add(new Header("Supported", UaContext.SUPPORTED));
+    private SipResponse response(SipStatus status, List<Header> headers, Optional<Body> body) {
+        SipMessageBuilder b = SipResponses.builder(invite, status, localTag);
+        for (Header h : headers) {
+            b.header(h.name(), h.value());
         }
-        return SipAdapter.withHeaders(r, all, body);
+        if (status.code() < 300) {
+            b.header("Contact", ctx.contact(inviteTx.arrival().transport(), secure));
+            b.header("Allow", UaContext.ALLOW);
+            b.header("Supported", UaContext.SUPPORTED);
+        }
+        body.ifPresent(x -> b.body(x.contentType(), x.bytes()));
+        return b.buildResponse();
     }
 
     private void ensureDialog(boolean early) {
         if (dialog == null) {
             dialog = Dialog.asUas(
                     dialogId,
-                    SipAdapter.toNameAddr(invite),
-                    SipAdapter.fromNameAddr(invite),
-                    SipAdapter.contact(invite).orElse(SipAdapter.requestUriFromFrom(invite)),
-                    SipAdapter.recordRoutes(invite),
-                    SipAdapter.cseq(invite),
-                    false,
+                    invite.to(),
+                    invite.from(),
+                    contactOf(invite, invite.from().uri()),
+                    invite.recordRoutes(),
+                    invite.cseq().number(),
+                    secure,
                     early);
         } else if (!early) {
             dialog.confirm();
@@ -121,34 +152,31 @@ final class UasCall implements ServerCall, UaContext.Call {
     }
 
     @Override
-    public void sendProvisional(int status, String reason, Optional<Body> body, boolean reliable) {
-        lane.execute(() -> doProvisional(status, reason, body, reliable));
+    public void sendProvisional(SipStatus status, Optional<Body> body, boolean reliable) {
+        if (status.code() <= 100 || status.code() >= 200) {
+            throw new IllegalArgumentException("not a provisional above 100: " + status);
+        }
+        lane.execute(() -> doProvisional(status, body, reliable));
     }
 
-    private void doProvisional(int status, String reason, Optional<Body> body, boolean reliable) {
+    private void doProvisional(SipStatus status, Optional<Body> body, boolean reliable) {
         if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
             return;
-        }
-        if (status <= 100 || status >= 200) {
-            throw new IllegalArgumentException("not a provisional above 100: " + status);
         }
         ensureDialog(true);
         if (reliable && peerSupports100rel) {
             if (unacked != null) {
-                afterPrack.add(() -> doProvisional(status, reason, body, true));
+                afterPrack.add(() -> doProvisional(status, body, true));
                 return;
             }
             long n = rseq++;
             SipResponse r = response(
-                    status,
-                    reason,
-                    List.of(new Header("Require", "100rel"), new Header("RSeq", Long.toString(n))),
-                    body);
+                    status, List.of(new Header("Require", "100rel"), new Header("RSeq", Long.toString(n))), body);
             unacked = new ReliableProvisional(n, r);
             inviteTx.respond(r);
             unacked.schedule(ctx.layer.timers().t1());
         } else {
-            inviteTx.respond(response(status, reason, List.of(), body));
+            inviteTx.respond(response(status, List.of(), body));
         }
     }
 
@@ -178,7 +206,10 @@ final class UasCall implements ServerCall, UaContext.Call {
             LOG.info("reliable provisional {} not PRACKed within 64*T1", rseq);
             timer.cancel();
             unacked = null;
-            reject(504, "Reliable Provisional Not Acknowledged", List.of(), Optional.empty());
+            reject(
+                    SipStatus.SERVER_TIMEOUT.withReason("Reliable Provisional Not Acknowledged"),
+                    List.of(),
+                    Optional.empty());
         }
 
         void schedule(Duration next) {
@@ -203,13 +234,14 @@ final class UasCall implements ServerCall, UaContext.Call {
             }
             stopReliable();
             ensureDialog(false);
-            SipResponse ok = response(200, "OK", extraHeaders, body);
+            SipResponse ok = response(SipStatus.OK, extraHeaders, body);
             phase = Phase.ANSWERED;
             inviteTx.respond(ok);
-            retransmitter = new SuccessRetransmitter(ctx, lane, inviteTx, ok, SipAdapter.cseq(invite), () -> {
-                end("no ACK for the 2xx within 64*T1");
-                sendBye(List.of());
-            });
+            retransmitter = new SuccessRetransmitter(
+                    ctx, lane, inviteTx, ok, invite.cseq().number(), () -> {
+                        end("no ACK for the 2xx within 64*T1");
+                        sendBye(List.of());
+                    });
         });
     }
 
@@ -222,16 +254,16 @@ final class UasCall implements ServerCall, UaContext.Call {
     }
 
     @Override
-    public void reject(int status, String reason, List<Header> extraHeaders, Optional<Body> body) {
+    public void reject(SipStatus status, List<Header> extraHeaders, Optional<Body> body) {
+        if (status.code() < 300 || status.code() > 699) {
+            throw new IllegalArgumentException("not a rejection: " + status);
+        }
         lane.execute(() -> {
             if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
                 return;
             }
-            if (status < 300 || status > 699) {
-                throw new IllegalArgumentException("not a rejection: " + status);
-            }
             stopReliable();
-            inviteTx.respond(response(status, reason, extraHeaders, body));
+            inviteTx.respond(response(status, extraHeaders, body));
             phase = Phase.ENDED;
             ctx.dialogs.remove(dialogId);
         });
@@ -241,7 +273,7 @@ final class UasCall implements ServerCall, UaContext.Call {
     public void hangup(List<Header> extraHeaders, Optional<Body> body) {
         lane.execute(() -> {
             switch (phase) {
-                case PROCEEDING -> reject(480, "Temporarily Unavailable", extraHeaders, body);
+                case PROCEEDING -> reject(SipStatus.TEMPORARILY_UNAVAILABLE, extraHeaders, body);
                 case ANSWERED, CONFIRMED -> {
                     if (retransmitter != null) {
                         retransmitter.stop();
@@ -255,11 +287,11 @@ final class UasCall implements ServerCall, UaContext.Call {
     }
 
     private void sendBye(List<Header> headers) {
-        SipRequest bye = ctx.inDialog(dialog, "BYE", 0, headers, Optional.empty());
+        SipRequest bye = ctx.inDialog(dialog, SipMethod.BYE, 0, headers, Optional.empty());
         ctx.layer.send(bye, ctx.destination(dialog), new ClientTransaction.Listener() {
             @Override
             public void onResponse(ClientTransaction tx, SipResponse response) {
-                if (SipAdapter.status(response) >= 200) {
+                if (response.isFinal()) {
                     finish();
                 }
             }
@@ -299,7 +331,7 @@ final class UasCall implements ServerCall, UaContext.Call {
                 return;
             }
             ctx.layer.send(
-                    ctx.inDialog(dialog, "INFO", 0, List.of(), Optional.of(body)),
+                    ctx.inDialog(dialog, SipMethod.INFO, 0, List.of(), Optional.of(body)),
                     ctx.destination(dialog),
                     Listeners.ignoring());
         });
@@ -308,10 +340,10 @@ final class UasCall implements ServerCall, UaContext.Call {
     /** The 2xx was ACKed (through the Accepted transaction or statelessly). */
     @Override
     public void onAck(SipRequest ack) {
-        if (retransmitter != null && retransmitter.acked(SipAdapter.cseq(ack))) {
+        if (retransmitter != null && retransmitter.acked(ack.cseq().number())) {
             if (phase == Phase.ANSWERED) {
                 phase = Phase.CONFIRMED;
-                ctx.listener.onAck(this, SipAdapter.view(ack));
+                ctx.listener.onAck(this, ReceivedMessage.of(ack));
             }
         }
     }
@@ -322,86 +354,89 @@ final class UasCall implements ServerCall, UaContext.Call {
             return;
         }
         stopReliable();
-        inviteTx.respond(response(487, "Request Terminated", List.of(), Optional.empty()));
+        inviteTx.respond(response(SipStatus.REQUEST_TERMINATED, List.of(), Optional.empty()));
         phase = Phase.ENDED;
         ctx.dialogs.remove(dialogId);
-        ctx.listener.onCancel(this, SipAdapter.view(cancel));
+        ctx.listener.onCancel(this, ReceivedMessage.of(cancel));
     }
 
     @Override
     public void onInDialogRequest(ServerTransaction tx) {
         SipRequest req = tx.request();
-        String method = SipAdapter.method(req);
+        SipMethod method = req.method();
         if (dialog == null) {
-            tx.respond(SipAdapter.response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
-        if (!dialog.acceptRemoteCseq(SipAdapter.cseq(req))) {
-            tx.respond(SipAdapter.response(req, 500, "CSeq Out of Order", null));
+        if (!dialog.acceptRemoteCseq(req.cseq().number())) {
+            tx.respond(Replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
             return;
         }
-        switch (method) {
-            case "BYE" -> {
-                tx.respond(SipAdapter.response(req, 200, "OK", null));
-                stopReliable();
-                if (retransmitter != null) {
-                    retransmitter.stop();
-                }
-                boolean wasLive = phase != Phase.ENDED;
-                if (phase == Phase.PROCEEDING && !inviteTx.finalSent()) {
-                    inviteTx.respond(response(487, "Request Terminated", List.of(), Optional.empty()));
-                }
-                finish();
-                dialog.terminate();
-                if (wasLive) {
-                    ctx.listener.onBye(this, SipAdapter.view(req));
-                }
+        if (method.equals(SipMethod.BYE)) {
+            tx.respond(Replies.of(req, SipStatus.OK));
+            stopReliable();
+            if (retransmitter != null) {
+                retransmitter.stop();
             }
-            case "PRACK" -> onPrack(tx);
-            case "INFO" -> {
-                tx.respond(SipAdapter.response(req, 200, "OK", null));
-                ctx.listener.onInfo(this, SipAdapter.view(req));
+            boolean wasLive = phase != Phase.ENDED;
+            if (phase == Phase.PROCEEDING && !inviteTx.finalSent()) {
+                inviteTx.respond(response(SipStatus.REQUEST_TERMINATED, List.of(), Optional.empty()));
             }
-            case "UPDATE", "INVITE" -> offer(tx, method);
-            case "OPTIONS" -> tx.respond(Capabilities.optionsAnswer(req, ctx));
-            default ->
-                tx.respond(SipAdapter.withHeaders(
-                        SipAdapter.response(req, 405, "Method Not Allowed", null),
-                        List.of(new Header("Allow", UaContext.ALLOW)),
-                        Optional.empty()));
+            finish();
+            dialog.terminate();
+            if (wasLive) {
+                ctx.listener.onBye(this, ReceivedMessage.of(req));
+            }
+        } else if (method.equals(SipMethod.PRACK)) {
+            onPrack(tx);
+        } else if (method.equals(SipMethod.INFO)) {
+            tx.respond(Replies.of(req, SipStatus.OK));
+            ctx.listener.onInfo(this, ReceivedMessage.of(req));
+        } else if (method.equals(SipMethod.UPDATE) || method.equals(SipMethod.INVITE)) {
+            offer(tx);
+        } else if (method.equals(SipMethod.OPTIONS)) {
+            tx.respond(Capabilities.optionsAnswer(req));
+        } else {
+            tx.respond(Capabilities.methodNotAllowed(req));
         }
     }
 
     private void onPrack(ServerTransaction tx) {
         SipRequest prack = tx.request();
-        Optional<long[]> rack = SipAdapter.rack(prack);
+        Optional<RAck> rack;
+        try {
+            rack = prack.rack();
+        } catch (RuntimeException e) {
+            rack = Optional.empty();
+        }
         if (unacked == null
                 || rack.isEmpty()
-                || rack.get()[0] != unacked.rseq
-                || rack.get()[1] != SipAdapter.cseq(invite)) {
-            tx.respond(SipAdapter.response(prack, 481, "No Matching Reliable Provisional", null));
+                || rack.get().rseq() != unacked.rseq
+                || rack.get().cseq() != invite.cseq().number()) {
+            tx.respond(Replies.of(prack, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
             return;
         }
         unacked.cancel();
         unacked = null;
-        tx.respond(SipAdapter.response(prack, 200, "OK", null));
+        tx.respond(Replies.of(prack, SipStatus.OK));
         if (!afterPrack.isEmpty()) {
             afterPrack.removeFirst().run();
         }
     }
 
     /** A target refresh with an offer: re-INVITE (confirmed dialog) or UPDATE (RFC 3311, early or confirmed). */
-    private void offer(ServerTransaction tx, String method) {
+    private void offer(ServerTransaction tx) {
         SipRequest req = tx.request();
-        SipAdapter.contact(req).ifPresent(dialog::refreshTarget);
-        Optional<Body> answer = ctx.listener.onOffer(this, SipAdapter.view(req));
-        SipResponse ok = SipAdapter.withHeaders(
-                SipAdapter.response(req, 200, "OK", null),
-                List.of(new Header("Contact", ctx.contact(tx.arrival().transport()))),
-                answer);
+        dialog.refreshTarget(contactOf(req, null));
+        Optional<Body> answer = ctx.listener.onOffer(this, ReceivedMessage.of(req));
+        SipMessageBuilder b = Replies.builder(req, SipStatus.OK)
+                .header("Contact", ctx.contact(tx.arrival().transport(), secure));
+        answer.ifPresent(x -> b.body(x.contentType(), x.bytes()));
+        SipResponse ok = b.buildResponse();
         tx.respond(ok);
-        if ("INVITE".equals(method)) {
-            retransmitter = new SuccessRetransmitter(ctx, lane, tx, ok, SipAdapter.cseq(req), () -> {});
+        if (req.isInvite()) {
+            retransmitter =
+                    new SuccessRetransmitter(ctx, lane, tx, ok, req.cseq().number(), () -> {});
         }
     }
 }

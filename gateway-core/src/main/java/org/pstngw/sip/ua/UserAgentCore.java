@@ -1,27 +1,26 @@
 package org.pstngw.sip.ua;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.pstngw.sip.dialog.DialogId;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transaction.MergedRequests;
 import org.pstngw.sip.transaction.ServerTransaction;
-import org.pstngw.sip.transaction.SipAdapter;
 import org.pstngw.sip.transaction.TransactionKey;
 import org.pstngw.sip.transaction.TransactionLayer;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
 import org.pstngw.sip.transport.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The UA core as transaction user (8.2, 12.2.2): routes each new request to its dialog or to a new call, applies the
- * checks of 8.2 (merged requests 482, Require 420, unknown methods 405, no dialog 481), answers OPTIONS, and matches
- * CANCEL and ACK. Runs on the request's Call-ID lane.
+ * The UA core as transaction user (8.2, 12.2.2): applies the checks of 8.2 ({@link RequestChecks}: 405, 416, 420, 415,
+ * 406; then merged requests 482 and no dialog 481), routes each new request to its dialog or to a new call, answers
+ * OPTIONS, and matches CANCEL and ACK. Runs on the request's Call-ID lane.
  */
 final class UserAgentCore implements TransactionLayer.User {
     private static final Logger LOG = LoggerFactory.getLogger(UserAgentCore.class);
@@ -37,37 +36,27 @@ final class UserAgentCore implements TransactionLayer.User {
     @Override
     public void onRequest(ServerTransaction tx) {
         SipRequest req = tx.request();
-        String callId = SipAdapter.callId(req);
-        MDC.put("callId", callId);
+        MDC.put("callId", req.callId());
         try {
-            dispatch(tx, req, callId);
+            dispatch(tx, req);
         } finally {
             MDC.remove("callId");
         }
     }
 
-    private void dispatch(ServerTransaction tx, SipRequest req, String callId) {
-        String method = SipAdapter.method(req);
-        if (!Capabilities.METHODS.contains(method)) {
-            tx.respond(SipAdapter.withHeaders(
-                    SipAdapter.response(req, 405, "Method Not Allowed", null),
-                    List.of(new Header("Allow", UaContext.ALLOW)),
-                    Optional.empty()));
+    private void dispatch(ServerTransaction tx, SipRequest req) {
+        SipMethod method = req.method();
+        var rejection = RequestChecks.reject(req);
+        if (rejection.isPresent()) {
+            tx.respond(rejection.get());
             return;
         }
-        List<String> unsupported = Capabilities.unsupported(req);
-        if (!unsupported.isEmpty()) {
-            tx.respond(SipAdapter.withHeaders(
-                    SipAdapter.response(req, 420, "Bad Extension", null),
-                    List.of(new Header("Unsupported", String.join(", ", unsupported))),
-                    Optional.empty()));
-            return;
-        }
-        String toTag = SipAdapter.toTag(req);
+        String toTag = req.to().tag();
         if (toTag != null) {
-            UaContext.Call call = ctx.dialogs.get(DialogId.ofReceivedRequest(callId, toTag, SipAdapter.fromTag(req)));
+            UaContext.Call call =
+                    ctx.dialogs.get(DialogId.ofReceivedRequest(req.callId(), toTag, UasCall.remoteTag(req)));
             if (call == null) {
-                tx.respond(SipAdapter.response(req, 481, "Call/Transaction Does Not Exist", null));
+                tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             } else {
                 call.onInDialogRequest(tx);
             }
@@ -77,23 +66,23 @@ final class UserAgentCore implements TransactionLayer.User {
                 tx.lane(),
                 l -> new MergedRequests(
                         ctx.layer.scheduler().clock(), ctx.layer.timers().timeout64T1(), 10_000));
-        if (detector.isMerged(SipAdapter.fromTag(req), callId, SipAdapter.cseq(req), method, tx.key())) {
-            tx.respond(SipAdapter.response(req, 482, "Loop Detected", null));
+        if (detector.isMerged(req.from().tag(), req.callId(), req.cseq().number(), method, tx.key())) {
+            tx.respond(Replies.of(req, SipStatus.LOOP_DETECTED));
             return;
         }
-        switch (method) {
-            case "INVITE" -> {
-                if (ctx.listener == null) {
-                    tx.respond(SipAdapter.response(req, 480, "Temporarily Unavailable", null));
-                    return;
-                }
-                UasCall call = new UasCall(ctx, tx);
-                pendingInvites.put(tx.key(), call);
-                forgetWhenAnswered(tx, call);
-                call.begin();
+        if (method.equals(SipMethod.INVITE)) {
+            if (ctx.listener == null) {
+                tx.respond(Replies.of(req, SipStatus.TEMPORARILY_UNAVAILABLE));
+                return;
             }
-            case "OPTIONS" -> tx.respond(Capabilities.optionsAnswer(req, ctx));
-            default -> tx.respond(SipAdapter.response(req, 481, "Call/Transaction Does Not Exist", null));
+            UasCall call = new UasCall(ctx, tx);
+            pendingInvites.put(tx.key(), call);
+            forgetWhenAnswered(tx, call);
+            call.begin();
+        } else if (method.equals(SipMethod.OPTIONS)) {
+            tx.respond(Capabilities.optionsAnswer(req));
+        } else {
+            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
         }
     }
 
@@ -112,21 +101,20 @@ final class UserAgentCore implements TransactionLayer.User {
     public void onCancel(ServerTransaction cancel, ServerTransaction invite) {
         UasCall call = invite == null ? null : pendingInvites.remove(invite.key());
         if (call == null) {
-            cancel.respond(SipAdapter.response(cancel.request(), 481, "Call/Transaction Does Not Exist", null));
+            cancel.respond(Replies.of(cancel.request(), SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
-        cancel.respond(SipAdapter.response(cancel.request(), 200, "OK", null));
+        cancel.respond(Replies.of(cancel.request(), SipStatus.OK));
         call.cancelled(cancel.request());
     }
 
     @Override
     public void onAck(SipRequest ack, Flow flow) {
-        String toTag = SipAdapter.toTag(ack);
+        String toTag = ack.to().tag();
         if (toTag == null) {
             return;
         }
-        UaContext.Call call =
-                ctx.dialogs.get(DialogId.ofReceivedRequest(SipAdapter.callId(ack), toTag, SipAdapter.fromTag(ack)));
+        UaContext.Call call = ctx.dialogs.get(DialogId.ofReceivedRequest(ack.callId(), toTag, UasCall.remoteTag(ack)));
         if (call != null) {
             call.onAck(ack);
         } else {
@@ -136,13 +124,16 @@ final class UserAgentCore implements TransactionLayer.User {
 
     @Override
     public void onStrayResponse(SipResponse response, Flow flow) {
-        int status = SipAdapter.status(response);
-        String toTag = SipAdapter.toTag(response);
-        if (status < 200 || status >= 300 || toTag == null || !"INVITE".equals(SipAdapter.cseqMethod(response))) {
+        String toTag = response.to().tag();
+        String fromTag = response.from().tag();
+        if (fromTag == null
+                || response.statusCode() < 200
+                || response.statusCode() >= 300
+                || toTag == null
+                || !response.cseq().method().equals(SipMethod.INVITE)) {
             return;
         }
-        UaContext.Call call = ctx.dialogs.get(
-                DialogId.ofReceivedResponse(SipAdapter.callId(response), SipAdapter.fromTag(response), toTag));
+        UaContext.Call call = ctx.dialogs.get(DialogId.ofReceivedResponse(response.callId(), fromTag, toTag));
         if (call != null) {
             call.onStraySuccess(response);
         }

@@ -67,7 +67,7 @@ class MalformedInputIT {
             byte[] bad =
                     request("OPTIONS", "UDP", me, "one OPTIONS", "z9hG4bKbad1").getBytes(StandardCharsets.UTF_8);
             s.send(new DatagramPacket(bad, bad.length, to));
-            assertThat(receive(s)).startsWith("SIP/2.0 400 Malformed CSeq header\r\n");
+            assertThat(receive(s)).startsWith("SIP/2.0 400 Bad Request (invalid CSeq number: one)\r\n");
             byte[] ok = request("OPTIONS", "UDP", me, "1 OPTIONS", "z9hG4bKok1").getBytes(StandardCharsets.UTF_8);
             s.send(new DatagramPacket(ok, ok.length, to));
             String answer = receive(s);
@@ -98,7 +98,8 @@ class MalformedInputIT {
                     .write(request("OPTIONS", "TCP", me, "1 INVITE", "z9hG4bKbad2")
                             .getBytes(StandardCharsets.UTF_8));
             assertThat(readMessage(s.getInputStream()))
-                    .startsWith("SIP/2.0 400 CSeq method does not match the request method\r\n");
+                    .startsWith(
+                            "SIP/2.0 400 Bad Request (CSeq method INVITE does not match request method OPTIONS)\r\n");
             s.getOutputStream()
                     .write(request("OPTIONS", "TCP", me, "2 OPTIONS", "z9hG4bKok2")
                             .getBytes(StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transaction.TimerConfig;
 import org.pstngw.sip.transport.TransportConfig;
 import org.pstngw.sip.ua.Body;
@@ -42,7 +43,7 @@ class SippInteropIT {
     private static final CallListener ANSWER = new CallListener() {
         @Override
         public void onInvite(ServerCall call) {
-            call.sendProvisional(180, "Ringing", Optional.empty(), false);
+            call.sendProvisional(SipStatus.RINGING, Optional.empty(), false);
             call.accept(Optional.of(Body.sdp(SDP)));
         }
     };
@@ -130,7 +131,7 @@ class SippInteropIT {
                 }
 
                 @Override
-                public void onRejected(ClientCall call, int status, IncomingMessage response) {
+                public void onRejected(ClientCall call, SipStatus status, IncomingMessage response) {
                     failures.add(call.callId() + " " + status);
                     done.countDown();
                 }

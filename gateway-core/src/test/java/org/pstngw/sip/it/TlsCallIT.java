@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transaction.TimerConfig;
-import org.pstngw.sip.transport.TlsSettings;
+import org.pstngw.sip.transport.SelfSignedKeystore;
 import org.pstngw.sip.transport.TransportConfig;
 import org.pstngw.sip.transport.TransportType;
 import org.pstngw.sip.ua.Body;
@@ -32,13 +33,7 @@ class TlsCallIT {
     @Test
     void callOverTlsWithInfoAndBye() throws Exception {
         var stores = SelfSignedKeystore.create(dir);
-        TlsSettings tls = new TlsSettings(
-                stores.keyStore(),
-                SelfSignedKeystore.PASSWORD,
-                Optional.of(stores.trustStore()),
-                SelfSignedKeystore.PASSWORD,
-                false);
-        TransportConfig cfg = TransportConfig.udpAndTcp("127.0.0.1", 0).withTls(0, tls);
+        TransportConfig cfg = TransportConfig.udpAndTcp("127.0.0.1", 0).withTls(stores.listener(0));
         CompletableFuture<String> info = new CompletableFuture<>();
         CompletableFuture<String> bye = new CompletableFuture<>();
         CallListener uas = new CallListener() {
@@ -78,7 +73,7 @@ class TlsCallIT {
                                 }
 
                                 @Override
-                                public void onRejected(ClientCall call, int status, IncomingMessage response) {
+                                public void onRejected(ClientCall call, SipStatus status, IncomingMessage response) {
                                     answered.completeExceptionally(new AssertionError("rejected " + status));
                                 }
 

@@ -41,10 +41,42 @@ class BuilderAndResponseTest {
     }
 
     @Test
+    void recordRouteGoesBackOn101To299Only() {
+        SipRequest r = (SipRequest) Msgs.parse(Msgs.INVITE);
+        assertThat(SipResponses.create(r, SipStatus.RINGING, "t").recordRoutes())
+                .extracting(a -> a.uri().raw())
+                .containsExactly("sip:rr.example.com;lr");
+        assertThat(SipResponses.create(r, SipStatus.OK, "t").recordRoutes()).hasSize(1);
+        assertThat(SipResponses.create(r, SipStatus.TRYING, null).recordRoutes())
+                .isEmpty();
+        assertThat(SipResponses.create(r, SipStatus.BUSY_HERE, "t").recordRoutes())
+                .isEmpty();
+    }
+
+    @Test
+    void replaceFirstValueChangesOnlyTheFirstElementOfACommaJoinedField() {
+        SipRequest r = (SipRequest) Msgs.parse(Msgs.INVITE.replace(
+                "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport\r\n" + "Via: SIP/2.0/TCP",
+                "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport ,SIP/2.0/TCP"));
+        assertThat(r.vias()).hasSize(2);
+        SipRequest changed = r.toBuilder()
+                .replaceFirstValue("v", "SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport=1")
+                .buildRequest();
+        assertThat(changed.header("Via").orElseThrow())
+                .isEqualTo("SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport=1"
+                        + ",SIP/2.0/TCP proxy.example.com;branch=z9hG4bKnashds8;received=192.0.2.1;rport=5070;"
+                        + "maddr=239.1.1.1;ttl=16");
+        assertThat(changed.vias()).extracting(Via::rport).containsExactly(1, 5070);
+    }
+
+    @Test
     void openEnums() {
         assertThat(SipStatus.valueOf(180)).isSameAs(SipStatus.RINGING);
         assertThat(SipStatus.valueOf(599).reason()).isEqualTo("Server Error");
         assertThat(SipMethod.valueOf("INVITE")).isSameAs(SipMethod.INVITE);
         assertThat(SipMethod.valueOf("invite")).isNotEqualTo(SipMethod.INVITE);
+        SipStatus custom = SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order");
+        assertThat(custom).isEqualTo(SipStatus.SERVER_INTERNAL_ERROR);
+        assertThat(custom.reason()).isEqualTo("CSeq Out of Order");
     }
 }

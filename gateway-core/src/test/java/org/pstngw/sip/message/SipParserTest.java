@@ -92,6 +92,31 @@ class SipParserTest {
     }
 
     @Test
+    void unknownAndSingleValueHeadersAreNotSplitButListHeadersAre() {
+        SipMessage m = Msgs.parse(
+                Msgs.INVITE.replace("X-Custom: keep me", "X-Custom: a, b\r\nDate: Sat, 13 Nov 2010 23:29:00 GMT"));
+        assertThat(m.headerValues("X-Custom")).containsExactly("a, b");
+        assertThat(m.headerValues("Date")).containsExactly("Sat, 13 Nov 2010 23:29:00 GMT");
+        assertThat(m.headerValues("Route")).hasSize(2);
+        assertThat(HeaderNames.isList("k")).isTrue();
+        assertThat(HeaderNames.isList("X-Custom")).isFalse();
+    }
+
+    @Test
+    void nonNumericRportOrTtlIsAParseTimeDefectNotAnException() {
+        String top = "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport";
+        assertThat(Msgs.malformed(Msgs.INVITE.replace(top, top + "=abc")).reason())
+                .isEqualTo("invalid Via: invalid Via rport abc");
+        assertThat(Msgs.malformed(Msgs.INVITE.replace(top, top + "=70000")).reason())
+                .isEqualTo("invalid Via: invalid Via rport 70000");
+        assertThat(Msgs.malformed(Msgs.INVITE.replace("ttl=16", "ttl=x")).reason())
+                .isEqualTo("invalid Via: invalid Via ttl x");
+        Via built = Via.parse("SIP/2.0/UDP h;branch=z9hG4bK1").withParam("rport", "junk");
+        assertThat(built.rport()).isEqualTo(-1);
+        assertThat(built.withParam("ttl", "999").ttl()).isEqualTo(-1);
+    }
+
+    @Test
     void unknownMethodPassesThrough() {
         SipRequest r = (SipRequest) Msgs.parse(Msgs.INVITE
                 .replace("INVITE sip:bob", "FOOBAR sip:bob")
@@ -159,7 +184,7 @@ class SipParserTest {
 
     @Test
     void limitsAreEnforced() {
-        SipLimits small = new SipLimits(65_536, 5, 8_192);
+        SipLimits small = SipLimits.DEFAULT.withMaxHeaders(5);
         ParseResult r = SipParser.parse(Msgs.bytes(Msgs.INVITE), 0, Msgs.INVITE.length(), small);
         assertThat(((ParseResult.Malformed) r).reason()).isEqualTo("more than 5 header fields");
         SipLimits tiny = new SipLimits(100, 50, 8_192);

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.timer.ManualScheduler;
 
 class TransactionKeyTest {
 
     @Test
     void ackMatchesItsInviteAndCancelFindsIt() {
-        var invite = TransactionKey.server("z9hG4bK1", "Host:5060", "INVITE", "c", "f", 1, "v");
-        var ack = TransactionKey.server("z9hG4bK1", "host:5060", "ACK", "c", "f", 1, "v");
-        var cancel = TransactionKey.server("z9hG4bK1", "host:5060", "CANCEL", "c", "f", 1, "v");
+        var invite = TransactionKey.server("z9hG4bK1", "Host:5060", SipMethod.INVITE, "c", "f", 1, "v");
+        var ack = TransactionKey.server("z9hG4bK1", "host:5060", SipMethod.ACK, "c", "f", 1, "v");
+        var cancel = TransactionKey.server("z9hG4bK1", "host:5060", SipMethod.CANCEL, "c", "f", 1, "v");
         assertThat(ack).isEqualTo(invite);
         assertThat(cancel).isNotEqualTo(invite);
         assertThat(cancel.cancelled()).isEqualTo(invite);
@@ -20,44 +21,45 @@ class TransactionKeyTest {
 
     @Test
     void sentByAndMethodSeparateTransactionsWithTheSameBranch() {
-        var a = TransactionKey.server("z9hG4bK1", "a:5060", "INVITE", "c", "f", 1, "v");
-        assertThat(TransactionKey.server("z9hG4bK1", "b:5060", "INVITE", "c", "f", 1, "v"))
+        var a = TransactionKey.server("z9hG4bK1", "a:5060", SipMethod.INVITE, "c", "f", 1, "v");
+        assertThat(TransactionKey.server("z9hG4bK1", "b:5060", SipMethod.INVITE, "c", "f", 1, "v"))
                 .isNotEqualTo(a);
-        assertThat(TransactionKey.server("z9hG4bK1", "a:5060", "OPTIONS", "c", "f", 1, "v"))
+        assertThat(TransactionKey.server("z9hG4bK1", "a:5060", SipMethod.OPTIONS, "c", "f", 1, "v"))
                 .isNotEqualTo(a);
     }
 
     @Test
     void rfc2543RequestsFallBackToDialogFieldsAndVia() {
-        var invite = TransactionKey.server("abc", "a", "INVITE", "call", "ft", 7, "SIP/2.0/UDP a");
-        var ack = TransactionKey.server("abc", "a", "ACK", "call", "ft", 7, "SIP/2.0/UDP a");
-        var other = TransactionKey.server("abc", "a", "INVITE", "call", "ft", 8, "SIP/2.0/UDP a");
+        var invite = TransactionKey.server("abc", "a", SipMethod.INVITE, "call", "ft", 7, "SIP/2.0/UDP a");
+        var ack = TransactionKey.server("abc", "a", SipMethod.ACK, "call", "ft", 7, "SIP/2.0/UDP a");
+        var other = TransactionKey.server("abc", "a", SipMethod.INVITE, "call", "ft", 8, "SIP/2.0/UDP a");
         assertThat(ack).isEqualTo(invite);
         assertThat(other).isNotEqualTo(invite);
-        assertThat(TransactionKey.server(null, "a", "INVITE", "call", "ft", 7, "SIP/2.0/UDP a"))
+        assertThat(TransactionKey.server(null, "a", SipMethod.INVITE, "call", "ft", 7, "SIP/2.0/UDP a"))
                 .isEqualTo(invite);
     }
 
     @Test
     void clientKeyIsBranchAndCseqMethod() {
-        assertThat(TransactionKey.client("z9hG4bKx", "INVITE")).isEqualTo(TransactionKey.client("z9hG4bKx", "ACK"));
-        assertThat(TransactionKey.client("z9hG4bKx", "CANCEL"))
-                .isNotEqualTo(TransactionKey.client("z9hG4bKx", "INVITE"));
+        assertThat(TransactionKey.client("z9hG4bKx", SipMethod.INVITE))
+                .isEqualTo(TransactionKey.client("z9hG4bKx", SipMethod.ACK));
+        assertThat(TransactionKey.client("z9hG4bKx", SipMethod.CANCEL))
+                .isNotEqualTo(TransactionKey.client("z9hG4bKx", SipMethod.INVITE));
     }
 
     @Test
     void mergedRequestIsTheSameFromTagCallIdCseqThroughAnotherTransactionUntilItExpires() {
         ManualScheduler clock = new ManualScheduler();
         MergedRequests merged = new MergedRequests(clock.clock(), Duration.ofSeconds(32), 2);
-        var first = TransactionKey.client("z9hG4bK1", "INVITE");
-        var second = TransactionKey.client("z9hG4bK2", "INVITE");
-        assertThat(merged.isMerged("ft", "call", 1, "INVITE", first)).isFalse();
-        assertThat(merged.isMerged("ft", "call", 1, "INVITE", first)).isFalse();
-        assertThat(merged.isMerged("ft", "call", 1, "INVITE", second)).isTrue();
+        var first = TransactionKey.client("z9hG4bK1", SipMethod.INVITE);
+        var second = TransactionKey.client("z9hG4bK2", SipMethod.INVITE);
+        assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, first)).isFalse();
+        assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, first)).isFalse();
+        assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, second)).isTrue();
         clock.advance(Duration.ofSeconds(32));
-        assertThat(merged.isMerged("ft", "call", 1, "INVITE", second)).isFalse();
-        merged.isMerged("a", "b", 1, "INVITE", first);
-        merged.isMerged("c", "d", 1, "INVITE", first);
+        assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, second)).isFalse();
+        merged.isMerged("a", "b", 1, SipMethod.INVITE, first);
+        merged.isMerged("c", "d", 1, SipMethod.INVITE, first);
         assertThat(merged.size()).isEqualTo(2);
     }
 }

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.pstngw.sip.message.SipParser;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipResponses;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.timer.ManualScheduler;
-import org.pstngw.sip.transaction.interim.SipRequest;
-import org.pstngw.sip.transaction.interim.SipResponse;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.TransportType;
 
@@ -62,9 +65,10 @@ class TransactionLayerTest {
                 Content-Length: 0
 
                 """.replace("\n", "\r\n");
-        new InboundProcessor(layer, id -> direct, sender).onMessage(options.getBytes(StandardCharsets.UTF_8), arrival);
+        new InboundProcessor(layer, id -> direct, sender)
+                .onMessage(SipParser.parse(options.getBytes(StandardCharsets.UTF_8)), arrival);
         ServerTransaction tx = txs.getFirst();
-        tx.respond(SipAdapter.response(tx.request(), 200, "OK", "t1"));
+        tx.respond(SipResponses.create(tx.request(), SipStatus.OK, "t1"));
         assertThat(attempts)
                 .containsExactly(arrival, new Flow(TransportType.TCP, new InetSocketAddress("127.0.0.1", 5090)));
         assertThat(tx.state()).isEqualTo(ServerNonInviteState.TERMINATED);

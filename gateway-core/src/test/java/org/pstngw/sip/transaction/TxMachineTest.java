@@ -23,23 +23,24 @@ class TxMachineTest {
     private final List<String> log = new ArrayList<>();
     private boolean terminated;
 
-    private <S extends Enum<S>> TxMachine<S> machine(
+    private <S extends Enum<S>> TxMachine<S, Object> machine(
             TransitionTable<S> table, S initial, S terminal, boolean reliable, TimerConfig cfg) {
-        return new TxMachine<>(table, initial, terminal, cfg, reliable, clock, Runnable::run, new TxMachine.Effects() {
-            @Override
-            public void perform(TxAction.Do action, TxEvent cause) {
-                log.add(clock.nanoTime() / 1_000_000 + ":" + action);
-            }
+        return new TxMachine<>(
+                table, initial, terminal, cfg, reliable, clock, Runnable::run, new TxMachine.Effects<>() {
+                    @Override
+                    public void perform(TxAction.Do action, TxEvent cause, Object message) {
+                        log.add(clock.nanoTime() / 1_000_000 + ":" + action);
+                    }
 
-            @Override
-            public void terminated() {
-                terminated = true;
-                log.add(clock.nanoTime() / 1_000_000 + ":TERMINATED");
-            }
-        });
+                    @Override
+                    public void terminated() {
+                        terminated = true;
+                        log.add(clock.nanoTime() / 1_000_000 + ":TERMINATED");
+                    }
+                });
     }
 
-    private <S extends Enum<S>> TxMachine<S> machine(
+    private <S extends Enum<S>> TxMachine<S, Object> machine(
             TransitionTable<S> table, S initial, S terminal, boolean reliable) {
         return machine(table, initial, terminal, reliable, TimerConfig.DEFAULT);
     }

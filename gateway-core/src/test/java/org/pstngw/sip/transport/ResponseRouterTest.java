@@ -3,8 +3,12 @@ package org.pstngw.sip.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.pstngw.sip.message.ParseResult;
+import org.pstngw.sip.message.SipParser;
+import org.pstngw.sip.message.SipRequest;
 
 class ResponseRouterTest {
 
@@ -47,6 +51,27 @@ class ResponseRouterTest {
         var via = new ResponseRouter.ViaHop(
                 TransportType.UDP, "192.0.2.7", OptionalInt.of(5080), null, OptionalInt.empty(), null);
         assertThat(ResponseRouter.route(via, UDP_FROM).remote()).isEqualTo(new InetSocketAddress("192.0.2.7", 5080));
+    }
+
+    @Test
+    void stampingReplacesOnlyTheTopViaValueAlsoInsideACommaJoinedField() {
+        String invite = "INVITE sip:gw@192.0.2.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP pbx.example;branch=z9hG4bK1;rport, SIP/2.0/UDP 10.0.0.9;branch=z9hG4bK0\r\n"
+                + "From: <sip:a@pbx.example>;tag=1\r\nTo: <sip:gw@192.0.2.1>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        SipRequest r =
+                (SipRequest) ((ParseResult.Parsed) SipParser.parse(invite.getBytes(StandardCharsets.UTF_8))).message();
+        SipRequest stamped = ViaStamping.apply(r, new InetSocketAddress("192.0.2.7", 40_000));
+        assertThat(stamped.headerValues("Via"))
+                .containsExactly(
+                        "SIP/2.0/UDP pbx.example;branch=z9hG4bK1;rport=40000;received=192.0.2.7",
+                        "SIP/2.0/UDP 10.0.0.9;branch=z9hG4bK0");
+        assertThat(ResponseRouter.route(ResponseRouter.ViaHop.of(stamped.topVia()), UDP_FROM))
+                .isEqualTo(UDP_FROM);
+        assertThat(ViaStamping.apply(r, new InetSocketAddress("192.0.2.7", 40_000))
+                        .topVia()
+                        .received())
+                .isEqualTo("192.0.2.7");
     }
 
     @Test

@@ -17,17 +17,34 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.pstngw.conf.Secret;
+import org.pstngw.conf.SipTransportConfig;
 
 /** Creates a self-signed certificate for 127.0.0.1 at test time, as a PKCS12 keystore and a truststore holding it. */
-final class SelfSignedKeystore {
+public final class SelfSignedKeystore {
     private SelfSignedKeystore() {}
 
-    static final char[] PASSWORD = "changeit".toCharArray();
+    public static final String PASSWORD = "changeit";
 
-    record Stores(Path keyStore, Path trustStore) {}
+    /** The two store files. */
+    public record Stores(Path keyStore, Path trustStore) {
+        /** A TLS listener on 127.0.0.1:{@code port} with these stores, as configuration gives it. */
+        public SipTransportConfig listener(int port) {
+            Secret password = new Secret(PASSWORD);
+            return new SipTransportConfig(
+                    SipTransportConfig.Protocol.TLS,
+                    "127.0.0.1",
+                    port,
+                    keyStore.toString(),
+                    password,
+                    trustStore.toString(),
+                    password,
+                    SipTransportConfig.ClientAuth.NONE);
+        }
+    }
 
     @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
-    static Stores create(Path dir) throws Exception {
+    public static Stores create(Path dir) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
         KeyPair pair = gen.generateKeyPair();
@@ -48,17 +65,17 @@ final class SelfSignedKeystore {
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("sip", pair.getPrivate(), PASSWORD, new Certificate[] {cert});
+        keys.setKeyEntry("sip", pair.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {cert});
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("sip", cert);
         Path k = dir.resolve("keystore.p12");
         Path t = dir.resolve("truststore.p12");
         try (OutputStream out = Files.newOutputStream(k)) {
-            keys.store(out, PASSWORD);
+            keys.store(out, PASSWORD.toCharArray());
         }
         try (OutputStream out = Files.newOutputStream(t)) {
-            trust.store(out, PASSWORD);
+            trust.store(out, PASSWORD.toCharArray());
         }
         return new Stores(k, t);
     }

@@ -10,11 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pstngw.sip.message.ParseResult;
+import org.pstngw.sip.message.SipLimits;
 
 class UdpSipHandlerTest {
     private static final InetSocketAddress FROM =
             new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5070);
     private static final InetSocketAddress ME = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5060);
+    private static final String OPTIONS = """
+            OPTIONS sip:x@example.com SIP/2.0\r
+            Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r
+            From: <sip:b@example.com>;tag=1\r
+            To: <sip:x@example.com>\r
+            Call-ID: c1\r
+            CSeq: 1 OPTIONS\r
+            \r
+            """;
 
     private final List<String> received = new ArrayList<>();
 
@@ -22,17 +33,31 @@ class UdpSipHandlerTest {
         return new DatagramPacket(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8), ME, FROM);
     }
 
+    private static SipLimits limit(int max) {
+        return SipLimits.DEFAULT.withMaxMessageSize(max);
+    }
+
     @Test
-    void oneDatagramIsOneMessageWithItsFlow() {
+    void oneDatagramIsOneParsedMessageWithItsFlow() {
         var ch = new EmbeddedChannel(new UdpSipHandler(
-                (b, f) -> received.add(f + " " + new String(b, StandardCharsets.UTF_8)), 1000));
-        ch.writeInbound(packet("OPTIONS sip:x SIP/2.0\r\n\r\n"));
-        assertThat(received).containsExactly("UDP:127.0.0.1:5070 OPTIONS sip:x SIP/2.0\r\n\r\n");
+                (m, f) -> received.add(
+                        f + " " + ((ParseResult.Parsed) m).message().callId()),
+                limit(1000)));
+        ch.writeInbound(packet(OPTIONS));
+        assertThat(received).containsExactly("UDP:127.0.0.1:5070 c1");
+    }
+
+    @Test
+    void garbageIsAMalformedResult() {
+        List<ParseResult> got = new ArrayList<>();
+        var ch = new EmbeddedChannel(new UdpSipHandler((m, f) -> got.add(m), limit(1000)));
+        ch.writeInbound(packet("\u0000\u0001 garbage"));
+        assertThat(got).singleElement().isInstanceOf(ParseResult.Malformed.class);
     }
 
     @Test
     void oversizeDatagramsAndKeepAlivesAreDropped() {
-        var ch = new EmbeddedChannel(new UdpSipHandler((b, f) -> received.add("x"), 600));
+        var ch = new EmbeddedChannel(new UdpSipHandler((m, f) -> received.add("x"), limit(600)));
         ch.writeInbound(packet("A".repeat(601)));
         ch.writeInbound(packet("\r\n\r\n"));
         assertThat(received).isEmpty();
@@ -43,10 +68,10 @@ class UdpSipHandlerTest {
     @Test
     void aFailingSinkDoesNotReachTheEventLoop() {
         var ch = new EmbeddedChannel(new UdpSipHandler(
-                (b, f) -> {
+                (m, f) -> {
                     throw new IllegalStateException("boom");
                 },
-                1000));
+                limit(1000)));
         ch.writeInbound(packet("X"));
         ch.checkException();
         assertThat(ch.isActive()).isTrue();

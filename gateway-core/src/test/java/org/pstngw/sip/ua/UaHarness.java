@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pstngw.sip.message.SipParser;
 import org.pstngw.sip.timer.ManualScheduler;
 import org.pstngw.sip.transaction.TimerConfig;
 import org.pstngw.sip.transport.Flow;
@@ -61,7 +62,12 @@ final class UaHarness {
     }
 
     void receive(String text, Flow flow) {
-        ua.inbound().onMessage(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), flow);
+        receive(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), flow);
+    }
+
+    /** Raw bytes through the live path: the parser, then the stack's inbound processor. */
+    void receive(byte[] bytes, Flow flow) {
+        ua.inbound().onMessage(SipParser.parse(bytes), flow);
     }
 
     void advance(long millis) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipStatus;
 
 /** The UAC side on virtual time: INVITE retransmission, PRACK, ACK of every 2xx, CANCEL, BYE, timeout. */
 class UacCallTest {
@@ -16,7 +18,7 @@ class UacCallTest {
     private final ClientCallListener listener = new ClientCallListener() {
         @Override
         public void onProvisional(ClientCall call, IncomingMessage response) {
-            events.add("provisional " + response.status());
+            events.add("provisional " + response.status().orElseThrow().code());
         }
 
         @Override
@@ -25,8 +27,8 @@ class UacCallTest {
         }
 
         @Override
-        public void onRejected(ClientCall call, int status, IncomingMessage response) {
-            events.add("rejected " + status);
+        public void onRejected(ClientCall call, SipStatus status, IncomingMessage response) {
+            events.add("rejected " + status.code());
         }
 
         @Override
@@ -46,8 +48,8 @@ class UacCallTest {
         }
 
         @Override
-        public void onRequestAnswered(ClientCall call, String method, IncomingMessage response) {
-            events.add(method + " answered " + response.status() + " "
+        public void onRequestAnswered(ClientCall call, SipMethod method, IncomingMessage response) {
+            events.add(method + " answered " + response.status().orElseThrow().code() + " "
                     + response.body().map(Body::text).orElse(""));
         }
     };

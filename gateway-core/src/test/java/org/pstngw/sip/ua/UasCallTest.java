@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pstngw.sip.message.SipStatus;
 
 /** The UAS side on virtual time: answering, 2xx retransmission, CANCEL, BYE, PRACK, UPDATE, INFO and the 8.2 checks. */
 class UasCallTest {
@@ -63,7 +64,7 @@ class UasCallTest {
 
     private String answered(String callId) {
         h.receive(invite("z9hG4bKi1", callId, ""), UDP);
-        call.sendProvisional(180, "Ringing", Optional.empty(), false);
+        call.sendProvisional(SipStatus.RINGING, Optional.empty(), false);
         call.accept(Optional.of(Body.sdp("v=0\r\n")));
         return tagOf(h.startingWith("SIP/2.0 200").getFirst().header("To"));
     }
@@ -73,7 +74,7 @@ class UasCallTest {
         h.receive(invite("z9hG4bKi1", "c1", ""), UDP);
         assertThat(events).containsExactly("invite v=0");
         assertThat(h.sent.getFirst().firstLine()).isEqualTo("SIP/2.0 100 Trying");
-        call.sendProvisional(180, "Ringing", Optional.empty(), false);
+        call.sendProvisional(SipStatus.RINGING, Optional.empty(), false);
         call.accept(Optional.of(Body.sdp("v=0\r\n")));
         var ringing = h.startingWith("SIP/2.0 180").getFirst();
         var ok = h.startingWith("SIP/2.0 200").getFirst();
@@ -82,6 +83,15 @@ class UasCallTest {
         assertThat(ok.header("Content-Type")).isEqualTo("application/sdp");
         assertThat(ok.body()).isEqualTo("v=0\r\n");
         assertThat(ok.flow()).isEqualTo(UDP);
+    }
+
+    @Test
+    void theApplicationSeesHeadersAsWrittenWithOnlyListHeadersSplit() {
+        h.receive(invite("z9hG4bKi1", "c1h", "X-Trunk: a, b\nSupported: 100rel, timer\n"), UDP);
+        assertThat(call.invite().headers("X-Trunk")).containsExactly("a, b");
+        assertThat(call.invite().headers("k")).containsExactly("100rel", "timer");
+        assertThat(call.invite().method()).isEqualTo(org.pstngw.sip.message.SipMethod.INVITE);
+        assertThat(call.invite().status()).isEmpty();
     }
 
     @Test
@@ -116,7 +126,7 @@ class UasCallTest {
     @Test
     void cancelGets200AndTheInvite487WhoseAckIsAbsorbed() {
         h.receive(invite("z9hG4bKi1", "c4", ""), UDP);
-        call.sendProvisional(180, "Ringing", Optional.empty(), false);
+        call.sendProvisional(SipStatus.RINGING, Optional.empty(), false);
         h.receive("""
                 CANCEL sip:gw@127.0.0.1:5060 SIP/2.0
                 Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKi1
@@ -158,7 +168,7 @@ class UasCallTest {
     @Test
     void rejectionIsRetransmittedOnTimerGUntilTheAck() {
         h.receive(invite("z9hG4bKi1", "c6", ""), UDP);
-        call.reject(486, "Busy Here", List.of(new Header("Reason", "Q.850;cause=17")), Optional.empty());
+        call.reject(SipStatus.BUSY_HERE, List.of(new Header("Reason", "Q.850;cause=17")), Optional.empty());
         h.advance(2_000);
         var busy = h.startingWith("SIP/2.0 486");
         assertThat(busy.stream().map(UaHarness.Sent::atMillis)).containsExactly(0L, 500L, 1_500L);
@@ -230,7 +240,7 @@ class UasCallTest {
     @Test
     void reliableProvisionalIsRetransmittedUntilPrack() {
         h.receive(invite("z9hG4bKi1", "c9", "Supported: 100rel\n"), UDP);
-        call.sendProvisional(183, "Session Progress", Optional.of(Body.sdp("v=0\r\n")), true);
+        call.sendProvisional(SipStatus.SESSION_PROGRESS, Optional.of(Body.sdp("v=0\r\n")), true);
         h.advance(2_000);
         var progress = h.startingWith("SIP/2.0 183");
         assertThat(progress.stream().map(UaHarness.Sent::atMillis)).containsExactly(0L, 500L, 1_500L);
@@ -247,7 +257,7 @@ class UasCallTest {
     @Test
     void unacknowledgedReliableProvisionalFailsTheInviteAfter64T1() {
         h.receive(invite("z9hG4bKi1", "c10", "Supported: 100rel\n"), UDP);
-        call.sendProvisional(180, "Ringing", Optional.empty(), true);
+        call.sendProvisional(SipStatus.RINGING, Optional.empty(), true);
         h.advance(31_999);
         assertThat(h.startingWith("SIP/2.0 504")).isEmpty();
         h.advance(1);
@@ -259,7 +269,7 @@ class UasCallTest {
     @Test
     void prackWithWrongRackGets481() {
         h.receive(invite("z9hG4bKi1", "c11", "Supported: 100rel\n"), UDP);
-        call.sendProvisional(180, "Ringing", Optional.empty(), true);
+        call.sendProvisional(SipStatus.RINGING, Optional.empty(), true);
         String tag = tagOf(h.startingWith("SIP/2.0 180").getFirst().header("To"));
         h.receive(inDialog("PRACK", "z9hG4bKp1", "c11", tag, 2, "RAck: 1 9 INVITE\n", ""), UDP);
         assertThat(h.last().firstLine()).startsWith("SIP/2.0 481");
@@ -268,7 +278,7 @@ class UasCallTest {
     @Test
     void unreliableProvisionalWhenTheCallerLacks100rel() {
         h.receive(invite("z9hG4bKi1", "c12", ""), UDP);
-        call.sendProvisional(183, "Session Progress", Optional.empty(), true);
+        call.sendProvisional(SipStatus.SESSION_PROGRESS, Optional.empty(), true);
         assertThat(h.last().header("Require")).isNull();
         assertThat(h.last().header("RSeq")).isNull();
     }
@@ -284,7 +294,7 @@ class UasCallTest {
     @Test
     void inviteRetransmissionIsAbsorbedAndTheLastResponseResent() {
         h.receive(invite("z9hG4bKi1", "c14", ""), UDP);
-        call.sendProvisional(180, "Ringing", Optional.empty(), false);
+        call.sendProvisional(SipStatus.RINGING, Optional.empty(), false);
         h.receive(invite("z9hG4bKi1", "c14", ""), UDP);
         assertThat(h.startingWith("SIP/2.0 180")).hasSize(2);
         assertThat(events).containsExactly("invite v=0");

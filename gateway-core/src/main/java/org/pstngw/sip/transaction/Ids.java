@@ -1,8 +1,7 @@
-package org.pstngw.sip.ua;
+package org.pstngw.sip.transaction;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.pstngw.sip.transaction.TransactionKey;
 
 /** Fresh tags, branches and Call-IDs: 64 or 96 random bits in hex (RFC 3261 19.3 asks for at least 32). */
 public final class Ids {

@@ -1,0 +1,113 @@
+package org.pstngw.sip.ua;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pstngw.sip.message.ContentDisposition;
+import org.pstngw.sip.message.MediaType;
+import org.pstngw.sip.message.SipMethod;
+import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.SipStatus;
+
+/**
+ * The UAS checks of RFC 3261 8.2 that need no dialog, in the section's order: method (8.2.1: 405 with Allow), Request-URI
+ * scheme (8.2.2.1: 416), Require (8.2.2.3: 420 with Unsupported), then the content (8.2.3: 415 with Accept or
+ * Accept-Encoding) and the answer's acceptable types (Accept without SDP: 406, as RFC 4475 3.3.15 suggests). Merged
+ * requests (8.2.2.2) and dialog matching need the UA's state and follow in {@link UserAgentCore}.
+ */
+final class RequestChecks {
+    private RequestChecks() {}
+
+    /** Bodies this UA takes as an offer or answer (SDP, SIP-I/SIP-T multipart, bare ISUP). */
+    private static final List<String> SESSION_BODIES =
+            List.of("application/sdp", "multipart/mixed", "application/isup");
+
+    /** The rejection of {@code request}, or empty when it passes. */
+    static Optional<SipResponse> reject(SipRequest request) {
+        if (!Capabilities.METHODS.contains(request.method())) {
+            return Optional.of(Capabilities.methodNotAllowed(request));
+        }
+        String scheme = request.requestUri().scheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
+            return Optional.of(Replies.of(request, SipStatus.UNSUPPORTED_URI_SCHEME));
+        }
+        List<String> unsupported = Capabilities.unsupported(request);
+        if (!unsupported.isEmpty()) {
+            return Optional.of(Replies.builder(request, SipStatus.BAD_EXTENSION)
+                    .header("Unsupported", String.join(", ", unsupported))
+                    .buildResponse());
+        }
+        if (carriesSession(request.method())) {
+            Optional<SipResponse> content = content(request);
+            if (content.isPresent()) {
+                return content;
+            }
+        }
+        if (request.isInvite() && !acceptsSdp(request)) {
+            return Optional.of(Replies.builder(request, SipStatus.NOT_ACCEPTABLE)
+                    .header("Warning", "399 pstngw \"an answer can only be application/sdp or multipart/mixed\"")
+                    .buildResponse());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean carriesSession(SipMethod m) {
+        return m.equals(SipMethod.INVITE) || m.equals(SipMethod.UPDATE) || m.equals(SipMethod.PRACK);
+    }
+
+    /** 8.2.3: a body of a type or encoding this UA does not understand, unless its disposition is optional. */
+    private static Optional<SipResponse> content(SipRequest request) {
+        if (request.bodyLength() == 0) {
+            return Optional.empty();
+        }
+        Optional<String> encoding = request.header("Content-Encoding");
+        if (encoding.isPresent() && !encoding.get().strip().equalsIgnoreCase("identity")) {
+            return Optional.of(Replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .header("Accept-Encoding", "identity")
+                    .header("Accept", UaContext.ACCEPT)
+                    .buildResponse());
+        }
+        boolean known;
+        boolean optional;
+        try {
+            Optional<MediaType> type = request.contentType();
+            known = type.isPresent()
+                    && SESSION_BODIES.contains(
+                            type.get().type() + "/" + type.get().subtype());
+            optional = request.contentDisposition()
+                    .map(ContentDisposition::required)
+                    .map(required -> !required)
+                    .orElse(false);
+        } catch (RuntimeException malformedType) {
+            known = false;
+            optional = false;
+        }
+        if (known || optional) {
+            return Optional.empty();
+        }
+        return Optional.of(Replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
+                .header("Accept", UaContext.ACCEPT)
+                .buildResponse());
+    }
+
+    /** No Accept means application/sdp (RFC 3261 20.1); else it must admit SDP or multipart/mixed. */
+    private static boolean acceptsSdp(SipRequest request) {
+        List<String> accept = request.headerValues("Accept");
+        if (accept.isEmpty()) {
+            return true;
+        }
+        for (String range : accept) {
+            int semi = range.indexOf(';');
+            String r = (semi < 0 ? range : range.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+            if (r.equals("*/*")
+                    || r.equals("application/*")
+                    || r.equals("application/sdp")
+                    || r.equals("multipart/*")
+                    || r.equals("multipart/mixed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
