@@ -65,7 +65,12 @@ public final class ControlHarness implements IsupLink, IsupCallListener {
     }
 
     public void receive(IsupMessage message) {
-        control.onPdu(new IsupPdu(REMOTE_PC, OWN_PC, 0, 2, IsupCodec.encode(message, IsupVariant.ITU).orElseThrow()));
+        control.onPdu(new IsupPdu(
+                REMOTE_PC,
+                OWN_PC,
+                0,
+                2,
+                IsupCodec.encode(message, IsupVariant.ITU).orElseThrow()));
     }
 
     public void receive(IsupMessageType type, int cic, IsupParameter... params) {

@@ -33,9 +33,16 @@ import org.pstngw.sipi.isup.IsupVariant;
 @Timeout(60)
 class ThreadingTest {
 
-    /** A far end on its own pool: ACM+ANM for an IAM, RLC for a REL, each delivered from a pool thread. */
+    /**
+     * A far end on its own threads: ACM+ANM for an IAM, RLC for a REL. As on a real link, messages of one signalling
+     * link selection arrive in order (Q.704 2.2): each SLS is delivered by one of three single-thread lanes.
+     */
     private static final class Echo implements IsupLink {
-        final ExecutorService far = Executors.newFixedThreadPool(3);
+        final ExecutorService[] lanes = {
+            Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor()
+        };
         volatile IsupCallControl control;
 
         @Override
@@ -52,7 +59,8 @@ class ThreadingTest {
 
         private void deliver(IsupMessage m) {
             byte[] payload = IsupCodec.encode(m, IsupVariant.ITU).orElseThrow();
-            far.execute(() -> control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload)));
+            int sls = m.cic() & 15;
+            lanes[sls % lanes.length].execute(() -> control.onPdu(new IsupPdu(2, 1, sls, 2, payload)));
         }
 
         @Override
@@ -141,7 +149,9 @@ class ThreadingTest {
         } finally {
             app.shutdownNow();
             control.shutdownNow();
-            far.far.shutdownNow();
+            for (ExecutorService lane : far.lanes) {
+                lane.shutdownNow();
+            }
             timers.close();
         }
     }
