@@ -33,9 +33,16 @@ import org.pstngw.sipi.isup.IsupVariant;
 @Timeout(60)
 class ThreadingTest {
 
-    /** A far end on its own pool: ACM+ANM for an IAM, RLC for a REL, each delivered from a pool thread. */
+    /**
+     * A far end on its own threads: ACM+ANM for an IAM, RLC for a REL or RSC. Like the M3UA link, one thread per SLS
+     * keeps each circuit's messages in order while different circuits arrive concurrently.
+     */
     private static final class Echo implements IsupLink {
-        final ExecutorService far = Executors.newFixedThreadPool(3);
+        final ExecutorService[] far = {
+            Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor(),
+            Executors.newSingleThreadExecutor()
+        };
         volatile IsupCallControl control;
 
         @Override
@@ -44,7 +51,7 @@ class ThreadingTest {
             if (m.type().equals(IsupMessageType.IAM)) {
                 deliver(IsupMessages.acm(m.cic(), new BackwardCallIndicators(0)));
                 deliver(IsupMessages.anm(m.cic()));
-            } else if (m.type().equals(IsupMessageType.REL)) {
+            } else if (m.type().equals(IsupMessageType.REL) || m.type().equals(IsupMessageType.RSC)) {
                 deliver(IsupMessages.rlc(m.cic()));
             }
             return true;
@@ -52,7 +59,7 @@ class ThreadingTest {
 
         private void deliver(IsupMessage m) {
             byte[] payload = IsupCodec.encode(m, IsupVariant.ITU);
-            far.execute(() -> control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload)));
+            far[m.cic() % far.length].execute(() -> control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload)));
         }
 
         @Override
@@ -141,7 +148,9 @@ class ThreadingTest {
         } finally {
             app.shutdownNow();
             control.shutdownNow();
-            far.far.shutdownNow();
+            for (ExecutorService e : far.far) {
+                e.shutdownNow();
+            }
             timers.close();
         }
     }
