@@ -67,7 +67,7 @@ final class Ss7Section {
             enumOf(GlareControl.class),
             GlareControl.AUTO,
             "",
-            "CICs this side controls on dual seizure; auto: higher point code controls even CICs (Q.764 2.10.1.4)");
+            "CICs this side controls on dual seizure; auto: higher point code controls even CICs (Q.764 2.9.1.4)");
     static final Setting<String> PERSIST_DIR =
             Setting.of("persist-dir", nonBlank(), "ss7", "", "jSS7 persistence directory, relative to node.data-dir");
 
@@ -88,7 +88,8 @@ final class Ss7Section {
             enumOf(CircuitGroupConfig.Hunting.class),
             CircuitGroupConfig.Hunting.SEQUENTIAL_UP,
             "",
-            "how an idle circuit is chosen for an outgoing call");
+            "how an idle circuit is chosen for an outgoing call; odd/even: that parity first, then the other;"
+                    + " controlled-first: the CICs we win on dual seizure first (Q.764 2.9.1.3)");
     static final Setting<CircuitGroupConfig.Direction> CG_DIRECTION = Setting.of(
             "direction",
             enumOf(CircuitGroupConfig.Direction.class),
