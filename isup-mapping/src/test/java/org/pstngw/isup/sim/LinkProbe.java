@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.link.M3uaIsupLink;
 import org.pstngw.isup.link.SendResult;
 import org.pstngw.sipi.isup.DecodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
@@ -27,12 +28,17 @@ public final class LinkProbe implements IsupLink.Listener {
 
     private final BlockingQueue<IsupPdu> pdus = new LinkedBlockingQueue<>();
     private final BlockingQueue<DestinationState> states = new LinkedBlockingQueue<>();
-    private LinkAndExchange pair;
+    private M3uaIsupLink link;
 
     /** Attaches to the pair as its listener; call before {@link LinkAndExchange#start()}. */
     public LinkProbe on(LinkAndExchange p) {
-        this.pair = p;
-        p.listener(this);
+        return on(p.link());
+    }
+
+    /** Attaches to a link (PC {@link LinkAndExchange#GATEWAY_PC} towards {@link LinkAndExchange#EXCHANGE_PC}). */
+    public LinkProbe on(M3uaIsupLink l) {
+        this.link = l;
+        l.setListener(this);
         return this;
     }
 
@@ -61,7 +67,7 @@ public final class LinkProbe implements IsupLink.Listener {
                 IsupPdu.slsForCic(payload[0] & 0xFF),
                 LinkAndExchange.NI,
                 payload);
-        assertThat(pair.link().transmit(pdu)).as("link takes %s", pdu).isEqualTo(SendResult.SENT);
+        assertThat(link.transmit(pdu)).as("link takes %s", pdu).isEqualTo(SendResult.SENT);
     }
 
     /** The next message from the exchange, decoded by sip-i. */
