@@ -37,7 +37,7 @@ import org.pstngw.sipi.isup.IsupVariant;
 /**
  * Call control against jSS7's ISUP stack (the simulated exchange, point code 2, which controls the even CICs on
  * dual seizure) over real M3UA/TCP on loopback: calls both ways and released both ways, glare with both outcomes,
- * blocking both ways, resets from the exchange, link loss mid-call and calls after recovery.
+ * blocking and group blocking both ways, resets, circuit query and continuity re-check from the exchange, link loss mid-call and calls after recovery.
  */
 @Timeout(120)
 class IsupCallControlIT {
@@ -285,6 +285,64 @@ class IsupCallControlIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void groupBlockingFromTheExchangeIsAcknowledgedAndHardwareBlockingReleasesTheCall() throws Exception {
+        start(HuntingStrategy.SEQUENTIAL_UP, pdu -> {});
+        pair.exchange().sendIam(2, "123", "456");
+        assertThat(next()).isEqualTo(new Heard(2, CallAction.NOTIFY_INCOMING_CALL, 0));
+
+        pair.exchange().sendCgb(1, 2, false);
+        await(() -> pair.exchange().received(IsupMessageType.CGBA) == 1, "CGBA (maintenance) at the exchange");
+        assertThat(get(control.maintenance().available())).isEqualTo(5);
+        assertThat(get(control.state(2))).isEqualTo(CallState.INCOMING_SEIZED);
+
+        pair.exchange().sendCgb(2, 1, true);
+        assertThat(next()).isEqualTo(new Heard(2, CallAction.NOTIFY_RELEASED, 41));
+        await(() -> pair.exchange().received(IsupMessageType.CGBA) == 2, "CGBA (hardware) at the exchange");
+
+        pair.exchange().sendCgu(1, 2, false);
+        pair.exchange().sendCgu(2, 1, true);
+        await(() -> pair.exchange().received(IsupMessageType.CGUA) == 2, "both CGUA at the exchange");
+        assertThat(get(control.maintenance().available())).isEqualTo(8);
+        assertThat(startedCic("6")).isEqualTo(1);
+    }
+
+    @Test
+    void groupBlockingByUsIsAcknowledgedByTheExchangeAndLifted() throws Exception {
+        start(HuntingStrategy.SEQUENTIAL_UP, pdu -> {});
+        assertThat(get(control.maintenance().blockGroup(1, 4, false))).isEqualTo(4);
+        await(
+                () -> state(control.maintenance().localBlockingState(4)) == LocalBlocking.State.BLOCKED,
+                "CGBA from the exchange");
+        assertThat(startedCic("6")).isEqualTo(5);
+
+        assertThat(get(control.maintenance().unblockGroup(1, 4, false))).isEqualTo(4);
+        await(
+                () -> state(control.maintenance().localBlockingState(1)) == LocalBlocking.State.UNBLOCKED,
+                "CGUA from the exchange");
+        assertThat(startedCic("6")).isEqualTo(1);
+    }
+
+    @Test
+    void circuitQueryFromTheExchangeIsAnsweredWithCqr() throws Exception {
+        start();
+        pair.exchange().sendCqm(1, 7);
+        await(() -> pair.exchange().received(IsupMessageType.CQR) == 1, "CQR at the exchange");
+    }
+
+    @Test
+    void continuityRecheckFromTheExchangeIsLoopedAndEndsWithItsRelease() throws Exception {
+        start();
+        pair.exchange().sendCcr(5);
+        await(() -> pair.exchange().received(IsupMessageType.LPA) == 1, "LPA at the exchange");
+        assertThat(get(control.state(5))).isEqualTo(CallState.CONTINUITY_RECHECK_LOOP);
+        long rlcBefore = pair.exchange().received(IsupMessageType.RLC);
+        pair.exchange().sendRel(5, 16);
+        await(() -> pair.exchange().received(IsupMessageType.RLC) > rlcBefore, "RLC at the exchange");
+        assertThat(get(control.state(5))).isEqualTo(CallState.IDLE);
+        assertThat(heard).isEmpty();
     }
 
     @Test
