@@ -85,7 +85,6 @@ public final class IsupCallControl implements IsupLink.Listener {
         this.remoteMaintenance = new RemoteMaintenance(context, localBlocking);
         this.maintenance = new CircuitMaintenance(this);
         this.inbound = new Inbound(this, groupReset, remoteMaintenance);
-        this.reachable = link.state(group.dpc()).canSend();
     }
 
     public static Builder builder(IsupLink link, CircuitGroup group) {
@@ -105,7 +104,11 @@ public final class IsupCallControl implements IsupLink.Listener {
         return maintenance;
     }
 
-    /** Whether call control has seen the destination available. */
+    /**
+     * Whether call control has seen the destination available. It starts unreachable: the destination's state when
+     * the control is built is its first change, so a destination already available gets the start-up GRS at once,
+     * one that becomes available later gets it then.
+     */
     public boolean destinationReachable() {
         return reachable;
     }
@@ -455,7 +458,9 @@ public final class IsupCallControl implements IsupLink.Listener {
             Objects.requireNonNull(scheduler, "scheduler");
             Objects.requireNonNull(executor, "executor");
             Objects.requireNonNull(listener, "listener");
-            return new IsupCallControl(this);
+            IsupCallControl control = new IsupCallControl(this);
+            control.submit(() -> control.destination(link.state(group.dpc())));
+            return control;
         }
     }
 }

@@ -41,6 +41,15 @@ class CicDispatcherTest {
                 })
                 .build();
         dispatcher.add(c);
+        for (IsupMessage m : List.copyOf(link.sent)) {
+            if (m.type().equals(IsupMessageType.GRS)) {
+                receive(IsupMessages.gra(
+                        m.cic(),
+                        org.pstngw.sipi.isup.RangeAndStatus.of(
+                                m.rangeAndStatus().orElseThrow().range())));
+            }
+        }
+        link.sent.clear();
         return c;
     }
 

@@ -25,6 +25,7 @@ import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
 import org.pstngw.sipi.isup.IsupMessages;
 import org.pstngw.sipi.isup.IsupVariant;
+import org.pstngw.sipi.isup.RangeAndStatus;
 
 /**
  * The threading model under load: the application calls from many threads, the far end answers on its own threads,
@@ -53,13 +54,22 @@ class ThreadingTest {
                 deliver(IsupMessages.anm(m.cic()));
             } else if (m.type().equals(IsupMessageType.REL) || m.type().equals(IsupMessageType.RSC)) {
                 deliver(IsupMessages.rlc(m.cic()));
+            } else if (m.type().equals(IsupMessageType.GRS)) {
+                deliver(IsupMessages.gra(
+                        m.cic(),
+                        RangeAndStatus.of(m.rangeAndStatus().orElseThrow().range())));
             }
             return true;
         }
 
         private void deliver(IsupMessage m) {
             byte[] payload = IsupCodec.encode(m, IsupVariant.ITU);
-            far[m.cic() % far.length].execute(() -> control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload)));
+            far[m.cic() % far.length].execute(() -> {
+                while (control == null) {
+                    Thread.onSpinWait(); // the start-up GRS can go out before the test holds the control
+                }
+                control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload));
+            });
         }
 
         @Override
@@ -115,6 +125,11 @@ class ThreadingTest {
                     })
                     .build();
             far.control = cc;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!cc.ready() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(cc.ready()).as("start-up GRS acknowledged").isTrue();
             for (int t = 0; t < threads; t++) {
                 app.execute(() -> {
                     for (int i = 0; i < cyclesPerThread; i++) {

@@ -123,6 +123,17 @@ class CallControlFromConfTest {
         assertThat(g.settings().hunting()).isEqualTo(HuntingStrategy.CONTROLLED_FIRST);
     }
 
+    @Test
+    void buildGivesOneControlPerGroupBehindADispatcher() {
+        org.pstngw.isup.call.ControlHarness link = new org.pstngw.isup.call.ControlHarness(1);
+        org.pstngw.isup.call.CicDispatcher d = CallControlFromConf.build(
+                GatewayConfigLoader.loadProfile("ss7-bridging"), link, link.scheduler, Runnable::run, g -> link, null);
+        assertThat(d.controls()).extracting(c -> c.group().name()).containsExactly("east-low", "east-high");
+        assertThat(d.control("east-high").settings().hunting()).isEqualTo(HuntingStrategy.EVEN_FIRST);
+        d.onDestinationState(d.control("east-low").group().dpc(), org.pstngw.isup.link.DestinationState.AVAILABLE);
+        assertThat(link.pdus).isNotEmpty().allMatch(p -> p.networkIndicator() == 0);
+    }
+
     /** Q.764 2.9.1.4: the exchange with the higher point code controls the even CICs, unless agreed otherwise. */
     @Test
     void glareControlFromConfIsTheDualSeizureRule() {
