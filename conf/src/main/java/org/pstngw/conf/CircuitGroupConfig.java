@@ -15,14 +15,18 @@ package org.pstngw.conf;
 public record CircuitGroupConfig(
         String name, String span, int firstCic, int firstTimeslot, int count, Hunting hunting, Direction direction) {
 
-    /** Circuit selection for outgoing calls. */
+    /**
+     * Circuit selection for outgoing calls. ODD and EVEN take that parity first (lowest first), then the other one
+     * (highest first); CONTROLLED_FIRST takes the CICs this side controls on dual seizure first (Q.764 2.9.1.3).
+     */
     public enum Hunting {
         SEQUENTIAL_UP,
         SEQUENTIAL_DOWN,
         ROUND_ROBIN,
         LEAST_RECENTLY_USED,
         ODD,
-        EVEN
+        EVEN,
+        CONTROLLED_FIRST
     }
 
     /** Call direction allowed on the group. */

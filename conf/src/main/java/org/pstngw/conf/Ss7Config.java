@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  * @param isupVariant ITU-T Q.76x or ANSI T1.113
  * @param isupTimers ISUP call-control timers (Q.764 Annex A)
  * @param circuitGroups circuit groups: CIC ranges mapped to TDM timeslots
- * @param glareControl which CICs this side controls on dual seizure (Q.764 2.10.1.4)
+ * @param glareControl which CICs this side controls on dual seizure (Q.764 2.9.1.4)
  * @param persistDir directory for jSS7 persistence; relative paths are under the node data dir
  * @param embeddedExchange the simulated far-end exchange used by the demo and tests
  */
@@ -47,21 +47,6 @@ public record Ss7Config(
     public Ss7Config {
         remotePeers = List.copyOf(remotePeers);
         circuitGroups = List.copyOf(circuitGroups);
-    }
-
-    /**
-     * Whether this side wins a dual seizure on {@code cic}: Q.764 2.10.1.4, the exchange with the higher signalling
-     * point code controls the even-numbered circuits, the other one the odd-numbered ones.
-     */
-    public boolean controlsOnDualSeizure(int cic) {
-        boolean even = cic % 2 == 0;
-        return switch (glareControl) {
-            case AUTO -> opc > dpc ? even : !even;
-            case EVEN -> even;
-            case ODD -> !even;
-            case ALL -> true;
-            case NONE -> false;
-        };
     }
 
     /** M3UA role (RFC 4666). */
@@ -115,7 +100,8 @@ public record Ss7Config(
     }
 
     /**
-     * Dual-seizure control. AUTO: Q.764 2.10.1.4, the exchange with the higher point code controls the even CICs.
+     * Dual-seizure control (applied by isup-mapping's DualSeizure, the one rule). AUTO: Q.764 2.9.1.4, the exchange
+     * with the higher point code controls the even CICs.
      */
     public enum GlareControl {
         AUTO,

@@ -1,6 +1,5 @@
 package org.pstngw.conf;
 
-import static org.pstngw.conf.ValueKinds.bool;
 import static org.pstngw.conf.ValueKinds.enumOf;
 import static org.pstngw.conf.ValueKinds.host;
 import static org.pstngw.conf.ValueKinds.integer;
@@ -67,7 +66,7 @@ final class Ss7Section {
             enumOf(GlareControl.class),
             GlareControl.AUTO,
             "",
-            "CICs this side controls on dual seizure; auto: higher point code controls even CICs (Q.764 2.10.1.4)");
+            "CICs this side controls on dual seizure; auto: higher point code controls even CICs (Q.764 2.9.1.4)");
     static final Setting<String> PERSIST_DIR =
             Setting.of("persist-dir", nonBlank(), "ss7", "", "jSS7 persistence directory, relative to node.data-dir");
 
@@ -88,20 +87,14 @@ final class Ss7Section {
             enumOf(CircuitGroupConfig.Hunting.class),
             CircuitGroupConfig.Hunting.SEQUENTIAL_UP,
             "",
-            "how an idle circuit is chosen for an outgoing call");
+            "how an idle circuit is chosen for an outgoing call; odd/even: that parity first, then the other;"
+                    + " controlled-first: the CICs we win on dual seizure first (Q.764 2.9.1.3)");
     static final Setting<CircuitGroupConfig.Direction> CG_DIRECTION = Setting.of(
             "direction",
             enumOf(CircuitGroupConfig.Direction.class),
             CircuitGroupConfig.Direction.BOTH,
             "",
             "which calls the group takes");
-
-    static final Setting<Boolean> EX_ENABLED =
-            Setting.of("enabled", bool(), true, "", "start the simulated far-end exchange in-process (demo, tests)");
-    static final Setting<Integer> EX_PC = Setting.of(
-            "point-code", pointCode(PointCodeFormat.ITU_3_8_3, 24), 2, "", "its point code (normally = dpc)");
-    static final Setting<Integer> EX_PORT =
-            Setting.of("port", port(0), 2906, "", "its M3UA TCP port on loopback (0 picks a free port)");
 
     static final CircuitGroupConfig DEFAULT_GROUP = new CircuitGroupConfig(
             "group0", "span0", 1, 1, 31, CircuitGroupConfig.Hunting.SEQUENTIAL_UP, CircuitGroupConfig.Direction.BOTH);
@@ -138,8 +131,8 @@ final class Ss7Section {
                         "ss7.circuit-groups[]",
                         "circuit groups; default: one group per span (group0, group1, ...) over all its voice timeslots, CICs from 1",
                         List.of(CG_NAME, CG_SPAN, CG_FIRST_CIC, CG_FIRST_TS, CG_COUNT, CG_HUNTING, CG_DIRECTION)),
-                new SchemaSection(
-                        "ss7.embedded-exchange", "simulated far-end exchange", List.of(EX_ENABLED, EX_PC, EX_PORT)));
+                EmbeddedExchangeSection.schema().get(0),
+                EmbeddedExchangeSection.schema().get(1));
     }
 
     static Ss7Config read(NodeReader r, Map<String, SpanConfig> spans) {
@@ -159,10 +152,12 @@ final class Ss7Section {
         CircuitGroupChecks.check(groups, spans, maxCic);
         Long rc = r.get(ROUTING_CONTEXT);
         Long na = r.get(NETWORK_APPEARANCE);
-        NodeReader ex = r.section("embedded-exchange");
-        EmbeddedExchangeConfig exchange = new EmbeddedExchangeConfig(
-                ex.get(EX_ENABLED), readPointCode(ex, EX_PC, format, pcBits), ex.get(EX_PORT));
-        ex.finish();
+        EmbeddedExchangeConfig exchange = EmbeddedExchangeSection.read(
+                r.section("embedded-exchange"),
+                format,
+                pcBits,
+                maxCic,
+                groups.stream().map(Located::value).toList());
         if (opc == dpc) {
             r.error("dpc", "dpc " + dpc + " equals opc");
         }

@@ -243,7 +243,7 @@ class ConfigErrorsTest {
                 Arguments.of(
                         "ss7:\n  circuit-groups:\n    - hunting: random\n",
                         "gateway.yaml:3:16: ss7.circuit-groups[0].hunting: 'random' is not one of sequential-up |"
-                                + " sequential-down | round-robin | least-recently-used | odd | even"),
+                                + " sequential-down | round-robin | least-recently-used | odd | even | controlled-first"),
                 Arguments.of(
                         "ss7:\n  circuit-groups:\n    - direction: up\n",
                         "gateway.yaml:3:18: ss7.circuit-groups[0].direction: 'up' is not one of both | incoming |"

@@ -44,7 +44,9 @@ class ProfilesTest {
             assertThat(s.voiceTimeslots()).hasToString("1-31");
         });
         assertThat(c.ss7().transport()).isEqualTo(Ss7Config.Ss7Transport.TCP);
-        assertThat(c.ss7().embeddedExchange()).isEqualTo(new EmbeddedExchangeConfig(true, 2, 2906));
+        assertThat(c.ss7().embeddedExchange())
+                .isEqualTo(new EmbeddedExchangeConfig(
+                        true, 2, 2906, 1, 31, Duration.ofSeconds(1), EmbeddedExchangeSection.DEFAULT_NUMBERS));
         assertThat(c.ss7().isupTimers().t7()).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.ss7().serviceIndicator()).isEqualTo(5);
         assertThat(c.management()).isEqualTo(new ManagementConfig("127.0.0.1", 8080, true));

@@ -5,7 +5,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,46 +24,105 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.pstngw.isup.link.DestinationState;
-import org.pstngw.isup.link.IsupLink;
-import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.call.CallAction;
+import org.pstngw.isup.call.ExecutorScheduler;
+import org.pstngw.isup.call.IsupCallControl;
+import org.pstngw.isup.call.IsupCallListener;
+import org.pstngw.isup.call.SetupResult;
+import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.link.M3uaIsupLink;
 import org.pstngw.isup.link.M3uaSettings;
 import org.pstngw.isup.sim.Rules;
 import org.pstngw.isup.sim.SimulatedExchange;
+import org.pstngw.sipi.isup.CallingPartyCategory;
+import org.pstngw.sipi.isup.ForwardCallIndicators;
+import org.pstngw.sipi.isup.IsupMessage;
+import org.pstngw.sipi.isup.IsupMessages;
+import org.pstngw.sipi.isup.IsupParameters;
+import org.pstngw.sipi.isup.NatureOfConnectionIndicators;
+import org.pstngw.sipi.isup.PartyNumber;
 
 /**
- * Complete ISUP call cycles (IAM, ACM, ANM, REL, RLC) between our M3UA link and the simulated exchange (jSS7 ISUP
- * stack) over M3UA/TCP on loopback. The driver is minimal (not isup-cc's call control): per CIC it sends IAM, REL on
- * ANM, and the next IAM on RLC, keeping {@code circuits} calls in flight. Score: cycles per second; a batch that does
- * not complete within 30 s fails the run (a lost message).
+ * Complete ISUP call cycles between our call control ({@link IsupCallControl} over {@link M3uaIsupLink}, AS client) and
+ * the simulated exchange (jSS7's ISUP stack on its own M3UA node, SGW server) over M3UA/TCP on loopback. One cycle:
+ * {@code setup} -> IAM; ACM (NOTIFY_ADDRESS_COMPLETE) and ANM (NOTIFY_ANSWER) from the exchange; {@code release(16)}
+ * -> REL; RLC (NOTIFY_RELEASE_COMPLETE); the next {@code setup} on the freed capacity. {@code circuits} calls are in
+ * flight, each batch's cycles starting only from its own completions. A refused setup, a call released by anything but
+ * us or a re-attempt counts as lost and fails the batch; a batch that does not complete within 30 s fails the run (a
+ * lost message). Score: cycles per second. {@link IsupLinkOnlyCycleBenchmark} is the same traffic without call
+ * control.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class IsupCallCycleBenchmark implements IsupLink.Listener {
+public class IsupCallCycleBenchmark implements IsupCallListener {
 
     private static final int GW = 1;
     private static final int EX = 2;
-    private static final int NI = 2;
     private static final int BATCH = 2_000;
+
+    private static final IsupParameters IAM = IsupMessages.iam(
+                    0,
+                    NatureOfConnectionIndicators.PLAIN,
+                    ForwardCallIndicators.of(false, false, true, 0, true),
+                    CallingPartyCategory.ORDINARY,
+                    3,
+                    PartyNumber.called(PartyNumber.NAI_NATIONAL, "1234567"),
+                    IsupMessages.callingPartyNumber(PartyNumber.calling(PartyNumber.NAI_NATIONAL, "7654321")))
+            .parameters();
 
     @Param({"64"})
     public int circuits;
 
     private M3uaIsupLink link;
     private SimulatedExchange exchange;
-    private Path dir;
-    private final AtomicInteger toStart = new AtomicInteger();
-    private final AtomicLong iams = new AtomicLong();
-    private final AtomicLong rlcs = new AtomicLong();
-    private volatile CountDownLatch done = new CountDownLatch(0);
+    private IsupCallControl control;
+    private ExecutorService controlThread;
+    private ExecutorScheduler timers;
+    private final AtomicLong cycles = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private final Map<String, AtomicLong> lostBy = new ConcurrentHashMap<>();
+    /** The batch each circuit's current call belongs to (a late event never counts in the next batch). */
+    private Batch[] batchOf;
+
+    /** One invocation's cycles: started and completed only by its own calls. */
+    private final class Batch {
+        final CountDownLatch done = new CountDownLatch(BATCH);
+        final AtomicInteger toStart = new AtomicInteger(BATCH);
+        final AtomicInteger lost = new AtomicInteger();
+
+        /** Starts the next cycle of this batch, if any is left. */
+        void next() {
+            if (toStart.getAndDecrement() > 0) {
+                control.setup(IAM).thenAccept(r -> {
+                    switch (r) {
+                        case SetupResult.Started(int cic) -> batchOf[cic] = this;
+                        case SetupResult.Refused(int cause) -> ended(false, "refused " + cause);
+                    }
+                });
+            }
+        }
+
+        /** A cycle of this batch ended, completed or lost; its capacity goes to the next cycle. */
+        void ended(boolean completed, String why) {
+            if (completed) {
+                cycles.incrementAndGet();
+            } else {
+                lost.incrementAndGet();
+                IsupCallCycleBenchmark.this.lost.incrementAndGet();
+                lostBy.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
+            }
+            done.countDown();
+            next();
+        }
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        dir = Files.createTempDirectory("isup-bench");
+        Path dir = Files.createTempDirectory("isup-bench");
         int serverPort = freePort();
         int clientPort = freePort();
+        batchOf = new Batch[circuits + 1];
         exchange = new SimulatedExchange(
                 M3uaSettings.loopback(
                         "sim", M3uaSettings.Role.SGW_SERVER, serverPort, clientPort, EX, GW, dir.resolve("sim")),
@@ -68,11 +131,23 @@ public class IsupCallCycleBenchmark implements IsupLink.Listener {
                 Rules.answerAll());
         link = new M3uaIsupLink(M3uaSettings.loopback(
                 "gw", M3uaSettings.Role.AS_CLIENT, clientPort, serverPort, GW, EX, dir.resolve("gw")));
-        link.setListener(this);
+        controlThread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("call-control").factory());
+        timers = new ExecutorScheduler("isup-timers");
+        control = IsupCallControl.builder(link, CircuitGroup.contiguous("bench", EX, 1, circuits, "span0", 1))
+                .scheduler(timers)
+                .executor(controlThread)
+                .listener(this)
+                .build();
+        link.setListener(control);
         exchange.start();
         link.start();
-        if (!link.awaitAvailable(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("M3UA not active");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!control.ready() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (!control.ready()) {
+            throw new IllegalStateException("call control did not see the exchange and its GRA");
         }
     }
 
@@ -80,70 +155,50 @@ public class IsupCallCycleBenchmark implements IsupLink.Listener {
     public void tearDown() {
         link.stop();
         exchange.stop();
+        controlThread.shutdownNow();
+        timers.close();
         System.out.printf(
-                "%nISUP cycles: IAM sent %d, RLC received %d, lost %d; exchange IAM received %d%n",
-                iams.get(), rlcs.get(), iams.get() - rlcs.get(), exchange.received(0x01));
+                "%nISUP call control cycles: completed %d, lost %d %s; exchange: IAM received %d, RLC sent %d%n",
+                cycles.get(), lost.get(), lostBy, exchange.received(0x01), exchange.sent(0x10));
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void callCycles() throws InterruptedException {
-        done = new CountDownLatch(BATCH);
-        toStart.set(BATCH);
-        for (int cic = 1; cic <= circuits && toStart.getAndDecrement() > 0; cic++) {
-            sendIam(cic);
+        Batch batch = new Batch();
+        for (int i = 0; i < circuits; i++) {
+            batch.next();
         }
-        if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("lost: " + done.getCount() + " cycles of " + BATCH + " did not complete");
+        if (!batch.done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(batch.done.getCount() + " cycles of " + BATCH + " did not complete in 30 s"
+                    + " (lost so far " + lostBy + ")");
+        }
+        if (batch.lost.get() > 0) {
+            throw new IllegalStateException(batch.lost.get() + " cycles of " + BATCH + " lost: " + lostBy);
         }
     }
 
     @Override
-    public void onPdu(IsupPdu pdu) {
-        int cic = pdu.cic();
-        switch (pdu.messageType()) {
-            case 0x09 ->
-                send(new byte[] {(byte) cic, (byte) (cic >> 8), 0x0c, 0x02, 0x00, 0x02, (byte) 0x82, (byte) 0x90});
-            case 0x10 -> {
-                rlcs.incrementAndGet();
-                done.countDown();
-                if (toStart.getAndDecrement() > 0) {
-                    sendIam(cic);
-                }
-            }
+    public void onCallEvent(int cic, CallAction what, int cause, IsupMessage message) {
+        switch (what) {
+            case NOTIFY_ANSWER -> control.release(cic, 16);
+            case NOTIFY_RELEASE_COMPLETE -> end(cic, true, "");
+            case NOTIFY_RELEASED -> end(cic, false, "released " + cause);
             default -> {}
         }
     }
 
     @Override
-    public void onDestinationState(int dpc, DestinationState state) {}
-
-    private void sendIam(int cic) {
-        iams.incrementAndGet();
-        send(new byte[] {
-            (byte) cic,
-            (byte) (cic >> 8),
-            0x01,
-            0x00,
-            0x28,
-            0x00,
-            0x0a,
-            0x03,
-            0x02,
-            0x00,
-            0x06,
-            0x03,
-            0x10,
-            0x21,
-            0x43,
-            0x65,
-            0x07
-        });
+    public void onReattempt(int fromCic, SetupResult result) {
+        end(fromCic, false, "re-attempted");
     }
 
-    private void send(byte[] payload) {
-        if (!link.send(new IsupPdu(GW, EX, payload[0] & 0x0F, NI, payload))) {
-            throw new IllegalStateException("link refused a PDU");
+    /** Each cycle ends once: a release complete after a lost call's NOTIFY_RELEASED is not counted again. */
+    private void end(int cic, boolean completed, String why) {
+        Batch b = batchOf[cic];
+        batchOf[cic] = null;
+        if (b != null) {
+            b.ended(completed, why);
         }
     }
 

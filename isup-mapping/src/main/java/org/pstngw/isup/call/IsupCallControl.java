@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.pstngw.isup.circuit.Blocking;
 import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.circuit.CircuitPool;
 import org.pstngw.isup.circuit.DualSeizure;
@@ -19,15 +18,12 @@ import org.pstngw.isup.maintenance.GroupReset;
 import org.pstngw.isup.maintenance.LocalBlocking;
 import org.pstngw.isup.maintenance.MaintenanceContext;
 import org.pstngw.isup.maintenance.RemoteMaintenance;
-import org.pstngw.sipi.isup.CallingPartyCategory;
 import org.pstngw.sipi.isup.CauseIndicators;
 import org.pstngw.sipi.isup.CauseValue;
-import org.pstngw.sipi.isup.DecodeResult;
 import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
-import org.pstngw.sipi.isup.IsupMessages;
 import org.pstngw.sipi.isup.IsupParameter;
 import org.pstngw.sipi.isup.IsupParameters;
 import org.pstngw.sipi.isup.ParameterCode;
@@ -51,9 +47,6 @@ public final class IsupCallControl implements IsupLink.Listener {
     /** Q.850 #97 message type non-existent or not implemented (CFN for an unrecognised message, Q.764 2.9.5.2). */
     public static final int MESSAGE_NOT_IMPLEMENTED = 97;
 
-    /** Q.763 3.18 continuity indicators: bit A 1 = continuity check successful. */
-    private static final int CONTINUITY_SUCCESSFUL = 1;
-
     private final IsupLink link;
     private final CircuitGroup group;
     private final CallControlSettings settings;
@@ -63,13 +56,13 @@ public final class IsupCallControl implements IsupLink.Listener {
     private final IsupCallListener listener;
     private final ContinuityTester tester;
     private final CircuitCall[] calls;
-    private final int[] toneTests;
     private final Outbox outbox = new Outbox();
     private final Queue<Runnable> followUps = new ArrayDeque<>();
     private final LocalBlocking localBlocking;
     private final GroupReset groupReset;
     private final RemoteMaintenance remoteMaintenance;
     private final CircuitMaintenance maintenance;
+    private final Inbound inbound;
     private volatile boolean reachable;
     private volatile boolean ready;
 
@@ -83,8 +76,7 @@ public final class IsupCallControl implements IsupLink.Listener {
         this.listener = b.listener;
         this.tester = b.tester;
         this.calls = new CircuitCall[group.count()];
-        this.toneTests = new int[group.count()];
-        CallSink sink = new Sink();
+        CallSink sink = new ActionSink(this, b.tester);
         for (int i = 0; i < calls.length; i++) {
             calls[i] = new CircuitCall(group.firstCic() + i, settings.timers(), scheduler, this::submit, sink);
         }
@@ -93,7 +85,7 @@ public final class IsupCallControl implements IsupLink.Listener {
         this.groupReset = new GroupReset(context, localBlocking);
         this.remoteMaintenance = new RemoteMaintenance(context, localBlocking);
         this.maintenance = new CircuitMaintenance(this);
-        this.reachable = link.state(group.dpc()).canSend();
+        this.inbound = new Inbound(this, groupReset, remoteMaintenance);
     }
 
     public static Builder builder(IsupLink link, CircuitGroup group) {
@@ -113,7 +105,11 @@ public final class IsupCallControl implements IsupLink.Listener {
         return maintenance;
     }
 
-    /** Whether call control has seen the destination available. */
+    /**
+     * Whether call control has seen the destination available. It starts unreachable: the destination's state when
+     * the control is built is its first change, so a destination already available gets the start-up GRS at once,
+     * one that becomes available later gets it then.
+     */
     public boolean destinationReachable() {
         return reachable;
     }
@@ -186,7 +182,7 @@ public final class IsupCallControl implements IsupLink.Listener {
 
     @Override
     public void onPdu(IsupPdu pdu) {
-        submit(() -> received(pdu));
+        submit(() -> inbound.received(pdu));
     }
 
     @Override
@@ -230,6 +226,14 @@ public final class IsupCallControl implements IsupLink.Listener {
         return localBlocking;
     }
 
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Queue<Runnable> followUps() {
+        return followUps;
+    }
+
     boolean hasContinuityTester() {
         return tester != null;
     }
@@ -242,7 +246,7 @@ public final class IsupCallControl implements IsupLink.Listener {
 
     // --- the executor's work
 
-    private void submit(Runnable work) {
+    void submit(Runnable work) {
         loop.execute(() -> {
             try {
                 work.run();
@@ -256,7 +260,7 @@ public final class IsupCallControl implements IsupLink.Listener {
         });
     }
 
-    private SetupResult startCall(IsupParameters iamParameters, int excludedCic) {
+    SetupResult startCall(IsupParameters iamParameters, int excludedCic) {
         if (!reachable || !group.direction().allowsOutgoing()) {
             return new SetupResult.Refused(SetupResult.NO_CIRCUIT);
         }
@@ -295,197 +299,6 @@ public final class IsupCallControl implements IsupLink.Listener {
             LOG.info("DPC {} reachable again: group reset", group.dpc());
             sendGroupReset(group.firstCic(), group.count());
         }
-    }
-
-    private void received(IsupPdu pdu) {
-        DecodeResult result = IsupCodec.decode(pdu.payload(), settings.variant());
-        if (!(result instanceof DecodeResult.Decoded(IsupMessage message))) {
-            LOG.info("undecodable ISUP {}: {}", pdu, result);
-            return;
-        }
-        int cic = message.cic();
-        if (!group.contains(cic)) {
-            unequipped(message);
-            return;
-        }
-        if (message instanceof IsupMessage.Unknown unknown) {
-            LOG.info("CIC {}: unrecognised message type {}: CFN", cic, unknown.type());
-            outbox.add(new Outbox.Output.Send(
-                    IsupMessage.of(IsupMessageType.CFN, cic, causeParameters(MESSAGE_NOT_IMPLEMENTED))));
-            return;
-        }
-        IsupMessageType type = message.type();
-        CircuitCall call = circuit(cic);
-        if (type.equals(IsupMessageType.GRS)) {
-            groupReset.received(message);
-        } else if (type.equals(IsupMessageType.GRA)) {
-            groupReset.acknowledged(message);
-        } else if (type.equals(IsupMessageType.BLA)) {
-            localBlocking.blockingAcknowledged(cic);
-        } else if (type.equals(IsupMessageType.UBA)) {
-            localBlocking.unblockingAcknowledged(cic);
-        } else if (type.equals(IsupMessageType.CGBA) || type.equals(IsupMessageType.CGUA)) {
-            localBlocking.groupAcknowledged(message);
-        } else if (remoteMaintenance.handle(message)) {
-            if (type.equals(IsupMessageType.BLO)) {
-                call.handle(CallEvent.BLOCKED_REMOTELY, CallTable.TEMPORARY_FAILURE);
-            }
-        } else if (type.equals(IsupMessageType.UCIC)) {
-            pool.block(cic, Blocking.UNEQUIPPED_REMOTELY);
-            outbox.add(new Outbox.Output.Alert(cic, MaintenanceAlert.UNEQUIPPED_REMOTELY));
-            call.handle(CallEvent.UCIC, CallTable.TEMPORARY_FAILURE, message);
-        } else if (type.equals(IsupMessageType.RSC)) {
-            pool.clearRemoteBlocking(cic);
-            localBlocking.announceAgain(cic);
-            call.handle(CallEvent.RSC, 0, message);
-        } else if (type.equals(IsupMessageType.IAM)) {
-            incomingIam(call, message);
-        } else {
-            MessageEvents.classify(message)
-                    .ifPresentOrElse(
-                            c -> call.handle(controlled(call, c.event()), c.cause(), message),
-                            () -> LOG.debug("CIC {}: {} not handled", cic, type));
-        }
-    }
-
-    /** Q.764 2.9.1.4 dual seizure, 2.8.2.3 IAM on a blocked circuit, outgoing-only groups. */
-    private void incomingIam(CircuitCall call, IsupMessage iam) {
-        int cic = iam.cic();
-        if (call.state().awaitsFirstBackwardMessage()) {
-            if (pool.glare().controls(cic)) {
-                call.handle(CallEvent.DUAL_SEIZURE_WON, 0, iam);
-                return;
-            }
-            call.handle(CallEvent.DUAL_SEIZURE_LOST, 0, iam);
-        }
-        MessageEvents.Classified c = MessageEvents.classify(iam).orElseThrow();
-        if (call.state() == CallState.IDLE) {
-            boolean test = iam.callingPartyCategory()
-                    .map(cpc -> cpc.equals(CallingPartyCategory.TEST))
-                    .orElse(false);
-            if (!test && localBlocking.maintenanceBlocked(cic)) {
-                LOG.info("CIC {}: IAM on a circuit we block: discarded, BLO again", cic);
-                localBlocking.announceAgain(cic);
-                return;
-            }
-            if (!test && pool.isBlocked(cic, Blocking.LOCALLY_HARDWARE)) {
-                LOG.info("CIC {}: IAM on a circuit we block for hardware reasons: discarded", cic);
-                localBlocking.announceHardwareAgain(cic, 1);
-                return;
-            }
-            if (!test) {
-                pool.unblock(cic, Blocking.REMOTELY_MAINTENANCE);
-                pool.unblock(cic, Blocking.REMOTELY_HARDWARE);
-            }
-            if (!group.direction().allowsIncoming()) {
-                call.handle(CallEvent.IAM_REFUSED, CallTable.SERVICE_NOT_AVAILABLE, iam);
-                return;
-            }
-        }
-        call.handle(c.event(), c.cause(), iam);
-    }
-
-    /** SUS classified for the controlling exchange; on a call we did not originate the other side controls. */
-    private static CallEvent controlled(CircuitCall call, CallEvent event) {
-        boolean suspend = event == CallEvent.SUS_USER || event == CallEvent.SUS_NETWORK;
-        return suspend && call.direction() != CircuitCall.Direction.OUTGOING ? CallEvent.SUS_NOT_CONTROLLING : event;
-    }
-
-    private void unequipped(IsupMessage message) {
-        if (message.type().equals(IsupMessageType.UCIC)) {
-            LOG.info("UCIC for CIC {}, not ours either: ignored", message.cic());
-            return;
-        }
-        LOG.info("{} on unequipped CIC {}: UCIC", message.type(), message.cic());
-        outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.UCIC, message.cic())));
-    }
-
-    private void perform(int cic, CallAction action, int cause, IsupMessage message) {
-        switch (action) {
-            case SEND_IAM, SEND_SAM, SEND_ACM, SEND_CON, SEND_CPG, SEND_ANM, SEND_SUS, SEND_RES -> {
-                if (message == null) {
-                    LOG.error("CIC {}: {} without a message", cic, action);
-                } else {
-                    outbox.add(new Outbox.Output.Send(message));
-                }
-            }
-            case SEND_REL ->
-                outbox.add(new Outbox.Output.Send(IsupMessage.of(IsupMessageType.REL, cic, causeParameters(cause))));
-            case SEND_RLC -> outbox.add(new Outbox.Output.Send(IsupMessages.rlc(cic)));
-            case SEND_RSC -> {
-                outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.RSC, cic)));
-                localBlocking.announceAgain(cic);
-            }
-            case SEND_LPA -> outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.LPA, cic)));
-            case SEND_CCR -> outbox.add(new Outbox.Output.Send(IsupMessages.bare(IsupMessageType.CCR, cic)));
-            case SEND_COT_SUCCESS, SEND_COT_FAILURE ->
-                outbox.add(new Outbox.Output.Send(IsupMessage.of(
-                        IsupMessageType.COT,
-                        cic,
-                        IsupParameters.of(IsupParameter.of(
-                                ParameterCode.CONTINUITY_INDICATORS,
-                                action == CallAction.SEND_COT_SUCCESS ? CONTINUITY_SUCCESSFUL : 0)))));
-            case CONNECT_LOOP, DISCONNECT_LOOP, START_TONE_TEST, STOP_TONE_TEST -> media(cic, action);
-            case NOTIFY_INCOMING_CALL,
-                    NOTIFY_ADDRESS_COMPLETE,
-                    NOTIFY_PROGRESS,
-                    NOTIFY_ANSWER,
-                    NOTIFY_SUSPEND,
-                    NOTIFY_RESUME,
-                    NOTIFY_MORE_DIGITS,
-                    NOTIFY_RELEASED,
-                    NOTIFY_RELEASE_COMPLETE -> outbox.add(new Outbox.Output.Notify(cic, action, cause, message));
-            case REATTEMPT -> reattempt(cic, message);
-            case ALERT_RELEASE_UNACKNOWLEDGED, ALERT_RESET_UNACKNOWLEDGED, ALERT_CONTINUITY_FAILURE ->
-                outbox.add(new Outbox.Output.Alert(cic, action.alert()));
-        }
-    }
-
-    /** The call moves to another circuit once the current event is done (the old one may take an incoming call). */
-    private void reattempt(int fromCic, IsupMessage originalIam) {
-        Outbox.Output.Reattempt notice = new Outbox.Output.Reattempt(fromCic);
-        outbox.add(notice);
-        if (originalIam == null) {
-            LOG.error("CIC {}: re-attempt without the original IAM", fromCic);
-            return;
-        }
-        followUps.add(() -> {
-            notice.result = startCall(originalIam.parameters(), fromCic);
-            LOG.info("CIC {}: call re-attempted: {}", fromCic, notice.result);
-        });
-    }
-
-    private void media(int cic, CallAction action) {
-        int i = cic - group.firstCic();
-        if (action == CallAction.START_TONE_TEST || action == CallAction.STOP_TONE_TEST) {
-            toneTests[i]++;
-        }
-        if (tester == null) {
-            LOG.info("CIC {}: {} but no continuity tester is configured", cic, action);
-            if (action == CallAction.START_TONE_TEST) {
-                int test = toneTests[i];
-                followUps.add(() -> toneResult(cic, test, ContinuityTester.ToneResult.NOT_RECEIVED));
-            }
-            return;
-        }
-        int test = toneTests[i];
-        Runnable command = switch (action) {
-            case CONNECT_LOOP -> () -> tester.connectLoop(cic);
-            case DISCONNECT_LOOP -> () -> tester.disconnectLoop(cic);
-            case START_TONE_TEST -> () -> tester.startToneTest(cic, r -> submit(() -> toneResult(cic, test, r)));
-            default -> () -> tester.stopToneTest(cic);
-        };
-        outbox.add(new Outbox.Output.Media(cic, action.name(), command));
-    }
-
-    private void toneResult(int cic, int test, ContinuityTester.ToneResult result) {
-        if (toneTests[cic - group.firstCic()] != test) {
-            LOG.debug("CIC {}: late continuity result {} ignored", cic, result);
-            return;
-        }
-        CallEvent event =
-                result == ContinuityTester.ToneResult.RECEIVED ? CallEvent.TONE_RECEIVED : CallEvent.TONE_FAILED;
-        circuit(cic).handle(event, 0);
     }
 
     private void transmit(IsupMessage message) {
@@ -543,28 +356,11 @@ public final class IsupCallControl implements IsupLink.Listener {
                 IsupParameters.of(IsupParameter.of(ParameterCode.SUSPEND_RESUME_INDICATORS, network ? 1 : 0)));
     }
 
-    private static IsupParameters causeParameters(int cause) {
+    static IsupParameters causeParameters(int cause) {
         return IsupParameters.of(new IsupParameter(
                 ParameterCode.CAUSE_INDICATORS,
                 CauseIndicators.of(CauseIndicators.LOCATION_PUBLIC_LOCAL, CauseValue.valueOf(cause))
                         .encode()));
-    }
-
-    /** The circuits' sink: occupancy into the pool, actions into the outbox. */
-    private final class Sink implements CallSink {
-        @Override
-        public void perform(int cic, CallAction action, int cause, IsupMessage message) {
-            IsupCallControl.this.perform(cic, action, cause, message);
-        }
-
-        @Override
-        public void occupancy(int cic, boolean busy) {
-            if (busy) {
-                pool.occupied(cic);
-            } else {
-                pool.vacated(cic);
-            }
-        }
     }
 
     /** What the maintenance procedures see of this control. */
@@ -662,7 +458,9 @@ public final class IsupCallControl implements IsupLink.Listener {
             Objects.requireNonNull(scheduler, "scheduler");
             Objects.requireNonNull(executor, "executor");
             Objects.requireNonNull(listener, "listener");
-            return new IsupCallControl(this);
+            IsupCallControl control = new IsupCallControl(this);
+            control.submit(() -> control.destination(link.state(group.dpc())));
+            return control;
         }
     }
 }

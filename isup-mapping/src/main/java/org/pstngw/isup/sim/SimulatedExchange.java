@@ -1,113 +1,109 @@
 package org.pstngw.isup.sim;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.pstngw.isup.link.M3uaNode;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.pstngw.isup.link.DupuMessage;
 import org.pstngw.isup.link.M3uaSettings;
+import org.pstngw.sipi.isup.IsupMessageType;
 import org.restcomm.protocols.ss7.isup.ISUPEvent;
 import org.restcomm.protocols.ss7.isup.ISUPListener;
-import org.restcomm.protocols.ss7.isup.ISUPMessageFactory;
-import org.restcomm.protocols.ss7.isup.ISUPParameterFactory;
-import org.restcomm.protocols.ss7.isup.ISUPProvider;
 import org.restcomm.protocols.ss7.isup.ISUPTimeoutEvent;
-import org.restcomm.protocols.ss7.isup.impl.CircuitManagerImpl;
-import org.restcomm.protocols.ss7.isup.impl.ISUPStackImpl;
-import org.restcomm.protocols.ss7.isup.message.CircuitGroupBlockingAckMessage;
-import org.restcomm.protocols.ss7.isup.message.CircuitGroupBlockingMessage;
-import org.restcomm.protocols.ss7.isup.message.CircuitGroupResetAckMessage;
-import org.restcomm.protocols.ss7.isup.message.CircuitGroupResetMessage;
+import org.restcomm.protocols.ss7.isup.message.BlockingMessage;
 import org.restcomm.protocols.ss7.isup.message.ISUPMessage;
-import org.restcomm.protocols.ss7.isup.message.InitialAddressMessage;
-import org.restcomm.protocols.ss7.isup.message.ReleaseMessage;
-import org.restcomm.protocols.ss7.isup.message.parameter.CauseIndicators;
-import org.restcomm.protocols.ss7.isup.message.parameter.RangeAndStatus;
-import org.restcomm.protocols.ss7.scheduler.DefaultClock;
-import org.restcomm.protocols.ss7.scheduler.Scheduler;
+import org.restcomm.protocols.ss7.isup.message.ResetCircuitMessage;
+import org.restcomm.protocols.ss7.isup.message.UnblockingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The far end for tests, bench and the embedded default: jSS7's own ISUP stack over its own M3UA node (an SGW server
- * by default), answering IAMs per {@link Rules} and the maintenance messages with their acknowledgements. Real M3UA and
- * real ISUP on the wire, encoded by jSS7.
+ * by default) with its own circuits. It answers IAMs per {@link Rules} ({@link CallResponder}) and every maintenance
+ * message with its acknowledgement and real circuit states ({@link MaintenanceResponder}), originates calls and
+ * maintenance, and logs what it sends and receives ({@link #events()}). Real M3UA and real ISUP on the wire, encoded by
+ * jSS7.
+ *
+ * <p>All of its logic runs on one thread of its own; the public methods hand their work to it and wait (bounded) for
+ * it, so a test sees the message on its way when the call returns.
  */
 public final class SimulatedExchange implements ISUPListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedExchange.class);
+    private static final long CALL_TIMEOUT_SECONDS = 10;
 
-    private final M3uaSettings settings;
-    private final int firstCic;
-    private final int circuits;
-    private final Rules rules;
-    private final ConcurrentHashMap<Integer, AtomicLong> received = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, AtomicLong> sent = new ConcurrentHashMap<>();
-    private M3uaNode node;
-    private Scheduler scheduler;
-    private ISUPStackImpl stack;
-    private ScheduledExecutorService delays;
+    private final ExchangeSettings settings;
+    private final EventLog events;
+    private final SimWire wire;
+    private final Map<Integer, SimCircuit> circuits = new HashMap<>();
+    private SimStack stack;
+    private ScheduledExecutorService loop;
+    private CallResponder calls;
+    private MaintenanceResponder maintenance;
+    private Inbound inbound;
 
-    public SimulatedExchange(M3uaSettings settings, int firstCic, int circuits, Rules rules) {
+    public SimulatedExchange(ExchangeSettings settings) {
         this.settings = settings;
-        this.firstCic = firstCic;
-        this.circuits = circuits;
-        this.rules = rules;
+        this.events = new EventLog(settings.eventCapacity());
+        this.wire = new SimWire(settings.link(), events);
+        for (int cic = settings.firstCic(); cic < settings.firstCic() + settings.circuits(); cic++) {
+            circuits.put(cic, new SimCircuit(cic));
+        }
+    }
+
+    /** An exchange with CICs {@code firstCic .. firstCic + circuits - 1} and Q.764 default timers. */
+    public SimulatedExchange(M3uaSettings settings, int firstCic, int circuits, Rules rules) {
+        this(new ExchangeSettings(settings, firstCic, circuits, rules));
     }
 
     public M3uaSettings settings() {
+        return settings.link();
+    }
+
+    public ExchangeSettings exchangeSettings() {
         return settings;
     }
 
     /** Creates M3UA and the ISUP stack and starts the ASP; does not wait for the peer (it is usually the server). */
     public synchronized void start() {
-        if (node != null) {
+        if (stack != null) {
             return;
         }
-        M3uaNode n = new M3uaNode(settings);
+        M3uaSettings link = settings.link();
+        loop = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sim-" + link.name()).factory());
+        calls = new CallResponder(wire, circuits, settings, loop);
+        maintenance = new MaintenanceResponder(wire, circuits);
+        inbound = new Inbound(wire, circuits, calls, maintenance);
+        stack = new SimStack(link);
         try {
-            n.create();
-            scheduler = new Scheduler();
-            scheduler.setClock(new DefaultClock());
-            scheduler.start();
-            stack = new ISUPStackImpl(scheduler, settings.opc(), settings.networkIndicator());
-            stack.setMtp3UserPart(n.userPart());
-            CircuitManagerImpl cm = new CircuitManagerImpl();
-            for (int cic = firstCic; cic < firstCic + circuits; cic++) {
-                cm.addCircuit(cic, settings.dpc());
-            }
-            stack.setCircuitManager(cm);
-            stack.start();
-            stack.getIsupProvider().addListener(this);
-            delays = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().daemon().name("sim-" + settings.name()).factory());
-            n.startAsp();
+            wire.attach(stack.start(circuits.keySet(), this), stack.node().userPart());
         } catch (Exception e) {
-            node = n;
             stop();
-            throw new IllegalStateException("simulated exchange " + settings.name() + " failed to start", e);
+            throw new IllegalStateException("simulated exchange " + link.name() + " failed to start", e);
         }
-        node = n;
     }
 
     public synchronized void stop() {
-        if (delays != null) {
-            delays.shutdownNow();
-            delays = null;
-        }
         if (stack != null) {
-            stack.getIsupProvider().removeListener(this);
-            stack.stop();
+            stack.stop(this);
             stack = null;
         }
-        if (scheduler != null) {
-            SchedulerShutdown.stop(scheduler);
-            scheduler = null;
-        }
-        if (node != null) {
-            node.destroy();
-            node = null;
+        if (loop != null) {
+            loop.shutdownNow();
+            try {
+                if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("sim {}: thread did not stop", settings.link().name());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop = null;
         }
     }
 
@@ -118,179 +114,229 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
 
     /** Drops the association (link loss as the gateway sees it). */
     public void dropAssociation() throws Exception {
-        node.stopAsp();
+        stack.node().stopAsp();
     }
 
     /** Restores the association after {@link #dropAssociation()}. */
     public void restoreAssociation() throws Exception {
-        node.startAsp();
+        stack.node().startAsp();
+    }
+
+    /**
+     * The exchange's ISUP becomes unavailable while M3UA stays up: it tells the gateway with an M3UA DUPU (cause
+     * inaccessible remote user) and from now on ignores every message, user part tests included.
+     */
+    public void userPartUnavailable() {
+        onLoop(() -> {
+            inbound.userPartAvailable(false);
+            M3uaSettings link = settings.link();
+            byte[] dupu = DupuMessage.encode(
+                    link.routingContext(),
+                    link.networkAppearance(),
+                    link.opc(),
+                    DupuMessage.INACCESSIBLE_REMOTE_USER,
+                    link.serviceIndicator());
+            for (int i = 0; i < link.peers().size(); i++) {
+                try {
+                    stack.node().sendRaw(i, dupu);
+                } catch (Exception e) {
+                    throw new IllegalStateException("DUPU not sent to peer " + i, e);
+                }
+            }
+        });
+    }
+
+    /** The exchange's ISUP is back: the next user part test is answered with UPA. */
+    public void userPartAvailable() {
+        onLoop(() -> inbound.userPartAvailable(true));
     }
 
     /** How many messages of this ISUP type the exchange received. */
     public long received(int messageType) {
-        return counter(received, messageType).get();
+        return wire.received(messageType);
+    }
+
+    public long received(IsupMessageType type) {
+        return wire.received(type.code());
     }
 
     /** How many messages of this ISUP type the exchange sent. */
     public long sent(int messageType) {
-        return counter(sent, messageType).get();
+        return wire.sent(messageType);
     }
 
-    private ISUPProvider provider() {
-        return stack.getIsupProvider();
+    public long sent(IsupMessageType type) {
+        return wire.sent(type.code());
     }
 
-    private ISUPMessageFactory messages() {
-        return provider().getMessageFactory();
+    /** What the exchange sent, received and timed out on, to wait on in tests. */
+    public EventLog events() {
+        return events;
     }
 
-    private ISUPParameterFactory parameters() {
-        return provider().getParameterFactory();
+    /** The call phase of one of the exchange's circuits. */
+    public CallPhase phase(int cic) {
+        return onLoop(cic, c -> {}).phase;
+    }
+
+    /** The Q.763 3.14 circuit state indicator of the circuit as a CQR from this exchange would report it. */
+    public int stateIndicator(int cic) {
+        return onLoop(cic, c -> {}).stateIndicator();
     }
 
     /** Originates a call towards the gateway: IAM on the CIC with the called and calling numbers. */
     public void sendIam(int cic, String called, String calling) {
-        InitialAddressMessage iam = messages().createIAM(cic);
-        ISUPParameterFactory pf = parameters();
-        iam.setNatureOfConnectionIndicators(pf.createNatureOfConnectionIndicators());
-        iam.setForwardCallIndicators(pf.createForwardCallIndicators());
-        var cpc = pf.createCallingPartyCategory();
-        cpc.setCallingPartyCategory((byte) 10);
-        iam.setCallingPartCategory(cpc);
-        var tmr = pf.createTransmissionMediumRequirement();
-        tmr.setTransimissionMediumRequirement(3);
-        iam.setTransmissionMediumRequirement(tmr);
-        var cdpn = pf.createCalledPartyNumber();
-        cdpn.setAddress(called);
-        cdpn.setNatureOfAddresIndicator(3);
-        cdpn.setNumberingPlanIndicator(1);
-        iam.setCalledPartyNumber(cdpn);
-        var cgpn = pf.createCallingPartyNumber();
-        cgpn.setAddress(calling);
-        cgpn.setNatureOfAddresIndicator(3);
-        cgpn.setNumberingPlanIndicator(1);
-        iam.setCallingPartyNumber(cgpn);
-        send(iam);
+        sendIam(cic, called, calling, false);
     }
 
-    /** Sends REL with the cause on the CIC. */
+    /** Originates a call, asking for a continuity check on the circuit (then {@link #sendCot}) or not. */
+    public void sendIam(int cic, String called, String calling, boolean continuityCheck) {
+        onLoop(cic, c -> calls.originate(c, called, calling, continuityCheck));
+    }
+
+    /** More digits for an originated call (overlap sending). */
+    public void sendSam(int cic, String digits) {
+        onLoop(cic, c -> wire.sam(cic, digits));
+    }
+
+    /** The result of the continuity check of an originated call (or of a re-check). */
+    public void sendCot(int cic, boolean success) {
+        onLoop(cic, c -> wire.cot(cic, success));
+    }
+
+    /** Answers an incoming call that is ringing. */
+    public void sendAnm(int cic) {
+        onLoop(cic, calls::answer);
+    }
+
+    /** CPG on the circuit (event 1 alerting, 2 progress, 3 in-band information available). */
+    public void sendCpg(int cic, int event) {
+        onLoop(cic, c -> wire.cpg(cic, event));
+    }
+
+    /** Sends REL with the cause on the CIC, releasing whatever call it has. */
     public void sendRel(int cic, int cause) {
-        ReleaseMessage rel = messages().createREL(cic);
-        rel.setCauseIndicators(cause(cause));
-        send(rel);
+        onLoop(cic, c -> calls.release(c, cause));
     }
 
-    /** Sends a maintenance message without parameters on the CIC (BLO, UBL, RSC). */
-    public void sendSimple(int messageType, int cic) {
-        send(messages().createCommand(messageType, cic));
+    /** SUS, network or subscriber initiated. */
+    public void sendSus(int cic, boolean network) {
+        onLoop(cic, c -> wire.suspendResume(cic, true, network));
+    }
+
+    /** RES, network or subscriber initiated. */
+    public void sendRes(int cic, boolean network) {
+        onLoop(cic, c -> wire.suspendResume(cic, false, network));
+    }
+
+    public void sendBlo(int cic) {
+        onLoop(cic, maintenance::block);
+    }
+
+    public void sendUbl(int cic) {
+        onLoop(cic, maintenance::unblock);
+    }
+
+    public void sendRsc(int cic) {
+        onLoop(cic, maintenance::reset);
     }
 
     /** Sends GRS for range+1 circuits starting at the CIC. */
     public void sendGrs(int cic, int range) {
-        CircuitGroupResetMessage grs = messages().createGRS(cic);
-        RangeAndStatus rs = parameters().createRangeAndStatus();
-        rs.setRange((byte) range, false);
-        grs.setRangeAndStatus(rs);
-        send(grs);
+        onLoop(() -> maintenance.groupReset(cic, range));
+    }
+
+    /** CGB for range+1 circuits from the CIC, hardware failure oriented or maintenance oriented. */
+    public void sendCgb(int cic, int range, boolean hardware) {
+        onLoop(() -> maintenance.group(true, cic, range, hardware));
+    }
+
+    /** CGU for range+1 circuits from the CIC. */
+    public void sendCgu(int cic, int range, boolean hardware) {
+        onLoop(() -> maintenance.group(false, cic, range, hardware));
+    }
+
+    /** CQM for range+1 circuits from the CIC. */
+    public void sendCqm(int cic, int range) {
+        onLoop(() -> maintenance.query(cic, range));
+    }
+
+    /** CCR: continuity re-check on the circuit; the gateway loops it and answers LPA. */
+    public void sendCcr(int cic) {
+        onLoop(cic, maintenance::continuityRecheck);
+    }
+
+    /** A maintenance message without parameters on the CIC: BLO, UBL or RSC (as the named methods), or any other. */
+    public void sendSimple(int messageType, int cic) {
+        switch (messageType) {
+            case BlockingMessage.MESSAGE_CODE -> sendBlo(cic);
+            case UnblockingMessage.MESSAGE_CODE -> sendUbl(cic);
+            case ResetCircuitMessage.MESSAGE_CODE -> sendRsc(cic);
+            default -> onLoop(() -> wire.bare(IsupMessageType.valueOf(messageType), cic));
+        }
     }
 
     @Override
     public void onEvent(ISUPEvent event) {
         ISUPMessage msg = event.getMessage();
-        int type = msg.getMessageType().getCode();
-        int cic = msg.getCircuitIdentificationCode().getCIC();
-        counter(received, type).incrementAndGet();
-        try {
-            switch (type) {
-                case InitialAddressMessage.MESSAGE_CODE -> onIam((InitialAddressMessage) msg, cic);
-                case ReleaseMessage.MESSAGE_CODE -> send(messages().createRLC(cic));
-                case 0x12 /* RSC */ -> send(messages().createRLC(cic));
-                case 0x13 /* BLO */ -> send(messages().createBLA(cic));
-                case 0x14 /* UBL */ -> send(messages().createCommand(0x16, cic));
-                case CircuitGroupResetMessage.MESSAGE_CODE -> onGrs((CircuitGroupResetMessage) msg, cic);
-                case CircuitGroupBlockingMessage.MESSAGE_CODE -> onCgb((CircuitGroupBlockingMessage) msg, cic, 0x19);
-                case 0x19 /* CGU */ -> onCgb((CircuitGroupBlockingMessage) msg, cic, 0x1A);
-                default -> LOG.debug("sim {}: {} on CIC {}", settings.name(), type, cic);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("sim {}: failed on message {} CIC {}: {}", settings.name(), type, cic, e.toString());
-        }
+        execute(() -> inbound.dispatch(msg));
     }
 
     @Override
     public void onTimeout(ISUPTimeoutEvent event) {
-        LOG.info("sim {}: ISUP timer {} expired: {}", settings.name(), event.getTimerId(), event.getMessage());
+        ISUPMessage msg = event.getMessage();
+        LOG.info("sim {}: jSS7 timer T{} expired on {}", settings.link().name(), event.getTimerId(), msg);
+        execute(() -> wire.logTimeout(msg, "T" + event.getTimerId()));
     }
 
-    private void onIam(InitialAddressMessage iam, int cic) {
-        String called = iam.getCalledPartyNumber() == null
-                ? ""
-                : iam.getCalledPartyNumber().getAddress();
-        Behaviour b = rules.forNumber(called);
-        switch (b) {
-            case Behaviour.AnswerAfter(long millis) -> {
-                sendAcm(cic);
-                later(millis, () -> send(messages().createANM(cic)));
-            }
-            case Behaviour.RingForever() -> sendAcm(cic);
-            case Behaviour.Reject(int cause) -> sendRel(cic, cause);
-            case Behaviour.ReleaseAfter(long millis) -> {
-                sendAcm(cic);
-                send(messages().createANM(cic));
-                later(millis, () -> sendRel(cic, 16));
-            }
+    private void execute(Runnable task) {
+        ScheduledExecutorService l = loop;
+        if (l == null) {
+            return;
         }
-    }
-
-    private void onGrs(CircuitGroupResetMessage grs, int cic) {
-        CircuitGroupResetAckMessage gra = messages().createGRA(cic);
-        RangeAndStatus rs = parameters().createRangeAndStatus();
-        rs.setRange(grs.getRangeAndStatus().getRange(), true);
-        gra.setRangeAndStatus(rs);
-        send(gra);
-    }
-
-    private void onCgb(CircuitGroupBlockingMessage cgb, int cic, int ackType) {
-        CircuitGroupBlockingAckMessage ack =
-                (CircuitGroupBlockingAckMessage) messages().createCommand(ackType, cic);
-        ack.setSupervisionType(cgb.getSupervisionType());
-        ack.setRangeAndStatus(cgb.getRangeAndStatus());
-        send(ack);
-    }
-
-    private void sendAcm(int cic) {
-        var acm = messages().createACM(cic);
-        acm.setBackwardCallIndicators(parameters().createBackwardCallIndicators());
-        send(acm);
-    }
-
-    private void later(long millis, Runnable r) {
-        if (millis <= 0) {
-            r.run();
-        } else {
-            delays.schedule(r, millis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private CauseIndicators cause(int value) {
-        CauseIndicators ci = parameters().createCauseIndicators();
-        ci.setCodingStandard(0);
-        ci.setLocation(CauseIndicators._LOCATION_PUBLIC_NSRU);
-        ci.setCauseValue(value);
-        return ci;
-    }
-
-    private void send(ISUPMessage msg) {
         try {
-            msg.setSls(msg.getCircuitIdentificationCode().getCIC() & 0x0F);
-            provider().sendMessage(msg, settings.dpc());
-            counter(sent, msg.getMessageType().getCode()).incrementAndGet();
-        } catch (Exception e) {
-            LOG.warn("sim {}: send failed: {}", settings.name(), e.toString());
+            l.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("sim {}: {}", settings.link().name(), e.toString(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("sim {} stopping: dropped an event", settings.link().name());
         }
     }
 
-    private static AtomicLong counter(ConcurrentHashMap<Integer, AtomicLong> map, int type) {
-        return map.computeIfAbsent(type, k -> new AtomicLong());
+    /** Runs the task on the exchange's thread and waits for it; its exceptions reach the caller. */
+    private void onLoop(Runnable task) {
+        ScheduledExecutorService l = loop;
+        if (l == null) {
+            throw new IllegalStateException(
+                    "simulated exchange " + settings.link().name() + " is not started");
+        }
+        try {
+            l.submit(task).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("simulated exchange did not run the task within 10 s", e);
+        }
+    }
+
+    /** Runs the action on the circuit on the exchange's thread; an unknown CIC is an IllegalArgumentException. */
+    private SimCircuit onLoop(int cic, Consumer<SimCircuit> action) {
+        SimCircuit c = circuits.get(cic);
+        if (c == null) {
+            throw new IllegalArgumentException("CIC " + cic + " is not one of the exchange's circuits "
+                    + settings.firstCic() + ".." + (settings.firstCic() + settings.circuits() - 1));
+        }
+        onLoop(() -> action.accept(c));
+        return c;
     }
 }

@@ -51,6 +51,23 @@ public final class ControlHarness implements IsupLink, IsupCallListener {
             b.continuityTester(tester);
         }
         control = b.build();
+        acknowledgeStartUpReset();
+    }
+
+    /** The start-up GRS (ranges of at most 32) answered with GRA, then forgotten: each test starts from idle circuits. */
+    private void acknowledgeStartUpReset() {
+        for (IsupMessage m : List.copyOf(sent)) {
+            if (m.type().equals(IsupMessageType.GRS)) {
+                receive(org.pstngw.sipi.isup.IsupMessages.gra(
+                        m.cic(),
+                        org.pstngw.sipi.isup.RangeAndStatus.of(
+                                m.rangeAndStatus().orElseThrow().range())));
+            } else if (m.type().equals(IsupMessageType.RSC)) {
+                receive(org.pstngw.sipi.isup.IsupMessages.rlc(m.cic()));
+            }
+        }
+        sent.clear();
+        pdus.clear();
     }
 
     public ControlHarness(int circuits) {

@@ -25,6 +25,7 @@ import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
 import org.pstngw.sipi.isup.IsupMessages;
 import org.pstngw.sipi.isup.IsupVariant;
+import org.pstngw.sipi.isup.RangeAndStatus;
 
 /**
  * The threading model under load: the application calls from many threads, the far end answers on its own threads,
@@ -34,11 +35,11 @@ import org.pstngw.sipi.isup.IsupVariant;
 class ThreadingTest {
 
     /**
-     * A far end on its own threads: ACM+ANM for an IAM, RLC for a REL. As on a real link, messages of one signalling
-     * link selection arrive in order (Q.704 2.2): each SLS is delivered by one of three single-thread lanes.
+     * A far end on its own threads: ACM+ANM for an IAM, RLC for a REL or RSC. Like the M3UA link, one thread per SLS
+     * keeps each circuit's messages in order while different circuits arrive concurrently.
      */
     private static final class Echo implements IsupLink {
-        final ExecutorService[] lanes = {
+        final ExecutorService[] far = {
             Executors.newSingleThreadExecutor(),
             Executors.newSingleThreadExecutor(),
             Executors.newSingleThreadExecutor()
@@ -51,16 +52,24 @@ class ThreadingTest {
             if (m.type().equals(IsupMessageType.IAM)) {
                 deliver(IsupMessages.acm(m.cic(), new BackwardCallIndicators(0)));
                 deliver(IsupMessages.anm(m.cic()));
-            } else if (m.type().equals(IsupMessageType.REL)) {
+            } else if (m.type().equals(IsupMessageType.REL) || m.type().equals(IsupMessageType.RSC)) {
                 deliver(IsupMessages.rlc(m.cic()));
+            } else if (m.type().equals(IsupMessageType.GRS)) {
+                deliver(IsupMessages.gra(
+                        m.cic(),
+                        RangeAndStatus.of(m.rangeAndStatus().orElseThrow().range())));
             }
             return true;
         }
 
         private void deliver(IsupMessage m) {
             byte[] payload = IsupCodec.encode(m, IsupVariant.ITU).orElseThrow();
-            int sls = m.cic() & 15;
-            lanes[sls % lanes.length].execute(() -> control.onPdu(new IsupPdu(2, 1, sls, 2, payload)));
+            far[m.cic() % far.length].execute(() -> {
+                while (control == null) {
+                    Thread.onSpinWait(); // the start-up GRS can go out before the test holds the control
+                }
+                control.onPdu(new IsupPdu(2, 1, m.cic() & 15, 2, payload));
+            });
         }
 
         @Override
@@ -116,6 +125,11 @@ class ThreadingTest {
                     })
                     .build();
             far.control = cc;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!cc.ready() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(cc.ready()).as("start-up GRS acknowledged").isTrue();
             for (int t = 0; t < threads; t++) {
                 app.execute(() -> {
                     for (int i = 0; i < cyclesPerThread; i++) {
@@ -149,8 +163,8 @@ class ThreadingTest {
         } finally {
             app.shutdownNow();
             control.shutdownNow();
-            for (ExecutorService lane : far.lanes) {
-                lane.shutdownNow();
+            for (ExecutorService e : far.far) {
+                e.shutdownNow();
             }
             timers.close();
         }

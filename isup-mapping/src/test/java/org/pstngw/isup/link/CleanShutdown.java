@@ -2,6 +2,8 @@ package org.pstngw.isup.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Checks that an integration test class leaves nothing behind: after all its tests, every non-daemon thread started
  * meanwhile has ended (jSS7's scheduler, M3UA and sctp threads) and every port {@link FreePorts} handed out is free
- * again. Bounded waits; the failure lists the threads or ports.
+ * again. Bounded waits; a failure shows the threads' stacks or the sockets still on the ports.
  */
 public final class CleanShutdown implements BeforeAllCallback, AfterAllCallback {
 
@@ -35,18 +37,49 @@ public final class CleanShutdown implements BeforeAllCallback, AfterAllCallback 
             Thread.sleep(50);
             leaked = leaked(before);
         }
-        assertThat(leaked.stream().map(Thread::getName).toList())
+        assertThat(leaked.stream().map(CleanShutdown::describe).toList())
                 .as("non-daemon threads left running by " + context.getDisplayName())
                 .isEmpty();
-        List<Integer> ports = FreePorts.takeHandedOut();
-        List<Integer> bound = ports.stream().filter(p -> !FreePorts.isFree(p)).toList();
+        deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        List<Integer> bound = FreePorts.takeHandedOut().stream()
+                .filter(p -> !FreePorts.isFree(p))
+                .toList();
         while (!bound.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
             bound = bound.stream().filter(p -> !FreePorts.isFree(p)).toList();
         }
         assertThat(bound)
-                .as("ports still bound after " + context.getDisplayName())
+                .as("ports still bound after " + context.getDisplayName() + sockets(bound))
                 .isEmpty();
+    }
+
+    /** The sockets on these ports as {@code ss} lists them, for the failure message. */
+    private static String sockets(List<Integer> ports) {
+        if (ports.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        try {
+            Process p =
+                    new ProcessBuilder("ss", "-tane").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            for (String line : out.split("\n")) {
+                if (ports.stream().anyMatch(port -> line.contains(":" + port + " "))) {
+                    sb.append("\n  ").append(line);
+                }
+            }
+        } catch (IOException e) {
+            sb.append("\n  (ss failed: ").append(e).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Thread t) {
+        StringBuilder sb = new StringBuilder(t.getName());
+        for (StackTraceElement e : t.getStackTrace()) {
+            sb.append("\n    at ").append(e);
+        }
+        return sb.toString();
     }
 
     private static Set<Long> liveNonDaemonThreadIds() {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,16 +51,40 @@ public final class FreePorts {
     }
 
     /**
-     * Whether nothing holds the port on 127.0.0.1: a listening or connected socket makes the bind fail; a closed
-     * connection in TIME-WAIT does not (address reuse is on).
+     * Whether no live socket holds the local port: on Linux from /proc/net/tcp and tcp6 (a closed connection in
+     * TIME-WAIT does not count: the kernel keeps it, no code of ours does), elsewhere by binding 127.0.0.1 with address
+     * reuse.
      */
     static boolean isFree(int port) {
+        Path v4 = Path.of("/proc/net/tcp");
+        if (Files.isReadable(v4)) {
+            return !heldIn(v4, port) && !heldIn(Path.of("/proc/net/tcp6"), port);
+        }
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** A socket on the local port in a state other than TIME-WAIT (06) in a /proc/net/tcp table. */
+    private static boolean heldIn(Path table, int port) {
+        if (!Files.isReadable(table)) {
+            return false;
+        }
+        String local = String.format(":%04X", port);
+        try {
+            for (String line : Files.readAllLines(table)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length > 3 && f[1].endsWith(local) && !f[3].equals("06")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

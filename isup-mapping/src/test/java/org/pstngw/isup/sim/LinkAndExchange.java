@@ -2,6 +2,7 @@ package org.pstngw.isup.sim;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.pstngw.isup.link.FreePorts;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.M3uaIsupLink;
@@ -22,22 +23,40 @@ public final class LinkAndExchange implements AutoCloseable {
     private final SimulatedExchange exchange;
 
     public LinkAndExchange(Path dir, int circuits, Rules rules) {
+        this(dir, circuits, rules, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * @param link changes to our link's settings (T4, NI ...)
+     * @param tuning changes to the exchange's settings (T8, T35 ...)
+     */
+    public LinkAndExchange(
+            Path dir,
+            int circuits,
+            Rules rules,
+            UnaryOperator<M3uaSettings.Builder> link,
+            UnaryOperator<ExchangeSettings> tuning) {
         int serverPort = FreePorts.next();
         int clientPort = FreePorts.next();
-        exchange = new SimulatedExchange(
-                M3uaSettings.loopback(
-                        "sim",
-                        M3uaSettings.Role.SGW_SERVER,
-                        serverPort,
+        M3uaSettings sim = M3uaSettings.loopback(
+                "sim",
+                M3uaSettings.Role.SGW_SERVER,
+                serverPort,
+                clientPort,
+                EXCHANGE_PC,
+                GATEWAY_PC,
+                dir.resolve("sim"));
+        exchange = new SimulatedExchange(tuning.apply(new ExchangeSettings(sim, 1, circuits, rules)));
+        this.link = new M3uaIsupLink(link.apply(M3uaSettings.loopback(
+                        "gw",
+                        M3uaSettings.Role.AS_CLIENT,
                         clientPort,
-                        EXCHANGE_PC,
+                        serverPort,
                         GATEWAY_PC,
-                        dir.resolve("sim")),
-                1,
-                circuits,
-                rules);
-        link = new M3uaIsupLink(M3uaSettings.loopback(
-                "gw", M3uaSettings.Role.AS_CLIENT, clientPort, serverPort, GATEWAY_PC, EXCHANGE_PC, dir.resolve("gw")));
+                        EXCHANGE_PC,
+                        dir.resolve("gw"))
+                        .toBuilder())
+                .build());
     }
 
     public M3uaIsupLink link() {
@@ -53,7 +72,7 @@ public final class LinkAndExchange implements AutoCloseable {
         return this;
     }
 
-    /** Starts both and waits until the exchange's point code is available to the link. */
+    /** Starts both and waits until the exchange's point code is available (routable) to the link. */
     public LinkAndExchange start() throws InterruptedException {
         exchange.start();
         link.start();

@@ -1,0 +1,95 @@
+package org.pstngw.isup.call;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.pstngw.isup.link.DestinationState;
+import org.pstngw.isup.link.IsupLink;
+import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.sipi.isup.IsupCodec;
+import org.pstngw.sipi.isup.IsupMessageType;
+import org.pstngw.sipi.isup.IsupMessages;
+import org.pstngw.sipi.isup.IsupVariant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The link's one listener when several circuit groups share it: each PDU goes to the call control whose group owns
+ * its (OPC, CIC); destination states go to all. A CIC no group owns is answered with UCIC (Q.764 2.9.5.1), unless the
+ * PDU is itself a UCIC. Runs on the link's threads and only hands work on: each control hops onto its own executor.
+ */
+public final class CicDispatcher implements IsupLink.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CicDispatcher.class);
+
+    private final IsupLink link;
+    private final int networkIndicator;
+    private final IsupVariant variant;
+    private final List<IsupCallControl> controls = new CopyOnWriteArrayList<>();
+
+    public CicDispatcher(IsupLink link, int networkIndicator, IsupVariant variant) {
+        this.link = link;
+        this.networkIndicator = networkIndicator;
+        this.variant = variant;
+    }
+
+    /** Adds a group's control; its CICs must not overlap another's towards the same point code. */
+    public CicDispatcher add(IsupCallControl control) {
+        for (IsupCallControl c : controls) {
+            boolean sameDpc = c.group().dpc() == control.group().dpc();
+            boolean overlap = c.group().firstCic() <= control.group().lastCic()
+                    && control.group().firstCic() <= c.group().lastCic();
+            if (sameDpc && overlap) {
+                throw new IllegalArgumentException(
+                        "groups " + c.group().name() + " and " + control.group().name() + " share CICs");
+            }
+        }
+        controls.add(control);
+        return this;
+    }
+
+    public List<IsupCallControl> controls() {
+        return List.copyOf(controls);
+    }
+
+    /** The control of the group named {@code name}. */
+    public IsupCallControl control(String name) {
+        return controls.stream()
+                .filter(c -> c.group().name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no circuit group " + name));
+    }
+
+    @Override
+    public void onPdu(IsupPdu pdu) {
+        int cic = cic(pdu);
+        for (IsupCallControl c : controls) {
+            if (c.group().dpc() == pdu.opc() && c.group().contains(cic)) {
+                c.onPdu(pdu);
+                return;
+            }
+        }
+        if (pdu.messageType() == IsupMessageType.UCIC.code()) {
+            LOG.info("UCIC from {} for CIC {}, which no group has: ignored", pdu.opc(), cic);
+            return;
+        }
+        LOG.info(
+                "message 0x{} from {} on unequipped CIC {}: UCIC",
+                Integer.toHexString(pdu.messageType()),
+                pdu.opc(),
+                cic);
+        byte[] ucic = IsupCodec.encode(IsupMessages.bare(IsupMessageType.UCIC, cic), variant)
+                .orElseThrow();
+        link.send(new IsupPdu(link.ownPointCode(), pdu.opc(), pdu.sls(), networkIndicator, ucic));
+    }
+
+    @Override
+    public void onDestinationState(int dpc, DestinationState state) {
+        controls.forEach(c -> c.onDestinationState(dpc, state));
+    }
+
+    /** The CIC: 12 bits under ITU-T Q.763, 14 under ANSI T1.113, low octet first. */
+    private int cic(IsupPdu pdu) {
+        int high = pdu.payloadByte(1) & (variant == IsupVariant.ANSI ? 0x3F : 0x0F);
+        return (pdu.payloadByte(0) & 0xFF) | high << 8;
+    }
+}

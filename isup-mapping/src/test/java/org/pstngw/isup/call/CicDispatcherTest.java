@@ -1,0 +1,89 @@
+package org.pstngw.isup.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pstngw.isup.call.ControlHarness.now;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pstngw.isup.circuit.CircuitGroup;
+import org.pstngw.isup.link.DestinationState;
+import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.sipi.isup.IsupCodec;
+import org.pstngw.sipi.isup.IsupMessage;
+import org.pstngw.sipi.isup.IsupMessageType;
+import org.pstngw.sipi.isup.IsupMessages;
+import org.pstngw.sipi.isup.IsupVariant;
+
+/** Two circuit groups on one link: each gets its own CICs, nobody answers the other's CICs with UCIC. */
+class CicDispatcherTest {
+
+    private final ControlHarness link = new ControlHarness(1);
+    private final List<String> heard = new ArrayList<>();
+    private final CicDispatcher dispatcher = new CicDispatcher(link, 2, IsupVariant.ITU);
+    private final IsupCallControl low = control("low", 1);
+    private final IsupCallControl high = control("high", 17);
+
+    private IsupCallControl control(String name, int firstCic) {
+        IsupCallControl c = IsupCallControl.builder(
+                        link, CircuitGroup.contiguous(name, ControlHarness.REMOTE_PC, firstCic, 15, "e1", firstCic))
+                .scheduler(link.scheduler)
+                .executor(Runnable::run)
+                .listener(new IsupCallListener() {
+                    @Override
+                    public void onCallEvent(int cic, CallAction what, int cause, IsupMessage message) {
+                        heard.add(name + ":" + cic + ":" + what);
+                    }
+
+                    @Override
+                    public void onReattempt(int fromCic, SetupResult result) {}
+                })
+                .build();
+        dispatcher.add(c);
+        for (IsupMessage m : List.copyOf(link.sent)) {
+            if (m.type().equals(IsupMessageType.GRS)) {
+                receive(IsupMessages.gra(
+                        m.cic(),
+                        org.pstngw.sipi.isup.RangeAndStatus.of(
+                                m.rangeAndStatus().orElseThrow().range())));
+            }
+        }
+        link.sent.clear();
+        return c;
+    }
+
+    private void receive(IsupMessage m) {
+        dispatcher.onPdu(new IsupPdu(
+                ControlHarness.REMOTE_PC,
+                ControlHarness.OWN_PC,
+                0,
+                2,
+                IsupCodec.encode(m, IsupVariant.ITU).orElseThrow()));
+    }
+
+    @Test
+    void eachGroupGetsItsCicsAndUnknownCicsGetOneUcic() {
+        receive(IsupMessage.of(IsupMessageType.IAM, 3, ControlHarness.IAM));
+        receive(IsupMessage.of(IsupMessageType.IAM, 20, ControlHarness.IAM));
+        receive(IsupMessage.of(IsupMessageType.IAM, 16, ControlHarness.IAM));
+        receive(IsupMessages.bare(IsupMessageType.UCIC, 40));
+
+        assertThat(heard).containsExactly("low:3:NOTIFY_INCOMING_CALL", "high:20:NOTIFY_INCOMING_CALL");
+        assertThat(link.sentTypes()).containsExactly(IsupMessageType.UCIC);
+        assertThat(link.sent.getFirst().cic()).isEqualTo(16);
+        assertThat(dispatcher.control("high")).isSameAs(high);
+    }
+
+    @Test
+    void destinationStateReachesEveryGroup() {
+        dispatcher.onDestinationState(ControlHarness.REMOTE_PC, DestinationState.UNAVAILABLE);
+        assertThat(now(low.setup(ControlHarness.IAM))).isEqualTo(new SetupResult.Refused(34));
+        assertThat(now(high.setup(ControlHarness.IAM))).isEqualTo(new SetupResult.Refused(34));
+    }
+
+    @Test
+    void overlappingGroupsAreRejected() {
+        assertThatThrownBy(() -> control("overlap", 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
