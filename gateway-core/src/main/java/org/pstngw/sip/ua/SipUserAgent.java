@@ -23,6 +23,7 @@ import org.pstngw.sip.transaction.TransactionLayer;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.InboundSink;
 import org.pstngw.sip.transport.NettyTransport;
+import org.pstngw.sip.transport.NextHop;
 import org.pstngw.sip.transport.TransportConfig;
 import org.pstngw.sip.transport.TransportType;
 
@@ -127,8 +128,8 @@ public final class SipUserAgent implements AutoCloseable {
     /**
      * Places a call.
      *
-     * @param target the Request-URI (host an IP literal or resolvable name; {@code ;transport=tcp|tls} picks the
-     *     transport)
+     * @param target the Request-URI (host an IP literal or a name, which the transport resolves off the call lanes;
+     *     {@code ;transport=tcp|tls} picks the transport, sips means TLS)
      * @param from our identity as a name-addr, e.g. {@code <sip:+4420712345678@gw.example>}
      * @param to the callee as a name-addr
      * @param body the offer (SDP or SIP-I multipart)
@@ -149,10 +150,15 @@ public final class SipUserAgent implements AutoCloseable {
             targetUri = Uri.parse(target);
             fromAddr = NameAddr.parse(from);
             toAddr = NameAddr.parse(to);
-            flow = UaContext.flowFor(targetUri);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot call " + target, e));
         }
+        NextHop hop = NextHop.of(targetUri);
+        if (hop instanceof NextHop.Invalid bad) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("cannot call " + target + ": " + bad.reason()));
+        }
+        flow = hop.destination().orElseThrow();
         InetSocketAddress me = ctx.localAddress(flow.transport());
         String callId = Ids.callId(me.getAddress() != null ? me.getAddress().getHostAddress() : me.getHostString());
         String fromTag = Ids.tag();

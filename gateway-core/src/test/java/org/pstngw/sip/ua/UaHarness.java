@@ -126,6 +126,34 @@ final class UaHarness {
                         body);
     }
 
+    /** A response from the peer to a request the stack sent: its Via, From, To (tagged), Call-ID and CSeq copied. */
+    static String responseTo(Sent request, int status, String reason, String toTag, String extra, String body) {
+        String to = request.header("To");
+        if (toTag != null && tagOf(to) == null) {
+            to = to + ";tag=" + toTag;
+        }
+        return """
+                SIP/2.0 %d %s
+                Via: %s
+                From: %s
+                To: %s
+                Call-ID: %s
+                CSeq: %s
+                %sContent-Length: %d
+
+                %s""".formatted(
+                        status,
+                        reason,
+                        request.header("Via"),
+                        request.header("From"),
+                        to,
+                        request.header("Call-ID"),
+                        request.header("CSeq"),
+                        extra,
+                        body.replace("\n", "\r\n").length(),
+                        body);
+    }
+
     static String tagOf(String headerValue) {
         Matcher m = Pattern.compile("tag=([^;>\\s]+)").matcher(headerValue);
         return m.find() ? m.group(1) : null;
