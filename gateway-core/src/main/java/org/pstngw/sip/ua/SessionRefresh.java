@@ -102,7 +102,7 @@ final class SessionRefresh {
         boolean invite = req.isInvite();
         boolean offer = invite || req.bodyLength() > 0;
         if (invite && (inviteSent || (initialInviteInProgress && initialIsOurs))) {
-            tx.respond(Replies.of(req, SipStatus.REQUEST_PENDING));
+            tx.respond(ctx.replies.of(req, SipStatus.REQUEST_PENDING));
             return;
         }
         if (invite && initialInviteInProgress) {
@@ -110,7 +110,7 @@ final class SessionRefresh {
             return;
         }
         if (offer && localOfferPending) {
-            tx.respond(Replies.of(req, SipStatus.REQUEST_PENDING));
+            tx.respond(ctx.replies.of(req, SipStatus.REQUEST_PENDING));
             return;
         }
         if (offer && remoteOfferPending) {
@@ -120,16 +120,17 @@ final class SessionRefresh {
         OfferReply reply = owner.offer(ReceivedMessage.of(req));
         switch (reply) {
             case OfferReply.Reject r -> {
-                SipMessageBuilder b = Replies.builder(req, r.status());
+                SipMessageBuilder b = ctx.replies.builder(req, r.status());
                 r.headers().forEach(h -> b.header(h.name(), h.value()));
                 tx.respond(b.buildResponse());
             }
             case OfferReply.Accept a -> {
                 owner.dialog().refreshTarget(contactOf(req));
-                SipMessageBuilder b = Replies.builder(req, SipStatus.OK)
+                SipMessageBuilder b = ctx.replies
+                        .builder(req, SipStatus.OK)
                         .header("Contact", ctx.contact(tx.arrival().transport(), owner.secure()))
-                        .header("Allow", UaContext.ALLOW)
-                        .header("Supported", UaContext.SUPPORTED);
+                        .header("Allow", UaContext.ALLOW);
+                ctx.supported().ifPresent(v -> b.header("Supported", v));
                 a.body().ifPresent(x -> b.body(x.contentType(), x.bytes()));
                 SipResponse ok = b.buildResponse();
                 tx.respond(ok);
@@ -155,8 +156,9 @@ final class SessionRefresh {
     }
 
     /** 500 with Retry-After of 0-10 s (14.2, RFC 3311 5.2). */
-    private static SipResponse retryLater(SipRequest req) {
-        return Replies.builder(req, SipStatus.SERVER_INTERNAL_ERROR)
+    private SipResponse retryLater(SipRequest req) {
+        return ctx.replies
+                .builder(req, SipStatus.SERVER_INTERNAL_ERROR)
                 .header(
                         "Retry-After",
                         Integer.toString(ThreadLocalRandom.current().nextInt(11)))

@@ -33,13 +33,12 @@ final class UaContext {
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, PRACK";
     /** Bodies it accepts (Accept). */
     static final String ACCEPT = "application/sdp, multipart/mixed, application/isup";
-    /** Extensions it supports (Supported). */
-    static final String SUPPORTED = "100rel";
 
     final TransactionLayer layer;
     final Function<String, Executor> lanes;
     final Function<TransportType, Optional<InetSocketAddress>> local;
-    final String user;
+    final UaSettings settings;
+    final Replies replies;
     final Map<DialogId, Call> dialogs = new ConcurrentHashMap<>();
     volatile CallListener listener;
 
@@ -58,11 +57,17 @@ final class UaContext {
             TransactionLayer layer,
             Function<String, Executor> lanes,
             Function<TransportType, Optional<InetSocketAddress>> local,
-            String user) {
+            UaSettings settings) {
         this.layer = layer;
         this.lanes = lanes;
         this.local = local;
-        this.user = user;
+        this.settings = settings;
+        this.replies = new Replies(settings.userAgent());
+    }
+
+    /** The Supported value (100rel unless disabled). */
+    Optional<String> supported() {
+        return settings.reliableProvisionals() ? Optional.of("100rel") : Optional.empty();
     }
 
     Executor lane(String callId) {
@@ -80,10 +85,20 @@ final class UaContext {
         return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
+    /** The host we put in Contact and Via: the configured contact host, else the listener's address. */
+    private String advertised(InetSocketAddress me) {
+        String h = settings.contactHost();
+        if (h.isEmpty()) {
+            return host(me);
+        }
+        return h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
+    }
+
     /** Our Contact on transport {@code t}: a sips URI when {@code secure} and over TLS (12.1.1), else sip. */
     String contact(TransportType t, boolean secure) {
         InetSocketAddress me = localAddress(t);
-        String hostPort = host(me) + ":" + me.getPort();
+        String hostPort = advertised(me) + ":" + me.getPort();
+        String user = settings.user();
         if (secure && t == TransportType.TLS) {
             return "<sips:" + user + "@" + hostPort + ">";
         }
@@ -114,11 +129,16 @@ final class UaContext {
                 || method.equals(SipMethod.BYE)
                 || method.equals(SipMethod.PRACK)
                 || method.equals(SipMethod.INFO);
+        List<Header> all = headers;
+        if (!settings.userAgent().isEmpty()) {
+            all = new java.util.ArrayList<>(headers);
+            all.add(new Header("User-Agent", settings.userAgent()));
+        }
         return new RequestSpec(
                 method,
                 requestUri,
                 transport,
-                host(me),
+                advertised(me),
                 me.getPort(),
                 Ids.branch(),
                 from,
@@ -129,7 +149,7 @@ final class UaContext {
                 cseq,
                 noContact ? null : contact(transport, secure),
                 routes,
-                headers,
+                all,
                 body);
     }
 

@@ -204,7 +204,8 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
 
     /** PRACKs a new reliable provisional (RFC 3262 4); true when it was one. */
     private boolean prackIfReliable(SipResponse response) {
-        if (response.require().stream().noneMatch(t -> t.equalsIgnoreCase("100rel"))) {
+        if (!ctx.settings.reliableProvisionals()
+                || response.require().stream().noneMatch(t -> t.equalsIgnoreCase("100rel"))) {
             return false;
         }
         OptionalLong rseq;
@@ -365,16 +366,16 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
     public void onInDialogRequest(ServerTransaction tx) {
         SipRequest req = tx.request();
         if (dialog == null) {
-            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
+            tx.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
         if (!dialog.acceptRemoteCseq(req.cseq().number())) {
-            tx.respond(Replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
+            tx.respond(ctx.replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
             return;
         }
         SipMethod method = req.method();
         if (method.equals(SipMethod.BYE)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             dialog.terminate();
             refresh.stop();
             boolean wasLive = !ended;
@@ -383,16 +384,17 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
                 listener.onBye(this, ReceivedMessage.of(req));
             }
         } else if (method.equals(SipMethod.INFO)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             listener.onInfo(this, ReceivedMessage.of(req));
         } else if (method.equals(SipMethod.PRACK)) {
-            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
+            tx.respond(
+                    ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
         } else if (method.equals(SipMethod.UPDATE) || method.equals(SipMethod.INVITE)) {
             refresh.received(tx);
         } else if (method.equals(SipMethod.OPTIONS)) {
-            tx.respond(Capabilities.optionsAnswer(req));
+            tx.respond(Capabilities.optionsAnswer(req, ctx));
         } else {
-            tx.respond(Capabilities.methodNotAllowed(req));
+            tx.respond(Capabilities.methodNotAllowed(req, ctx));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.pstngw.sip.ua;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.pstngw.conf.SipConfig;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
 import org.pstngw.sip.message.RAck;
@@ -10,7 +11,6 @@ import org.pstngw.sip.message.SipMessageBuilder;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
-import org.pstngw.sip.message.SipResponses;
 import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.message.SipUri;
 import org.pstngw.sip.message.Uri;
@@ -142,14 +142,14 @@ final class UasCall implements ServerCall, UaContext.Call, SessionRefresh.Owner 
     }
 
     private SipResponse response(SipStatus status, List<Header> headers, Optional<Body> body) {
-        SipMessageBuilder b = SipResponses.builder(invite, status, localTag);
+        SipMessageBuilder b = ctx.replies.builder(invite, status, localTag);
         for (Header h : headers) {
             b.header(h.name(), h.value());
         }
         if (status.code() < 300) {
             b.header("Contact", ctx.contact(inviteTx.arrival().transport(), secure));
             b.header("Allow", UaContext.ALLOW);
-            b.header("Supported", UaContext.SUPPORTED);
+            ctx.supported().ifPresent(v -> b.header("Supported", v));
         }
         body.ifPresent(x -> b.body(x.contentType(), x.bytes()));
         return b.buildResponse();
@@ -180,13 +180,17 @@ final class UasCall implements ServerCall, UaContext.Call, SessionRefresh.Owner 
         lane.execute(() -> doProvisional(status, body, reliably));
     }
 
-    /** RFC 3262 3: reliably when asked and the caller supports 100rel, and always when the caller requires it. */
+    /**
+     * RFC 3262 3: reliably when asked and the caller supports 100rel, and always when the caller requires it or our
+     * configuration does (never when 100rel is disabled: such an INVITE requiring it got 420).
+     */
     private void doProvisional(SipStatus status, Optional<Body> body, boolean reliably) {
         if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
             return;
         }
         ensureDialog(true);
-        if (peerRequires100rel || (reliably && peerSupports100rel)) {
+        boolean always = peerRequires100rel || ctx.settings.rel100() == SipConfig.Rel100.REQUIRED;
+        if (ctx.settings.reliableProvisionals() && (always || (reliably && peerSupports100rel))) {
             reliable.send(rseq -> {
                 if (body.isPresent()) {
                     refresh.remoteOffer(false);
@@ -374,15 +378,15 @@ final class UasCall implements ServerCall, UaContext.Call, SessionRefresh.Owner 
         SipRequest req = tx.request();
         SipMethod method = req.method();
         if (dialog == null) {
-            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
+            tx.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
         if (!dialog.acceptRemoteCseq(req.cseq().number())) {
-            tx.respond(Replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
+            tx.respond(ctx.replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
             return;
         }
         if (method.equals(SipMethod.BYE)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             reliable.stop();
             refresh.stop();
             if (retransmitter != null) {
@@ -400,14 +404,14 @@ final class UasCall implements ServerCall, UaContext.Call, SessionRefresh.Owner 
         } else if (method.equals(SipMethod.PRACK)) {
             onPrack(tx);
         } else if (method.equals(SipMethod.INFO)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             ctx.listener.onInfo(this, ReceivedMessage.of(req));
         } else if (method.equals(SipMethod.UPDATE) || method.equals(SipMethod.INVITE)) {
             refresh.received(tx);
         } else if (method.equals(SipMethod.OPTIONS)) {
-            tx.respond(Capabilities.optionsAnswer(req));
+            tx.respond(Capabilities.optionsAnswer(req, ctx));
         } else {
-            tx.respond(Capabilities.methodNotAllowed(req));
+            tx.respond(Capabilities.methodNotAllowed(req, ctx));
         }
     }
 
@@ -420,9 +424,10 @@ final class UasCall implements ServerCall, UaContext.Call, SessionRefresh.Owner 
             rack = Optional.empty();
         }
         if (!reliable.prack(rack)) {
-            tx.respond(Replies.of(prack, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
+            tx.respond(ctx.replies.of(
+                    prack, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
             return;
         }
-        tx.respond(Replies.of(prack, SipStatus.OK));
+        tx.respond(ctx.replies.of(prack, SipStatus.OK));
     }
 }

@@ -48,6 +48,10 @@ final class UaHarness {
     private final java.util.concurrent.Executor direct = Runnable::run;
 
     UaHarness(CallListener listener) {
+        this(listener, UaSettings.defaults("gw"));
+    }
+
+    UaHarness(CallListener listener, UaSettings settings) {
         ua = SipUserAgent.create(
                 TimerConfig.DEFAULT,
                 clock,
@@ -57,7 +61,7 @@ final class UaHarness {
                     return CompletableFuture.completedFuture(null);
                 },
                 t -> Optional.of(ME),
-                "gw",
+                settings,
                 listener);
     }
 
