@@ -99,7 +99,11 @@ final class SipSection {
             "smallest Session-Expires accepted (Min-SE)");
 
     static final Setting<Boolean> UAS_ENABLED = Setting.of(
-            "enabled", bool(), false, "", "answer every INVITE with 180 then 200 + SDP (demo, until the IWF runs)");
+            "enabled",
+            bool(),
+            true,
+            "",
+            "answer every INVITE with 180 then 200 + SDP (the embedded default until the IWF runs; false: INVITEs get 480)");
     static final Setting<Duration> UAS_DELAY = Setting.of(
             "answer-delay",
             duration(Duration.ZERO, Duration.ofMinutes(5), "ms"),

@@ -17,6 +17,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     NameAddr from;
     NameAddr to;
     CSeq cseq;
+    List<Contact> contacts;
 
     BaseMessage(Wire wire) {
         this.wire = wire;
@@ -52,8 +53,11 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
 
     public List<String> headerValues(String name) {
         String l = HeaderNames.longForm(name);
-        char c = compact(l);
-        boolean list = HeaderNames.isList(l);
+        return values(l, compact(l), HeaderNames.isList(l));
+    }
+
+    /** The values of a header whose long name, compact letter and list-ness the caller knows. */
+    private List<String> values(String l, char c, boolean list) {
         List<String> out = new ArrayList<>(2);
         for (int i = wire.find(l, c, 0); i >= 0; i = wire.find(l, c, i + 1)) {
             String v = wire.value(i);
@@ -71,13 +75,42 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
         return i < 0 ? null : wire.value(i);
     }
 
-    <T> List<T> typed(String name, Function<String, T> parser) {
-        List<String> vs = headerValues(name);
-        List<T> out = new ArrayList<>(vs.size());
-        for (String v : vs) {
-            out.add(parser.apply(v));
+    /** The parsed values of a list header, in order (one list, no intermediate list of strings). */
+    <T> List<T> typed(String longName, char compact, Function<String, T> parser) {
+        T first = null;
+        List<T> out = null;
+        for (int i = wire.find(longName, compact, 0); i >= 0; i = wire.find(longName, compact, i + 1)) {
+            String v = wire.value(i);
+            if (v.indexOf(',') >= 0) {
+                for (String part : Lexer.splitList(v)) {
+                    T t = parser.apply(part);
+                    if (first == null) {
+                        first = t;
+                    } else {
+                        if (out == null) {
+                            out = new ArrayList<>(4);
+                            out.add(first);
+                        }
+                        out.add(t);
+                    }
+                }
+            } else {
+                T t = parser.apply(v.strip());
+                if (first == null) {
+                    first = t;
+                } else {
+                    if (out == null) {
+                        out = new ArrayList<>(4);
+                        out.add(first);
+                    }
+                    out.add(t);
+                }
+            }
         }
-        return Collections.unmodifiableList(out);
+        if (out != null) {
+            return Collections.unmodifiableList(out);
+        }
+        return first == null ? List.of() : List.of(first);
     }
 
     public byte[] body() {
@@ -99,7 +132,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            v = typed(HeaderNames.VIA, Via::parse);
+            v = typed(HeaderNames.VIA, 'v', Via::parse);
             vias = v;
         }
         return v;
@@ -173,27 +206,32 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     }
 
     public List<Contact> contacts() {
-        return typed(HeaderNames.CONTACT, Contact::parse);
+        List<Contact> c = contacts;
+        if (c == null) {
+            c = typed(HeaderNames.CONTACT, 'm', Contact::parse);
+            contacts = c;
+        }
+        return c;
     }
 
     public List<NameAddr> routes() {
-        return typed(HeaderNames.ROUTE, NameAddr::parse);
+        return typed(HeaderNames.ROUTE, (char) 0, NameAddr::parse);
     }
 
     public List<NameAddr> recordRoutes() {
-        return typed(HeaderNames.RECORD_ROUTE, NameAddr::parse);
+        return typed(HeaderNames.RECORD_ROUTE, (char) 0, NameAddr::parse);
     }
 
     public List<String> require() {
-        return headerValues(HeaderNames.REQUIRE);
+        return values(HeaderNames.REQUIRE, (char) 0, true);
     }
 
     public List<String> supported() {
-        return headerValues(HeaderNames.SUPPORTED);
+        return values(HeaderNames.SUPPORTED, 'k', true);
     }
 
     public List<String> allow() {
-        return headerValues(HeaderNames.ALLOW);
+        return values(HeaderNames.ALLOW, (char) 0, true);
     }
 
     public OptionalLong rseq() {
@@ -206,7 +244,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     }
 
     public List<Reason> reasons() {
-        return typed(HeaderNames.REASON, Reason::parse);
+        return typed(HeaderNames.REASON, (char) 0, Reason::parse);
     }
 
     public OptionalLong expires() {

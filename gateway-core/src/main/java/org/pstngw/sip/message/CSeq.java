@@ -6,10 +6,14 @@ public record CSeq(long number, SipMethod method) {
         Lexer lx = new Lexer(value);
         lx.skipWs();
         String digits = lx.until(" \t");
-        if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        long n = digits.isEmpty() || digits.length() > 10 ? -1 : 0;
+        for (int i = 0; n >= 0 && i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            n = c >= '0' && c <= '9' ? n * 10 + (c - '0') : -1;
+        }
+        if (n < 0) {
             throw new SipSyntaxException("invalid CSeq number: " + digits);
         }
-        long n = Long.parseLong(digits);
         if (n > 0xFFFFFFFFL) {
             throw new SipSyntaxException("CSeq number out of range: " + digits);
         }

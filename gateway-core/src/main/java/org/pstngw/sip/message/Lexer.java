@@ -6,17 +6,42 @@ import java.util.List;
 /** A cursor over one header value with the RFC 3261 25.1 lexical rules it needs. */
 final class Lexer {
     private final String s;
+    private final int end;
     private int pos;
 
     Lexer(String s) {
+        this(s, 0, s.length());
+    }
+
+    /** A cursor over {@code s[from, to)} (saves cutting a substring out first). */
+    Lexer(String s, int from, int to) {
         this.s = s;
+        this.pos = from;
+        this.end = to;
+    }
+
+    /** RFC 3261 25.1 token characters: alphanumerics and {@code -.!%*_+`'~}. */
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            TOKEN[c] = true;
+            TOKEN[c - 'a' + 'A'] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            TOKEN[c] = true;
+        }
+        for (char c : "-.!%*_+`'~".toCharArray()) {
+            TOKEN[c] = true;
+        }
     }
 
     static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || "-.!%*_+`'~".indexOf(c) >= 0;
+        return c < 128 && TOKEN[c];
+    }
+
+    static boolean isTokenByte(byte b) {
+        return b >= 0 && TOKEN[b];
     }
 
     static boolean isToken(String t) {
@@ -32,7 +57,7 @@ final class Lexer {
     }
 
     boolean atEnd() {
-        return pos >= s.length();
+        return pos >= end;
     }
 
     int pos() {
@@ -40,22 +65,22 @@ final class Lexer {
     }
 
     String rest() {
-        return s.substring(pos);
+        return s.substring(pos, end);
     }
 
     char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\0';
+        return pos < end ? s.charAt(pos) : '\0';
     }
 
     void skipWs() {
-        while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+        while (pos < end && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
             pos++;
         }
     }
 
     boolean accept(char c) {
         skipWs();
-        if (pos < s.length() && s.charAt(pos) == c) {
+        if (pos < end && s.charAt(pos) == c) {
             pos++;
             return true;
         }
@@ -69,13 +94,18 @@ final class Lexer {
     }
 
     String token(String what) {
+        return token(what, "");
+    }
+
+    /** A token; the error names {@code what + detail}, built only when there is one. */
+    String token(String what, String detail) {
         skipWs();
         int start = pos;
-        while (pos < s.length() && isTokenChar(s.charAt(pos))) {
+        while (pos < end && isTokenChar(s.charAt(pos))) {
             pos++;
         }
         if (start == pos) {
-            throw new SipSyntaxException("expected " + what);
+            throw new SipSyntaxException("expected " + what + detail);
         }
         return s.substring(start, pos);
     }
@@ -88,7 +118,7 @@ final class Lexer {
             throw new SipSyntaxException("expected quoted string");
         }
         pos++;
-        while (pos < s.length()) {
+        while (pos < end) {
             char c = s.charAt(pos++);
             if (c == '\\') {
                 pos++;
@@ -102,7 +132,7 @@ final class Lexer {
     /** Everything up to (not including) the first of {@code stops}, outside quotes and angle brackets. */
     String until(String stops) {
         int start = pos;
-        while (pos < s.length() && stops.indexOf(s.charAt(pos)) < 0) {
+        while (pos < end && stops.indexOf(s.charAt(pos)) < 0) {
             pos++;
         }
         return s.substring(start, pos);
@@ -110,7 +140,9 @@ final class Lexer {
 
     /** {@code *( SEMI generic-param )}; value is a token, host or quoted string. */
     Params params() {
-        List<Param> out = null;
+        Param first = null;
+        Param second = null;
+        List<Param> more = null;
         while (accept(';')) {
             String name = token("parameter name");
             String value = null;
@@ -122,15 +154,30 @@ final class Lexer {
                     value = until("]") + "]";
                     pos++;
                 } else {
-                    value = token("value of parameter " + name);
+                    value = token("value of parameter ", name);
                 }
             }
-            if (out == null) {
-                out = new ArrayList<>(4);
+            Param p = new Param(name, value);
+            if (first == null) {
+                first = p;
+            } else if (second == null) {
+                second = p;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(4);
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(p);
             }
-            out.add(new Param(name, value));
         }
-        return out == null ? Params.EMPTY : new Params(out);
+        if (more != null) {
+            return new Params(more);
+        }
+        if (second != null) {
+            return new Params(List.of(first, second));
+        }
+        return first == null ? Params.EMPTY : new Params(List.of(first));
     }
 
     /** The index of the first comma outside quotes and angle brackets, or -1. */

@@ -20,8 +20,9 @@ public record NameAddr(String displayName, Uri uri, boolean angle, Params params
         } else if (value.indexOf('<') >= 0) {
             String d = lx.until("<").strip();
             if (!d.isEmpty()) {
-                for (String word : d.split("[ \\t]+", -1)) {
-                    if (!Lexer.isToken(word)) {
+                for (int i = 0; i < d.length(); i++) {
+                    char c = d.charAt(i);
+                    if (!Lexer.isTokenChar(c) && c != ' ' && c != '\t') {
                         throw new SipSyntaxException("invalid display name: " + d);
                     }
                 }

@@ -25,12 +25,29 @@ public final class SipMethod {
     public static final SipMethod MESSAGE = known("MESSAGE");
     public static final SipMethod PUBLISH = known("PUBLISH");
 
+    private static final SipMethod[] BY_BYTES = {
+        INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, PRACK, INFO, UPDATE, SUBSCRIBE, NOTIFY, REFER, MESSAGE, PUBLISH
+    };
+
     private final String name;
+    private final byte[] bytes;
     private final boolean known;
 
     private SipMethod(String name, boolean known) {
         this.name = name;
+        this.bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.known = known;
+    }
+
+    /** The method spelled by {@code in[s, e)} (a token, so ASCII); a known one is found without building a string. */
+    static SipMethod of(byte[] in, int s, int e) {
+        int n = e - s;
+        for (SipMethod m : BY_BYTES) {
+            if (m.bytes.length == n && java.util.Arrays.equals(m.bytes, 0, n, in, s, e)) {
+                return m;
+            }
+        }
+        return valueOf(new String(in, s, n, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private static SipMethod known(String name) {

@@ -190,20 +190,8 @@ public final class SipParser {
             return e;
         }
 
-        private static boolean isTokenByte(byte b) {
-            return (b >= 'a' && b <= 'z')
-                    || (b >= 'A' && b <= 'Z')
-                    || (b >= '0' && b <= '9')
-                    || b == '-'
-                    || b == '.'
-                    || b == '!'
-                    || b == '%'
-                    || b == '*'
-                    || b == '_'
-                    || b == '+'
-                    || b == '`'
-                    || b == '\''
-                    || b == '~';
+        static boolean isTokenByte(byte b) {
+            return Lexer.isTokenByte(b);
         }
 
         String startLineText() {

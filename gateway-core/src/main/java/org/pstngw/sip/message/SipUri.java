@@ -31,75 +31,83 @@ public record SipUri(
 
     public static SipUri parse(String text) {
         int colon = text.indexOf(':');
-        if (colon <= 0) {
-            throw new SipSyntaxException("not a SIP URI: " + text);
-        }
-        String scheme = text.substring(0, colon);
         boolean secure;
-        if (scheme.equalsIgnoreCase("sips")) {
+        if (colon == 4 && text.regionMatches(true, 0, "sips", 0, 4)) {
             secure = true;
-        } else if (scheme.equalsIgnoreCase("sip")) {
+        } else if (colon == 3 && text.regionMatches(true, 0, "sip", 0, 3)) {
             secure = false;
         } else {
             throw new SipSyntaxException("not a SIP URI: " + text);
         }
-        for (int i = 0; i < text.length(); i++) {
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
             if (c <= ' ' || c == '<' || c == '>' || c == '"' || c >= 0x7f) {
                 throw new SipSyntaxException("invalid character in URI: " + text);
             }
         }
-        String rest = text.substring(colon + 1);
-        int at = rest.lastIndexOf('@');
+        int restStart = colon + 1;
+        int at = text.lastIndexOf('@');
         String user = null;
         String password = null;
-        if (at >= 0) {
-            String userinfo = rest.substring(0, at);
-            int pc = userinfo.indexOf(':');
-            user = pc < 0 ? userinfo : userinfo.substring(0, pc);
-            password = pc < 0 ? null : userinfo.substring(pc + 1);
-            rest = rest.substring(at + 1);
+        int hostStart = restStart;
+        if (at >= restStart) {
+            int pc = indexOf(text, ':', restStart, at);
+            user = text.substring(restStart, pc < 0 ? at : pc);
+            password = pc < 0 ? null : text.substring(pc + 1, at);
+            hostStart = at + 1;
         }
-        int q = rest.indexOf('?');
-        String headerPart = q < 0 ? null : rest.substring(q + 1);
-        String main = q < 0 ? rest : rest.substring(0, q);
-        int semi = main.startsWith("[") ? main.indexOf(';', Math.max(0, main.indexOf(']'))) : main.indexOf(';');
-        String hostport = semi < 0 ? main : main.substring(0, semi);
-        Params params = semi < 0 ? Params.EMPTY : new Lexer(main.substring(semi)).params();
+        int q = indexOf(text, '?', hostStart, len);
+        int mainEnd = q < 0 ? len : q;
+        int semi;
+        if (hostStart < mainEnd && text.charAt(hostStart) == '[') {
+            int rb = indexOf(text, ']', hostStart, mainEnd);
+            semi = indexOf(text, ';', rb < 0 ? hostStart : rb, mainEnd);
+        } else {
+            semi = indexOf(text, ';', hostStart, mainEnd);
+        }
+        int hostEnd = semi < 0 ? mainEnd : semi;
+        Params params = semi < 0 ? Params.EMPTY : new Lexer(text, semi, mainEnd).params();
         String host;
         int port = -1;
-        if (hostport.startsWith("[")) {
-            int end = hostport.indexOf(']');
+        if (hostStart < hostEnd && text.charAt(hostStart) == '[') {
+            int end = indexOf(text, ']', hostStart, hostEnd);
             if (end < 0) {
                 throw new SipSyntaxException("unterminated IPv6 reference: " + text);
             }
-            host = hostport.substring(0, end + 1);
-            String after = hostport.substring(end + 1);
-            if (!after.isEmpty()) {
-                if (after.charAt(0) != ':') {
+            host = text.substring(hostStart, end + 1);
+            if (end + 1 < hostEnd) {
+                if (text.charAt(end + 1) != ':') {
                     throw new SipSyntaxException("junk after IPv6 reference: " + text);
                 }
-                port = parsePort(after.substring(1), text);
+                port = parsePort(text, end + 2, hostEnd);
             }
         } else {
-            int pc = hostport.indexOf(':');
-            host = pc < 0 ? hostport : hostport.substring(0, pc);
+            int pc = indexOf(text, ':', hostStart, hostEnd);
+            int nameEnd = pc < 0 ? hostEnd : pc;
             if (pc >= 0) {
-                port = parsePort(hostport.substring(pc + 1), text);
+                port = parsePort(text, pc + 1, hostEnd);
             }
-            for (int i = 0; i < host.length(); i++) {
-                char c = host.charAt(i);
-                if (!(Character.isLetterOrDigit(c) || c == '-' || c == '.')) {
+            for (int i = hostStart; i < nameEnd; i++) {
+                char c = text.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '-'
+                        || c == '.';
+                if (!ok) {
                     throw new SipSyntaxException("invalid host in URI: " + text);
                 }
             }
+            host = text.substring(hostStart, nameEnd);
         }
         if (host.isEmpty()) {
             throw new SipSyntaxException("missing host in URI: " + text);
         }
-        List<Param> headers = new ArrayList<>(0);
-        if (headerPart != null) {
-            for (String h : headerPart.split("&", -1)) {
+        List<Param> headers = List.of();
+        if (q >= 0) {
+            headers = new ArrayList<>(2);
+            for (String h : text.substring(q + 1).split("&", -1)) {
                 int eq = h.indexOf('=');
                 headers.add(eq < 0 ? new Param(h, "") : new Param(h.substring(0, eq), h.substring(eq + 1)));
             }
@@ -107,13 +115,23 @@ public record SipUri(
         return new SipUri(secure, user, password, host, port, params, headers, text);
     }
 
-    private static int parsePort(String p, String text) {
-        if (p.isEmpty() || p.length() > 5) {
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The port written in {@code text[from, to)}: 1-5 digits, at most 65535. */
+    private static int parsePort(String text, int from, int to) {
+        if (from >= to || to - from > 5) {
             throw new SipSyntaxException("invalid port in URI: " + text);
         }
         int v = 0;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 throw new SipSyntaxException("invalid port in URI: " + text);
             }

@@ -13,12 +13,11 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
         if (colon <= 0) {
             throw new SipSyntaxException("not a URI: " + text);
         }
-        String scheme = text.substring(0, colon);
-        for (int i = 0; i < scheme.length(); i++) {
-            char c = scheme.charAt(i);
+        for (int i = 0; i < colon; i++) {
+            char c = text.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z')
                     || (c >= 'A' && c <= 'Z')
-                    || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+                    || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
             if (!ok) {
                 throw new SipSyntaxException("invalid URI scheme: " + text);
             }
@@ -28,13 +27,14 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
                 throw new SipSyntaxException("whitespace in URI: " + text);
             }
         }
-        if (scheme.equalsIgnoreCase("sip") || scheme.equalsIgnoreCase("sips")) {
+        if ((colon == 3 && text.regionMatches(true, 0, "sip", 0, 3))
+                || (colon == 4 && text.regionMatches(true, 0, "sips", 0, 4))) {
             return SipUri.parse(text);
         }
-        if (scheme.equalsIgnoreCase("tel")) {
+        if (colon == 3 && text.regionMatches(true, 0, "tel", 0, 3)) {
             return TelUri.parse(text);
         }
-        return new AbsoluteUri(scheme, text);
+        return new AbsoluteUri(text.substring(0, colon), text);
     }
 
     /** RFC 3261 19.1.4 comparison; for other schemes, case-insensitive text equality. */

@@ -1,8 +1,154 @@
 package org.pstngw.sip.message;
 
-/** Checks an indexed message: start line, Content-Length framing, and the headers every layer relies on. */
+/**
+ * Checks an indexed message: start line, Content-Length framing, and the headers every layer relies on. One pass over
+ * the header index finds the fields the checks need; numbers are read from the bytes. The checks themselves, and the
+ * defects they name, are those of RFC 3261 7 and 20 (singletons present once, Content-Length, Max-Forwards 0-255,
+ * Expires below 2^32, Date in GMT, CSeq method equal to the request method, well-formed Via, From, To, Contact and
+ * Request-URI).
+ */
 final class Validator {
     private Validator() {}
+
+    /** Where the checked fields are: first index and count of each. */
+    private static final class Census {
+        int via = -1;
+        int from = -1;
+        int fromCount;
+        int to = -1;
+        int toCount;
+        int callId = -1;
+        int callIdCount;
+        int cseq = -1;
+        int cseqCount;
+        int contentLength = -1;
+        int maxForwards = -1;
+        int expires = -1;
+        int date = -1;
+
+        Census(Wire w) {
+            for (int i = 0; i < w.count; i++) {
+                int k = i * 5;
+                int s = w.idx[k];
+                int len = w.idx[k + 1] - s;
+                int c = w.bytes[s] | 0x20;
+                switch (len) {
+                    case 1 -> compact(c, i);
+                    case 2 -> {
+                        if (w.is(i, HeaderNames.TO, 't')) {
+                            to = to < 0 ? i : to;
+                            toCount++;
+                        }
+                    }
+                    case 3 -> {
+                        if (w.is(i, HeaderNames.VIA, 'v') && via < 0) {
+                            via = i;
+                        }
+                    }
+                    case 4 -> {
+                        if (c == 'f' && w.is(i, HeaderNames.FROM, 'f')) {
+                            from = from < 0 ? i : from;
+                            fromCount++;
+                        } else if (c == 'c' && w.is(i, HeaderNames.CSEQ, (char) 0)) {
+                            cseq = cseq < 0 ? i : cseq;
+                            cseqCount++;
+                        } else if (c == 'd' && date < 0 && w.is(i, "Date", (char) 0)) {
+                            date = i;
+                        }
+                    }
+                    case 7 -> {
+                        if (c == 'c' && w.is(i, HeaderNames.CALL_ID, 'i')) {
+                            callId = callId < 0 ? i : callId;
+                            callIdCount++;
+                        } else if (c == 'e' && expires < 0 && w.is(i, HeaderNames.EXPIRES, (char) 0)) {
+                            expires = i;
+                        }
+                    }
+                    case 12 -> {
+                        if (maxForwards < 0 && w.is(i, HeaderNames.MAX_FORWARDS, (char) 0)) {
+                            maxForwards = i;
+                        }
+                    }
+                    case 14 -> {
+                        if (contentLength < 0 && w.is(i, HeaderNames.CONTENT_LENGTH, 'l')) {
+                            contentLength = i;
+                        }
+                    }
+                    default -> {}
+                }
+            }
+        }
+
+        private void compact(int c, int i) {
+            switch (c) {
+                case 'v' -> via = via < 0 ? i : via;
+                case 'f' -> {
+                    from = from < 0 ? i : from;
+                    fromCount++;
+                }
+                case 't' -> {
+                    to = to < 0 ? i : to;
+                    toCount++;
+                }
+                case 'i' -> {
+                    callId = callId < 0 ? i : callId;
+                    callIdCount++;
+                }
+                case 'l' -> contentLength = contentLength < 0 ? i : contentLength;
+                default -> {}
+            }
+        }
+    }
+
+    /**
+     * The digits of field {@code i} as a number when the value is 1 to {@code maxDigits} ASCII digits (and nothing
+     * else, unfolded), else -1.
+     */
+    private static long digits(Wire w, int i, int maxDigits) {
+        int k = i * 5;
+        if (w.idx[k + 4] != 0) {
+            return digitsOf(w.value(i).strip(), maxDigits);
+        }
+        int s = w.idx[k + 2];
+        int e = w.idx[k + 3];
+        if (e <= s || e - s > maxDigits) {
+            return -1;
+        }
+        long n = 0;
+        for (int j = s; j < e; j++) {
+            byte b = w.bytes[j];
+            if (b < '0' || b > '9') {
+                return -1;
+            }
+            n = n * 10 + (b - '0');
+        }
+        return n;
+    }
+
+    private static long digitsOf(String v, int maxDigits) {
+        if (v.isEmpty() || v.length() > maxDigits) {
+            return -1;
+        }
+        long n = 0;
+        for (int j = 0; j < v.length(); j++) {
+            char c = v.charAt(j);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Only ASCII digits (any number of them), as the Expires rule needs to tell "too large" from "not a number". */
+    private static boolean allDigits(String v) {
+        for (int j = 0; j < v.length(); j++) {
+            if (v.charAt(j) < '0' || v.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return !v.isEmpty();
+    }
 
     static ParseResult validate(SipParser.Indexer ix, boolean stream) {
         StartLine sl = StartLine.parse(ix.in, ix.start, ix.startLineEnd);
@@ -10,33 +156,33 @@ final class Validator {
             return ix.malformed(sl.error(), sl.errorStatus());
         }
         Wire w = new Wire(ix.in, 0, ix.idx, ix.count, 0, 0);
+        Census at = new Census(w);
         int available = ix.end - ix.bodyStart;
         int bodyEnd;
-        int cl = w.find(HeaderNames.CONTENT_LENGTH, 'l', 0);
-        if (cl < 0) {
+        if (at.contentLength < 0) {
             if (stream) {
                 return ix.malformed("missing Content-Length on a stream transport", 400);
             }
             bodyEnd = ix.end;
         } else {
-            String v = w.value(cl).strip();
-            if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return ix.malformed("invalid Content-Length " + v, 400);
+            long n = digits(w, at.contentLength, 9);
+            if (n < 0) {
+                String v = w.value(at.contentLength).strip();
+                return allDigits(v)
+                        ? ix.malformed("Content-Length " + v + " too large", 400)
+                        : ix.malformed("invalid Content-Length " + v, 400);
             }
-            if (v.length() > 9) {
-                return ix.malformed("Content-Length " + v + " too large", 400);
-            }
-            int n = Integer.parseInt(v);
-            int other = w.find(HeaderNames.CONTENT_LENGTH, 'l', cl + 1);
-            if (other >= 0 && !w.value(other).strip().equals(v)) {
+            int other = w.find(HeaderNames.CONTENT_LENGTH, 'l', at.contentLength + 1);
+            if (other >= 0
+                    && !w.value(other).strip().equals(w.value(at.contentLength).strip())) {
                 return ix.malformed("conflicting Content-Length headers", 400);
             }
             if (n > available) {
                 return ix.malformed("Content-Length " + n + " exceeds body length " + available, 400);
             }
-            bodyEnd = ix.bodyStart + n;
+            bodyEnd = ix.bodyStart + (int) n;
         }
-        String err = headers(w, sl);
+        String err = headers(w, at);
         if (err != null) {
             return ix.malformed(err, 400);
         }
@@ -95,60 +241,62 @@ final class Validator {
         }
     }
 
-    private static String headers(Wire w, StartLine sl) {
-        if (w.find(HeaderNames.VIA, 'v', 0) < 0) {
+    private static String headers(Wire w, Census at) {
+        if (at.via < 0) {
             return "missing Via";
         }
-        String e = single(w, HeaderNames.FROM, 'f');
+        String e = single(at.from, at.fromCount, HeaderNames.FROM);
         if (e == null) {
-            e = single(w, HeaderNames.TO, 't');
+            e = single(at.to, at.toCount, HeaderNames.TO);
         }
         if (e == null) {
-            e = single(w, HeaderNames.CALL_ID, 'i');
+            e = single(at.callId, at.callIdCount, HeaderNames.CALL_ID);
         }
         if (e == null) {
-            e = single(w, HeaderNames.CSEQ, (char) 0);
+            e = single(at.cseq, at.cseqCount, HeaderNames.CSEQ);
         }
         if (e != null) {
             return e;
         }
-        if (w.value(w.find(HeaderNames.CALL_ID, 'i', 0)).isBlank()) {
+        if (blank(w, at.callId)) {
             return "empty Call-ID";
         }
-        int mf = w.find(HeaderNames.MAX_FORWARDS, (char) 0, 0);
-        if (mf >= 0) {
-            String v = w.value(mf).strip();
-            if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return "invalid Max-Forwards " + v;
+        if (at.maxForwards >= 0) {
+            long n = digits(w, at.maxForwards, 9);
+            if (n < 0) {
+                return "invalid Max-Forwards " + w.value(at.maxForwards).strip();
             }
-            if (Integer.parseInt(v) > 255) {
-                return "Max-Forwards " + v + " exceeds 255";
+            if (n > 255) {
+                return "Max-Forwards " + w.value(at.maxForwards).strip() + " exceeds 255";
             }
         }
-        int ex = w.find(HeaderNames.EXPIRES, (char) 0, 0);
-        if (ex >= 0) {
-            String v = w.value(ex).strip();
-            if (!v.isEmpty()
-                    && v.chars().allMatch(c -> c >= '0' && c <= '9')
-                    && (v.length() > 10 || Long.parseLong(v) > 0xFFFFFFFFL)) {
+        if (at.expires >= 0) {
+            String v = w.value(at.expires).strip();
+            if (allDigits(v) && (v.length() > 10 || Long.parseLong(v) > 0xFFFFFFFFL)) {
                 return "Expires " + v + " exceeds 2^32-1";
             }
         }
-        int date = w.find("Date", (char) 0, 0);
-        if (date >= 0 && !w.value(date).strip().endsWith("GMT")) {
-            return "Date not in GMT: " + w.value(date).strip();
+        if (at.date >= 0 && !w.value(at.date).strip().endsWith("GMT")) {
+            return "Date not in GMT: " + w.value(at.date).strip();
         }
         return null;
     }
 
-    private static String single(Wire w, String name, char compact) {
-        int i = w.find(name, compact, 0);
-        if (i < 0) {
+    private static boolean blank(Wire w, int i) {
+        int k = i * 5;
+        for (int j = w.idx[k + 2]; j < w.idx[k + 3]; j++) {
+            byte c = w.bytes[j];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String single(int first, int count, String name) {
+        if (first < 0) {
             return "missing " + name;
         }
-        if (w.find(name, compact, i + 1) >= 0) {
-            return "more than one " + name + " header";
-        }
-        return null;
+        return count > 1 ? "more than one " + name + " header" : null;
     }
 }

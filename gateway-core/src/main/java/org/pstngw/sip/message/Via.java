@@ -28,19 +28,19 @@ public record Via(String protocol, String transport, String host, int port, Para
             }
             host = hostport.substring(0, end + 1);
             if (end + 1 < hostport.length()) {
-                port = port(hostport.substring(end + 1));
+                port = port(hostport, end + 1);
             }
         } else {
             int c = hostport.indexOf(':');
             host = c < 0 ? hostport : hostport.substring(0, c);
             if (c >= 0) {
-                port = port(hostport.substring(c));
+                port = port(hostport, c);
             }
         }
         lx.skipWs();
         if (lx.peek() == ':') {
             lx.accept(':');
-            port = port(":" + lx.token("port"));
+            port = port(":" + lx.token("port"), 0);
         }
         Params params = lx.params();
         lx.skipWs();
@@ -76,19 +76,24 @@ public record Via(String protocol, String transport, String host, int port, Para
         return n <= max ? n : -1;
     }
 
-    private static int port(String colonPort) {
-        if (colonPort.length() < 2 || colonPort.charAt(0) != ':') {
-            throw new SipSyntaxException("invalid Via port: " + colonPort);
+    /** The port written after the colon at {@code s[from]}: 1-5 digits (Integer.parseInt's signs refused too). */
+    private static int port(String s, int from) {
+        int len = s.length() - from - 1;
+        if (len < 1 || s.charAt(from) != ':') {
+            throw new SipSyntaxException("invalid Via port: " + s.substring(from));
         }
-        try {
-            int p = Integer.parseInt(colonPort.substring(1));
-            if (p < 0 || p > 65535) {
-                throw new SipSyntaxException("Via port out of range: " + p);
+        long p = 0;
+        for (int i = from + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9' || len > 10) {
+                throw new SipSyntaxException("invalid Via port: " + s.substring(from));
             }
-            return p;
-        } catch (NumberFormatException e) {
-            throw new SipSyntaxException("invalid Via port: " + colonPort);
+            p = p * 10 + (c - '0');
         }
+        if (p > 65535) {
+            throw new SipSyntaxException("Via port out of range: " + p);
+        }
+        return (int) p;
     }
 
     public String branch() {

@@ -2,6 +2,8 @@ package org.pstngw.sip.transaction;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.pstngw.conf.GatewayConfigLoader;
+import org.pstngw.conf.SipConfig;
 
 /**
  * The base timer values of RFC 3261 section 17 and the transaction timers derived from them (table 4 of RFC 3261,
@@ -34,13 +36,17 @@ import java.util.Objects;
  */
 public record TimerConfig(Duration t1, Duration t2, Duration t4, Duration timerD, Duration trying) {
 
-    /** The RFC 3261 defaults: T1 500 ms, T2 4 s, T4 5 s, D 32 s. */
-    public static final TimerConfig DEFAULT = new TimerConfig(
-            Duration.ofMillis(500),
-            Duration.ofSeconds(4),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(32),
-            Duration.ZERO);
+    /**
+     * The defaults: T1, T2 and T4 of module conf's embedded default (RFC 3261's 500 ms, 4 s, 5 s; defined once, in
+     * conf), timer D 32 s, 100 Trying at once.
+     */
+    public static final TimerConfig DEFAULT =
+            from(GatewayConfigLoader.defaults().sip());
+
+    /** T1, T2 and T4 of conf's {@code sip} section; timer D 32 s (RFC 3261's minimum); 100 Trying sent at once. */
+    public static TimerConfig from(SipConfig sip) {
+        return new TimerConfig(sip.t1(), sip.t2(), sip.t4(), Duration.ofSeconds(32), Duration.ZERO);
+    }
 
     public TimerConfig {
         Objects.requireNonNull(t1, "t1");

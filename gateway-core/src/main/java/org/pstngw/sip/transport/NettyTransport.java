@@ -18,13 +18,18 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.pstngw.conf.SipTransportConfig;
 import org.slf4j.Logger;
@@ -44,6 +49,8 @@ public final class NettyTransport implements AutoCloseable {
     private final EventLoopGroup group;
     private final Map<TransportType, Channel> listeners = new EnumMap<>(TransportType.class);
     private final ConcurrentHashMap<Flow, ChannelFuture> connections = new ConcurrentHashMap<>();
+    private final ExecutorService resolver = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sip-dns-", 0).factory());
     private Optional<TlsContexts> tls = Optional.empty();
 
     public NettyTransport(TransportConfig config, InboundSink sink) {
@@ -126,16 +133,35 @@ public final class NettyTransport implements AutoCloseable {
 
     /**
      * Sends one message. UDP goes out of the UDP listener's socket (so the peer sees our listening port); a stream
-     * transport uses the open connection to {@code flow.remote()} if there is one and connects otherwise. The address
-     * must be resolved: name resolution is the caller's business, off the event loop.
+     * transport uses the open connection to {@code flow.remote()} if there is one and connects otherwise. A flow whose
+     * address is a name ({@link NextHop.Named}) is resolved first on a virtual thread, never on the caller's thread (a
+     * call lane) nor on an event loop; a name that does not resolve is a transport error.
      *
-     * @return completes when written, or exceptionally on a transport error (no such transport, connection refused,
-     *     closed, ...); never throws
+     * @return completes when written, or exceptionally on a transport error (no such transport, unknown host,
+     *     connection refused, closed, ...); never throws
      */
     public CompletableFuture<Void> send(Flow flow, byte[] bytes) {
         if (flow.remote().isUnresolved()) {
-            return CompletableFuture.failedFuture(new IOException("unresolved destination " + flow));
+            InetSocketAddress name = flow.remote();
+            return CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return new Flow(
+                                            flow.transport(),
+                                            new InetSocketAddress(
+                                                    InetAddress.getByName(name.getHostString()), name.getPort()));
+                                } catch (UnknownHostException e) {
+                                    throw new CompletionException(
+                                            new UnknownHostException("cannot resolve " + name.getHostString()));
+                                }
+                            },
+                            resolver)
+                    .thenCompose(resolved -> sendResolved(resolved, bytes));
         }
+        return sendResolved(flow, bytes);
+    }
+
+    private CompletableFuture<Void> sendResolved(Flow flow, byte[] bytes) {
         if (flow.transport() == TransportType.UDP) {
             Channel udp = listeners.get(TransportType.UDP);
             if (udp == null) {
@@ -212,5 +238,6 @@ public final class NettyTransport implements AutoCloseable {
         listeners.values().forEach(ch -> ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
         connections.values().forEach(f -> f.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS));
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        resolver.shutdownNow();
     }
 }

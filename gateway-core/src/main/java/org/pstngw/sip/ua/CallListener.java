@@ -1,6 +1,6 @@
 package org.pstngw.sip.ua;
 
-import java.util.Optional;
+import org.pstngw.sip.message.SipMethod;
 
 /**
  * What the application (later the interworking function) hears about calls. Called on the call's lane, one event at a
@@ -23,10 +23,17 @@ public interface CallListener {
     /** An INFO in the dialog (RFC 6086), with its body (the stack answers 200). */
     default void onInfo(ServerCall call, IncomingMessage info) {}
 
-    /** An UPDATE (RFC 3311) or re-INVITE target refresh with its offer; the stack answers 200 with {@code answer}. */
-    default Optional<Body> onOffer(ServerCall call, IncomingMessage request) {
-        return Optional.empty();
+    /**
+     * An UPDATE (RFC 3311) or re-INVITE (RFC 3261 14.2) from the caller, with its offer (or, a re-INVITE without body,
+     * asking for ours): the stack sends 200 with the reply's body, or the reply's rejection (488 keeps the session as
+     * it was). Glare and overlapping offers are answered 491/500 by the stack before this is called.
+     */
+    default OfferReply onOffer(ServerCall call, IncomingMessage request) {
+        return OfferReply.byDefault(request);
     }
+
+    /** The final response to our UPDATE, re-INVITE or INFO (or a local 408 timeout, 503 transport error, 491 refusal). */
+    default void onRequestAnswered(ServerCall call, SipMethod method, IncomingMessage response) {}
 
     /** The call ended for a reason other than BYE/CANCEL (no ACK within 64*T1, transport error). */
     default void onFailure(ServerCall call, String why) {}

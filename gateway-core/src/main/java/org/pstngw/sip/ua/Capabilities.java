@@ -3,12 +3,11 @@ package org.pstngw.sip.ua;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pstngw.sip.message.SipMessageBuilder;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
-import org.pstngw.sip.message.SipResponses;
 import org.pstngw.sip.message.SipStatus;
-import org.pstngw.sip.transaction.Ids;
 
 /** What this UA supports, and the answers that say so: OPTIONS (11.2), 405 (8.2.1), 420 (8.2.2.3). */
 final class Capabilities {
@@ -23,28 +22,29 @@ final class Capabilities {
             SipMethod.INFO,
             SipMethod.UPDATE,
             SipMethod.PRACK);
-    static final Set<String> EXTENSIONS = Set.of("100rel");
-
     /** 200 to OPTIONS with Allow, Accept and Supported. */
-    static SipResponse optionsAnswer(SipRequest options) {
-        return SipResponses.builder(options, SipStatus.OK, options.to().tag() == null ? Ids.tag() : null)
+    static SipResponse optionsAnswer(SipRequest options, UaContext ctx) {
+        SipMessageBuilder b = ctx.replies
+                .builder(options, SipStatus.OK)
                 .header("Allow", UaContext.ALLOW)
-                .header("Accept", UaContext.ACCEPT)
-                .header("Supported", UaContext.SUPPORTED)
-                .buildResponse();
+                .header("Accept", UaContext.ACCEPT);
+        ctx.supported().ifPresent(v -> b.header("Supported", v));
+        return b.buildResponse();
     }
 
     /** 405 with Allow (8.2.1). */
-    static SipResponse methodNotAllowed(SipRequest request) {
-        return SipResponses.builder(request, SipStatus.METHOD_NOT_ALLOWED, Ids.tag())
+    static SipResponse methodNotAllowed(SipRequest request, UaContext ctx) {
+        return ctx.replies
+                .builder(request, SipStatus.METHOD_NOT_ALLOWED)
                 .header("Allow", UaContext.ALLOW)
                 .buildResponse();
     }
 
     /** The option tags of Require this UA does not support (a non-empty list means 420). */
-    static List<String> unsupported(SipRequest request) {
+    static List<String> unsupported(SipRequest request, UaSettings settings) {
+        Set<String> extensions = settings.reliableProvisionals() ? Set.of("100rel") : Set.of();
         return request.require().stream()
-                .filter(t -> !EXTENSIONS.contains(t.toLowerCase(Locale.ROOT)))
+                .filter(t -> !extensions.contains(t.toLowerCase(Locale.ROOT)))
                 .toList();
     }
 

@@ -1,6 +1,5 @@
 package org.pstngw.sip.ua;
 
-import java.util.Optional;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipStatus;
 
@@ -22,12 +21,18 @@ public interface ClientCallListener {
     /** An INFO from the far end (the stack answers 200). */
     default void onInfo(ClientCall call, IncomingMessage info) {}
 
-    /** An UPDATE or re-INVITE from the far end with an offer: return the answer (sent in the 200). */
-    default Optional<Body> onOffer(ClientCall call, IncomingMessage request) {
-        return Optional.empty();
+    /**
+     * An UPDATE or re-INVITE from the far end with an offer (or a re-INVITE asking for ours): the stack sends 200 with
+     * the reply's body, or its rejection (488). Glare and overlapping offers are answered 491/500 before this is called.
+     */
+    default OfferReply onOffer(ClientCall call, IncomingMessage request) {
+        return OfferReply.byDefault(request);
     }
 
-    /** The response to our UPDATE ({@link ClientCall#sendUpdate}) or INFO, with the answer body if any. */
+    /**
+     * The final response to our UPDATE, re-INVITE or INFO, with the answer body if any (or a local 408 timeout, 503
+     * transport error, 491 refusal).
+     */
     default void onRequestAnswered(ClientCall call, SipMethod method, IncomingMessage response) {}
 
     /** The call is over after our own hangup (BYE answered or CANCEL completed). */

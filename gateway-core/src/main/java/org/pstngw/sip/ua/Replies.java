@@ -7,15 +7,32 @@ import org.pstngw.sip.message.SipResponses;
 import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transaction.Ids;
 
-/** Responses the UA core sends without a body of its own: To tagged (8.2.6.2) when the request's To had no tag. */
+/**
+ * Responses of the UA core: To tagged (8.2.6.2) when the request's To had none, with our Server header when one is
+ * configured.
+ */
 final class Replies {
-    private Replies() {}
+    private final String server;
 
-    static SipMessageBuilder builder(SipRequest request, SipStatus status) {
-        return SipResponses.builder(request, status, request.to().tag() == null ? Ids.tag() : null);
+    Replies(String server) {
+        this.server = server;
     }
 
-    static SipResponse of(SipRequest request, SipStatus status) {
+    /** A response to {@code request} whose To carries {@code toTag} (or a fresh one when null and it had none). */
+    SipMessageBuilder builder(SipRequest request, SipStatus status, String toTag) {
+        String tag = toTag != null ? toTag : request.to().tag() == null ? Ids.tag() : null;
+        SipMessageBuilder b = SipResponses.builder(request, status, tag);
+        if (!server.isEmpty()) {
+            b.header("Server", server);
+        }
+        return b;
+    }
+
+    SipMessageBuilder builder(SipRequest request, SipStatus status) {
+        return builder(request, status, null);
+    }
+
+    SipResponse of(SipRequest request, SipStatus status) {
         return builder(request, status).buildResponse();
     }
 }

@@ -3,6 +3,7 @@ package org.pstngw.sip.ua;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pstngw.conf.SipConfig;
 import org.pstngw.sip.message.ContentDisposition;
 import org.pstngw.sip.message.MediaType;
 import org.pstngw.sip.message.SipMethod;
@@ -12,7 +13,8 @@ import org.pstngw.sip.message.SipStatus;
 
 /**
  * The UAS checks of RFC 3261 8.2 that need no dialog, in the section's order: method (8.2.1: 405 with Allow), Request-URI
- * scheme (8.2.2.1: 416), Require (8.2.2.3: 420 with Unsupported), then the content (8.2.3: 415 with Accept or
+ * scheme (8.2.2.1: 416), Require (8.2.2.3: 420 with Unsupported; and with rel100 required, an INVITE that does not
+ * support 100rel gets 421, RFC 3262 3), then the content (8.2.3: 415 with Accept or
  * Accept-Encoding) and the answer's acceptable types (Accept without SDP: 406, as RFC 4475 3.3.15 suggests). Merged
  * requests (8.2.2.2) and dialog matching need the UA's state and follow in {@link UserAgentCore}.
  */
@@ -24,28 +26,37 @@ final class RequestChecks {
             List.of("application/sdp", "multipart/mixed", "application/isup");
 
     /** The rejection of {@code request}, or empty when it passes. */
-    static Optional<SipResponse> reject(SipRequest request) {
+    static Optional<SipResponse> reject(SipRequest request, UaContext ctx) {
+        Replies replies = ctx.replies;
         if (!Capabilities.METHODS.contains(request.method())) {
-            return Optional.of(Capabilities.methodNotAllowed(request));
+            return Optional.of(Capabilities.methodNotAllowed(request, ctx));
         }
         String scheme = request.requestUri().scheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("sip") && !scheme.equals("sips") && !scheme.equals("tel")) {
-            return Optional.of(Replies.of(request, SipStatus.UNSUPPORTED_URI_SCHEME));
+            return Optional.of(replies.of(request, SipStatus.UNSUPPORTED_URI_SCHEME));
         }
-        List<String> unsupported = Capabilities.unsupported(request);
+        List<String> unsupported = Capabilities.unsupported(request, ctx.settings);
         if (!unsupported.isEmpty()) {
-            return Optional.of(Replies.builder(request, SipStatus.BAD_EXTENSION)
+            return Optional.of(replies.builder(request, SipStatus.BAD_EXTENSION)
                     .header("Unsupported", String.join(", ", unsupported))
                     .buildResponse());
         }
+        if (request.isInvite()
+                && request.to().tag() == null
+                && ctx.settings.rel100() == SipConfig.Rel100.REQUIRED
+                && !Capabilities.hasOption(request, "100rel")) {
+            return Optional.of(replies.builder(request, SipStatus.EXTENSION_REQUIRED)
+                    .header("Require", "100rel")
+                    .buildResponse());
+        }
         if (carriesSession(request.method())) {
-            Optional<SipResponse> content = content(request);
+            Optional<SipResponse> content = content(request, replies);
             if (content.isPresent()) {
                 return content;
             }
         }
         if (request.isInvite() && !acceptsSdp(request)) {
-            return Optional.of(Replies.builder(request, SipStatus.NOT_ACCEPTABLE)
+            return Optional.of(replies.builder(request, SipStatus.NOT_ACCEPTABLE)
                     .header("Warning", "399 pstngw \"an answer can only be application/sdp or multipart/mixed\"")
                     .buildResponse());
         }
@@ -57,13 +68,13 @@ final class RequestChecks {
     }
 
     /** 8.2.3: a body of a type or encoding this UA does not understand, unless its disposition is optional. */
-    private static Optional<SipResponse> content(SipRequest request) {
+    private static Optional<SipResponse> content(SipRequest request, Replies replies) {
         if (request.bodyLength() == 0) {
             return Optional.empty();
         }
         Optional<String> encoding = request.header("Content-Encoding");
         if (encoding.isPresent() && !encoding.get().strip().equalsIgnoreCase("identity")) {
-            return Optional.of(Replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
+            return Optional.of(replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
                     .header("Accept-Encoding", "identity")
                     .header("Accept", UaContext.ACCEPT)
                     .buildResponse());
@@ -86,7 +97,7 @@ final class RequestChecks {
         if (known || optional) {
             return Optional.empty();
         }
-        return Optional.of(Replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
+        return Optional.of(replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
                 .header("Accept", UaContext.ACCEPT)
                 .buildResponse());
     }

@@ -23,7 +23,7 @@ import org.pstngw.sip.transport.TransportType;
  * @param from From without tag
  * @param fromTag From tag
  * @param to To without tag
- * @param toTag To tag, null outside a dialog
+ * @param toTag To tag, null outside a dialog ("" for a peer that sent none, RFC 3261 12.1.2: no tag is written)
  * @param callId Call-ID
  * @param cseq CSeq number
  * @param contact Contact value, null for none
@@ -66,10 +66,16 @@ public record RequestSpec(
             b.header(HeaderNames.ROUTE, route.toString());
         }
         b.header(HeaderNames.MAX_FORWARDS, "70")
-                .header(HeaderNames.FROM, from.withTag(fromTag).toString())
+                .header(
+                        HeaderNames.FROM,
+                        fromTag.isEmpty()
+                                ? from.toString()
+                                : from.withTag(fromTag).toString())
                 .header(
                         HeaderNames.TO,
-                        toTag == null ? to.toString() : to.withTag(toTag).toString())
+                        toTag == null || toTag.isEmpty()
+                                ? to.toString()
+                                : to.withTag(toTag).toString())
                 .header(HeaderNames.CALL_ID, callId)
                 .header(HeaderNames.CSEQ, cseq + " " + method);
         if (contact != null) {

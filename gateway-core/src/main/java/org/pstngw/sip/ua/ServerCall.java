@@ -9,10 +9,7 @@ import org.pstngw.sip.message.SipStatus;
  * work is handed to the call's lane. A call is answered once ({@link #accept} or {@link #reject}); provisionals may
  * come before. Bodies are attached as they are (SDP, or SIP-I multipart with SDP and ISUP).
  */
-public interface ServerCall {
-
-    /** The Call-ID, for logs and correlation. */
-    String callId();
+public interface ServerCall extends SessionCall {
 
     /** The received INVITE's view. */
     IncomingMessage invite();
@@ -37,9 +34,11 @@ public interface ServerCall {
     /** Rejects with a final 300-699 response, with optional extra headers (e.g. a Reason header) and body. */
     void reject(SipStatus status, List<Header> extraHeaders, Optional<Body> body);
 
-    /** Ends an established call: sends BYE with optional extra headers (a Reason header mapped from ISUP REL). */
+    /**
+     * Ends the call: before the answer, rejects with 480; once answered, sends BYE with optional extra headers (a
+     * Reason header mapped from ISUP REL), but only after the ACK for the 2xx arrived or 64*T1 passed without it (RFC
+     * 3261 15).
+     */
+    @Override
     void hangup(List<Header> extraHeaders, Optional<Body> body);
-
-    /** Sends an INFO (RFC 6086) in the dialog, e.g. a SIP-I body carrying an ISUP message. */
-    void sendInfo(Body body);
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.pstngw.conf.SipConfig;
 import org.pstngw.sip.message.NameAddr;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
@@ -23,6 +24,7 @@ import org.pstngw.sip.transaction.TransactionLayer;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.InboundSink;
 import org.pstngw.sip.transport.NettyTransport;
+import org.pstngw.sip.transport.NextHop;
 import org.pstngw.sip.transport.TransportConfig;
 import org.pstngw.sip.transport.TransportType;
 
@@ -38,14 +40,28 @@ public final class SipUserAgent implements AutoCloseable {
      *
      * @param transport listeners and limits
      * @param timers T1/T2/T4 and derived timers
-     * @param user the user part of our Contact
+     * @param settings our Contact user, 100rel, User-Agent/Server, contact host
      * @param lanes call lanes (threads)
      */
-    public record Config(TransportConfig transport, TimerConfig timers, String user, int lanes) {
+    public record Config(TransportConfig transport, TimerConfig timers, UaSettings settings, int lanes) {
         public Config {
             Objects.requireNonNull(transport, "transport");
             Objects.requireNonNull(timers, "timers");
-            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        /** With {@link UaSettings#defaults(String)} for {@code user}. */
+        public Config(TransportConfig transport, TimerConfig timers, String user, int lanes) {
+            this(transport, timers, UaSettings.defaults(user), lanes);
+        }
+
+        /**
+         * The agent module conf's {@code sip} section describes: its transports and limits, T1/T2/T4, 100rel,
+         * User-Agent, contact host; {@code user} is our Contact user.
+         */
+        public static Config from(SipConfig sip, String user, int ioThreads, int lanes) {
+            return new Config(
+                    TransportConfig.from(sip, ioThreads), TimerConfig.from(sip), UaSettings.from(sip, user), lanes);
         }
     }
 
@@ -74,8 +90,20 @@ public final class SipUserAgent implements AutoCloseable {
             Function<TransportType, Optional<InetSocketAddress>> local,
             String user,
             CallListener listener) {
+        return create(timers, scheduler, lanes, sender, local, UaSettings.defaults(user), listener);
+    }
+
+    /** Wires the UA core over the given parts with {@code settings}; feed received messages to {@link #inbound()}. */
+    public static SipUserAgent create(
+            TimerConfig timers,
+            Scheduler scheduler,
+            Function<String, Executor> lanes,
+            Sender sender,
+            Function<TransportType, Optional<InetSocketAddress>> local,
+            UaSettings settings,
+            CallListener listener) {
         TransactionLayer layer = new TransactionLayer(timers, scheduler, lanes, sender);
-        UaContext ctx = new UaContext(layer, lanes, local, user);
+        UaContext ctx = new UaContext(layer, lanes, local, settings);
         ctx.listener = listener;
         layer.user(new UserAgentCore(ctx));
         return new SipUserAgent(ctx, new InboundProcessor(layer, lanes, sender));
@@ -95,7 +123,7 @@ public final class SipUserAgent implements AutoCloseable {
                 lanes::forCall,
                 transport::send,
                 transport::localAddress,
-                config.user(),
+                config.settings(),
                 listener);
         sink[0] = core.inbound;
         try {
@@ -127,8 +155,8 @@ public final class SipUserAgent implements AutoCloseable {
     /**
      * Places a call.
      *
-     * @param target the Request-URI (host an IP literal or resolvable name; {@code ;transport=tcp|tls} picks the
-     *     transport)
+     * @param target the Request-URI (host an IP literal or a name, which the transport resolves off the call lanes;
+     *     {@code ;transport=tcp|tls} picks the transport, sips means TLS)
      * @param from our identity as a name-addr, e.g. {@code <sip:+4420712345678@gw.example>}
      * @param to the callee as a name-addr
      * @param body the offer (SDP or SIP-I multipart)
@@ -149,10 +177,15 @@ public final class SipUserAgent implements AutoCloseable {
             targetUri = Uri.parse(target);
             fromAddr = NameAddr.parse(from);
             toAddr = NameAddr.parse(to);
-            flow = UaContext.flowFor(targetUri);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("cannot call " + target, e));
         }
+        NextHop hop = NextHop.of(targetUri);
+        if (hop instanceof NextHop.Invalid bad) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("cannot call " + target + ": " + bad.reason()));
+        }
+        flow = hop.destination().orElseThrow();
         InetSocketAddress me = ctx.localAddress(flow.transport());
         String callId = Ids.callId(me.getAddress() != null ? me.getAddress().getHostAddress() : me.getHostString());
         String fromTag = Ids.tag();
@@ -208,9 +241,13 @@ public final class SipUserAgent implements AutoCloseable {
                 .toRequest();
     }
 
-    private static List<Header> withSupported(List<Header> headers) {
+    /** Supported (and Require when configured) 100rel and Allow, after the application's headers. */
+    private List<Header> withSupported(List<Header> headers) {
         var all = new java.util.ArrayList<>(headers);
-        all.add(new Header("Supported", UaContext.SUPPORTED));
+        ctx.supported().ifPresent(v -> all.add(new Header("Supported", v)));
+        if (ctx.settings.rel100() == SipConfig.Rel100.REQUIRED) {
+            all.add(new Header("Require", "100rel"));
+        }
         all.add(new Header("Allow", UaContext.ALLOW));
         return all;
     }

@@ -1,7 +1,6 @@
 package org.pstngw.sip.ua;
 
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,26 +15,30 @@ import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.message.Uri;
+import org.pstngw.sip.transaction.ClientTransaction;
 import org.pstngw.sip.transaction.Ids;
 import org.pstngw.sip.transaction.ServerTransaction;
 import org.pstngw.sip.transaction.TransactionLayer;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.NextHop;
 import org.pstngw.sip.transport.TransportType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the UA core's calls share: the transaction layer, the lanes, this node's addresses, the dialog table. */
 final class UaContext {
+    private static final Logger LOG = LoggerFactory.getLogger(UaContext.class);
+
     /** Methods this UA answers (Allow). */
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, PRACK";
     /** Bodies it accepts (Accept). */
     static final String ACCEPT = "application/sdp, multipart/mixed, application/isup";
-    /** Extensions it supports (Supported). */
-    static final String SUPPORTED = "100rel";
 
     final TransactionLayer layer;
     final Function<String, Executor> lanes;
     final Function<TransportType, Optional<InetSocketAddress>> local;
-    final String user;
+    final UaSettings settings;
+    final Replies replies;
     final Map<DialogId, Call> dialogs = new ConcurrentHashMap<>();
     volatile CallListener listener;
 
@@ -54,11 +57,17 @@ final class UaContext {
             TransactionLayer layer,
             Function<String, Executor> lanes,
             Function<TransportType, Optional<InetSocketAddress>> local,
-            String user) {
+            UaSettings settings) {
         this.layer = layer;
         this.lanes = lanes;
         this.local = local;
-        this.user = user;
+        this.settings = settings;
+        this.replies = new Replies(settings.userAgent());
+    }
+
+    /** The Supported value (100rel unless disabled). */
+    Optional<String> supported() {
+        return settings.reliableProvisionals() ? Optional.of("100rel") : Optional.empty();
     }
 
     Executor lane(String callId) {
@@ -76,10 +85,20 @@ final class UaContext {
         return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
+    /** The host we put in Contact and Via: the configured contact host, else the listener's address. */
+    private String advertised(InetSocketAddress me) {
+        String h = settings.contactHost();
+        if (h.isEmpty()) {
+            return host(me);
+        }
+        return h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
+    }
+
     /** Our Contact on transport {@code t}: a sips URI when {@code secure} and over TLS (12.1.1), else sip. */
     String contact(TransportType t, boolean secure) {
         InetSocketAddress me = localAddress(t);
-        String hostPort = host(me) + ":" + me.getPort();
+        String hostPort = advertised(me) + ":" + me.getPort();
+        String user = settings.user();
         if (secure && t == TransportType.TLS) {
             return "<sips:" + user + "@" + hostPort + ">";
         }
@@ -110,11 +129,16 @@ final class UaContext {
                 || method.equals(SipMethod.BYE)
                 || method.equals(SipMethod.PRACK)
                 || method.equals(SipMethod.INFO);
+        List<Header> all = headers;
+        if (!settings.userAgent().isEmpty()) {
+            all = new java.util.ArrayList<>(headers);
+            all.add(new Header("User-Agent", settings.userAgent()));
+        }
         return new RequestSpec(
                 method,
                 requestUri,
                 transport,
-                host(me),
+                advertised(me),
                 me.getPort(),
                 Ids.branch(),
                 from,
@@ -125,7 +149,7 @@ final class UaContext {
                 cseq,
                 noContact ? null : contact(transport, secure),
                 routes,
-                headers,
+                all,
                 body);
     }
 
@@ -138,7 +162,7 @@ final class UaContext {
         return spec(
                         method,
                         dialog.remoteTarget(),
-                        destination(dialog).transport(),
+                        destination(dialog).map(Flow::transport).orElse(TransportType.UDP),
                         dialog.secure(),
                         dialog.localUri(),
                         dialog.id().localTag(),
@@ -152,26 +176,41 @@ final class UaContext {
                 .toRequest();
     }
 
-    /** Where requests in {@code dialog} go: the first route if any, else the remote target (8.1.2). */
-    Flow destination(Dialog dialog) {
+    /**
+     * Where requests in {@code dialog} go: the first route if any, else the remote target (8.1.2); empty when that URI
+     * gives no SIP destination. A host name stays unresolved here: the transport resolves it off the lane.
+     */
+    Optional<Flow> destination(Dialog dialog) {
         Uri next = dialog.routeSet().isEmpty()
                 ? dialog.remoteTarget()
                 : dialog.routeSet().getFirst().uri();
         return flowFor(next);
     }
 
-    /** The flow toward {@code uri}. */
-    static Flow flowFor(Uri uri) {
-        return switch (NextHop.of(uri)) {
-            case NextHop.Resolved r -> r.flow();
-            case NextHop.Named n -> {
-                try {
-                    yield n.resolve();
-                } catch (UnknownHostException e) {
-                    throw new IllegalArgumentException("cannot resolve " + n.host(), e);
-                }
-            }
-            case NextHop.Invalid bad -> throw new IllegalArgumentException(bad.reason());
-        };
+    /** The flow toward {@code uri}, never resolving a name (see {@link NextHop}). */
+    static Optional<Flow> flowFor(Uri uri) {
+        NextHop hop = NextHop.of(uri);
+        if (hop instanceof NextHop.Invalid bad) {
+            LOG.warn("no destination: {}", bad.reason());
+        }
+        return hop.destination();
+    }
+
+    /**
+     * Sends {@code request} in the dialog in a client transaction; when the dialog's next hop gives no destination,
+     * runs {@code unroutable} instead (on this lane, now).
+     */
+    void send(Dialog dialog, SipRequest request, ClientTransaction.Listener listener, Runnable unroutable) {
+        Optional<Flow> flow = destination(dialog);
+        if (flow.isPresent()) {
+            layer.send(request, flow.get(), listener);
+        } else {
+            unroutable.run();
+        }
+    }
+
+    /** Sends {@code request} (an ACK for a 2xx) outside any transaction toward the dialog's next hop. */
+    void sendStateless(Dialog dialog, SipRequest request) {
+        destination(dialog).ifPresent(f -> layer.sendStateless(f, request.toBytes()));
     }
 }

@@ -1,16 +1,13 @@
 package org.pstngw.sip.ua;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
-import org.pstngw.sip.message.Contact;
 import org.pstngw.sip.message.NameAddr;
 import org.pstngw.sip.message.SipMessage;
-import org.pstngw.sip.message.SipMessageBuilder;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
@@ -27,11 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UAC side of a call: sends the INVITE, builds the dialog from a 1xx with To tag or the 2xx (12.1.2), PRACKs
- * reliable provisionals (RFC 3262), ACKs the 2xx (13.2.2.4, again for each retransmission), CANCELs (9.1) or BYEs.
- * Runs on the call's lane.
+ * The UAC side of a call: sends the INVITE, builds the dialog from a 1xx with To tag or the 2xx (12.1.2; a 2xx without
+ * To tag is an RFC 2543 peer's, with a null tag), PRACKs reliable provisionals (RFC 3262), ACKs the 2xx (13.2.2.4, again
+ * for each retransmission), CANCELs (9.1) or BYEs, and serves the dialog: BYE, INFO, and target refreshes in both
+ * directions through {@link SessionRefresh}. Runs on the call's lane.
  */
-final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Listener {
+final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Listener, SessionRefresh.Owner {
     private static final Logger LOG = LoggerFactory.getLogger(UacCall.class);
 
     private final UaContext ctx;
@@ -42,9 +40,9 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
     private final String callId;
     private final String localTag;
     private final boolean secure;
+    private final SessionRefresh refresh;
     private Dialog dialog;
-    private byte[] ackWire;
-    private Flow ackFlow;
+    private SipRequest ack;
     private boolean provisionalSeen;
     private boolean finalSeen;
     private boolean cancelWanted;
@@ -60,6 +58,8 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         this.localTag = invite.from().tag();
         this.lane = ctx.lane(callId);
         this.secure = flow.transport() == TransportType.TLS && invite.requestUri() instanceof SipUri u && u.secure();
+        this.refresh = new SessionRefresh(ctx, lane, this, true);
+        refresh.localOffer(invite.bodyLength() > 0);
     }
 
     void start() {
@@ -76,18 +76,30 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         return dialog;
     }
 
+    @Override
+    public boolean ended() {
+        return ended;
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public OfferReply offer(IncomingMessage request) {
+        return listener.onOffer(this, request);
+    }
+
+    @Override
+    public void answered(SipMethod method, IncomingMessage response) {
+        listener.onRequestAnswered(this, method, response);
+    }
+
     /** The first Contact URI of a response, or {@code otherwise} (none, or unreadable). */
     private static Uri contactOf(SipMessage m, Uri otherwise) {
-        try {
-            for (Contact c : m.contacts()) {
-                if (c instanceof Contact.Address a) {
-                    return a.address().uri();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("unreadable Contact: {}", e.getMessage());
-        }
-        return otherwise;
+        Uri c = SessionRefresh.contactOf(m);
+        return c != null ? c : otherwise;
     }
 
     private static List<NameAddr> recordRoutes(SipMessage m) {
@@ -107,7 +119,9 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             provisionalSeen = true;
             if (toTag != null && status > 100) {
                 ensureDialog(response, toTag, true);
-                prackIfReliable(response);
+                if (prackIfReliable(response) && response.bodyLength() > 0) {
+                    refresh.localOffer(false);
+                }
             }
             if (cancelWanted) {
                 sendCancel();
@@ -119,8 +133,8 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             boolean first = !finalSeen;
             finalSeen = true;
             if (toTag == null) {
-                LOG.warn("2xx without To tag on call {}", callId);
-                return;
+                LOG.info("2xx without To tag on call {}: an RFC 2543 peer, its tag is null (12.1.2)", callId);
+                toTag = "";
             }
             if (dialog != null && !dialog.id().remoteTag().equals(toTag) && !first) {
                 LOG.info("2xx from a second fork on call {}: ACK and BYE it", callId);
@@ -130,6 +144,8 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             ensureDialog(response, toTag, false);
             dialog.refreshTarget(contactOf(response, null));
             sendAck();
+            refresh.localOffer(false);
+            refresh.initialInviteDone();
             if (first) {
                 if (cancelWanted) {
                     sendBye(List.of());
@@ -139,6 +155,7 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             }
         } else {
             finalSeen = true;
+            refresh.initialInviteDone();
             end();
             listener.onRejected(this, statusOf(response), ReceivedMessage.of(response));
         }
@@ -151,12 +168,12 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
     /** A 2xx from another fork after the call was answered (13.2.2.4): ACK it, then BYE that dialog. */
     private void releaseFork(SipResponse response, String toTag) {
         Dialog fork = uacDialog(response, toTag, false);
-        Flow to = ctx.destination(fork);
-        ctx.layer.sendStateless(
-                to,
-                ctx.inDialog(fork, SipMethod.ACK, invite.cseq().number(), List.of(), Optional.empty())
-                        .toBytes());
-        ctx.layer.send(ctx.inDialog(fork, SipMethod.BYE, 0, List.of(), Optional.empty()), to, Listeners.ignoring());
+        ctx.sendStateless(fork, ctx.inDialog(fork, SipMethod.ACK, invite.cseq().number(), List.of(), Optional.empty()));
+        ctx.send(
+                fork,
+                ctx.inDialog(fork, SipMethod.BYE, 0, List.of(), Optional.empty()),
+                Listeners.ignoring(),
+                () -> LOG.info("BYE to the second fork of {} has no destination", callId));
     }
 
     private Dialog uacDialog(SipResponse response, String toTag, boolean early) {
@@ -185,9 +202,11 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
         ctx.dialogs.put(dialog.id(), this);
     }
 
-    private void prackIfReliable(SipResponse response) {
-        if (response.require().stream().noneMatch(t -> t.equalsIgnoreCase("100rel"))) {
-            return;
+    /** PRACKs a new reliable provisional (RFC 3262 4); true when it was one. */
+    private boolean prackIfReliable(SipResponse response) {
+        if (!ctx.settings.reliableProvisionals()
+                || response.require().stream().noneMatch(t -> t.equalsIgnoreCase("100rel"))) {
+            return false;
         }
         OptionalLong rseq;
         try {
@@ -196,30 +215,39 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
             rseq = OptionalLong.empty();
         }
         if (rseq.isEmpty() || rseq.getAsLong() <= lastRseq) {
-            return;
+            return false;
         }
         lastRseq = rseq.getAsLong();
         String rack = lastRseq + " " + invite.cseq().number() + " INVITE";
         SipRequest prack =
                 ctx.inDialog(dialog, SipMethod.PRACK, 0, List.of(new Header("RAck", rack)), Optional.empty());
-        ctx.layer.send(prack, ctx.destination(dialog), Listeners.ignoring());
+        ctx.send(dialog, prack, Listeners.ignoring(), () -> LOG.info("PRACK on {} has no destination", callId));
+        return true;
     }
 
     private void sendAck() {
-        if (ackWire == null) {
-            SipRequest ack = ctx.inDialog(dialog, SipMethod.ACK, invite.cseq().number(), List.of(), Optional.empty());
-            ackWire = ack.toBytes();
-            ackFlow = ctx.destination(dialog);
+        if (ack == null) {
+            ack = ctx.inDialog(dialog, SipMethod.ACK, invite.cseq().number(), List.of(), Optional.empty());
         }
-        ctx.layer.sendStateless(ackFlow, ackWire);
+        ctx.sendStateless(dialog, ack);
     }
 
-    /** A 2xx retransmission after the INVITE transaction ended: ACK it again. */
+    /** A 2xx retransmission after its transaction ended: ACK it again (the INVITE's, or a re-INVITE's). */
     @Override
     public void onStraySuccess(SipResponse response) {
-        if (ackWire != null) {
-            ctx.layer.sendStateless(ackFlow, ackWire);
+        if (response.cseq().number() == invite.cseq().number()) {
+            if (ack != null) {
+                ctx.sendStateless(dialog, ack);
+            }
+        } else {
+            refresh.straySuccess(response);
         }
+    }
+
+    /** An ACK in the dialog: the one for our 2xx to the far end's re-INVITE. */
+    @Override
+    public void onAck(SipRequest received) {
+        refresh.ack(received);
     }
 
     @Override
@@ -272,27 +300,32 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
     private void sendBye(List<Header> headers) {
         SipRequest bye = ctx.inDialog(dialog, SipMethod.BYE, 0, headers, Optional.empty());
         dialog.terminate();
-        ctx.layer.send(bye, ctx.destination(dialog), new ClientTransaction.Listener() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse response) {
-                if (response.isFinal()) {
-                    ended();
-                }
-            }
+        refresh.stop();
+        ctx.send(
+                dialog,
+                bye,
+                new ClientTransaction.Listener() {
+                    @Override
+                    public void onResponse(ClientTransaction tx, SipResponse response) {
+                        if (response.isFinal()) {
+                            byeCompleted();
+                        }
+                    }
 
-            @Override
-            public void onTimeout(ClientTransaction tx) {
-                ended();
-            }
+                    @Override
+                    public void onTimeout(ClientTransaction tx) {
+                        byeCompleted();
+                    }
 
-            @Override
-            public void onTransportError(ClientTransaction tx) {
-                ended();
-            }
-        });
+                    @Override
+                    public void onTransportError(ClientTransaction tx) {
+                        byeCompleted();
+                    }
+                },
+                this::byeCompleted);
     }
 
-    private void ended() {
+    private void byeCompleted() {
         end();
         listener.onEnded(this);
     }
@@ -306,73 +339,62 @@ final class UacCall implements ClientCall, UaContext.Call, ClientTransaction.Lis
 
     @Override
     public void sendInfo(Body body) {
-        lane.execute(() -> inDialog(SipMethod.INFO, Optional.of(body)));
+        lane.execute(() -> {
+            if (dialog == null || ended) {
+                return;
+            }
+            SipRequest info = ctx.inDialog(dialog, SipMethod.INFO, 0, List.of(), Optional.of(body));
+            ctx.send(
+                    dialog,
+                    info,
+                    Listeners.reporting(SipMethod.INFO, info, this::answered),
+                    () -> answered(SipMethod.INFO, SessionRefresh.local(info, SipStatus.SERVICE_UNAVAILABLE)));
+        });
     }
 
     @Override
     public void sendUpdate(Body offer) {
-        lane.execute(() -> inDialog(SipMethod.UPDATE, Optional.of(offer)));
+        lane.execute(() -> refresh.send(SipMethod.UPDATE, Optional.of(offer)));
     }
 
-    private void inDialog(SipMethod method, Optional<Body> body) {
-        if (dialog == null || ended) {
-            return;
-        }
-        ctx.layer.send(
-                ctx.inDialog(dialog, method, 0, new ArrayList<>(), body),
-                ctx.destination(dialog),
-                new ClientTransaction.Listener() {
-                    @Override
-                    public void onResponse(ClientTransaction tx, SipResponse response) {
-                        if (response.isFinal()) {
-                            listener.onRequestAnswered(UacCall.this, method, ReceivedMessage.of(response));
-                        }
-                    }
-
-                    @Override
-                    public void onTimeout(ClientTransaction tx) {
-                        listener.onRequestAnswered(
-                                UacCall.this, method, local(tx.request(), SipStatus.REQUEST_TIMEOUT));
-                    }
-
-                    @Override
-                    public void onTransportError(ClientTransaction tx) {
-                        listener.onRequestAnswered(
-                                UacCall.this, method, local(tx.request(), SipStatus.SERVICE_UNAVAILABLE));
-                    }
-                });
+    @Override
+    public void sendReinvite(Body offer) {
+        lane.execute(() -> refresh.send(SipMethod.INVITE, Optional.of(offer)));
     }
 
     @Override
     public void onInDialogRequest(ServerTransaction tx) {
         SipRequest req = tx.request();
+        if (dialog == null) {
+            tx.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
+            return;
+        }
         if (!dialog.acceptRemoteCseq(req.cseq().number())) {
-            tx.respond(Replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
+            tx.respond(ctx.replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
             return;
         }
         SipMethod method = req.method();
         if (method.equals(SipMethod.BYE)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             dialog.terminate();
+            refresh.stop();
             boolean wasLive = !ended;
             end();
             if (wasLive) {
                 listener.onBye(this, ReceivedMessage.of(req));
             }
         } else if (method.equals(SipMethod.INFO)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             listener.onInfo(this, ReceivedMessage.of(req));
+        } else if (method.equals(SipMethod.PRACK)) {
+            tx.respond(
+                    ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
         } else if (method.equals(SipMethod.UPDATE) || method.equals(SipMethod.INVITE)) {
-            dialog.refreshTarget(contactOf(req, null));
-            Optional<Body> answer = listener.onOffer(this, ReceivedMessage.of(req));
-            SipMessageBuilder b = Replies.builder(req, SipStatus.OK)
-                    .header("Contact", ctx.contact(tx.arrival().transport(), secure));
-            answer.ifPresent(x -> b.body(x.contentType(), x.bytes()));
-            tx.respond(b.buildResponse());
+            refresh.received(tx);
         } else if (method.equals(SipMethod.OPTIONS)) {
-            tx.respond(Capabilities.optionsAnswer(req));
+            tx.respond(Capabilities.optionsAnswer(req, ctx));
         } else {
-            tx.respond(Capabilities.methodNotAllowed(req));
+            tx.respond(Capabilities.methodNotAllowed(req, ctx));
         }
     }
 }

@@ -1,23 +1,19 @@
 package org.pstngw.sip.ua;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.pstngw.conf.SipConfig;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
-import org.pstngw.sip.message.Contact;
 import org.pstngw.sip.message.RAck;
 import org.pstngw.sip.message.SipMessageBuilder;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
-import org.pstngw.sip.message.SipResponses;
 import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.message.SipUri;
 import org.pstngw.sip.message.Uri;
-import org.pstngw.sip.timer.Timeout;
 import org.pstngw.sip.transaction.ClientTransaction;
 import org.pstngw.sip.transaction.Ids;
 import org.pstngw.sip.transaction.ServerTransaction;
@@ -26,10 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UAS side of a call: answers the INVITE (provisionals, reliable ones per RFC 3262, the 2xx retransmitted until
- * ACK per 13.3.1.4), and then serves the dialog. All methods run on the call's lane; the public ones hop onto it.
+ * The UAS side of a call: answers the INVITE (provisionals, reliable ones per RFC 3262 whenever the caller requires
+ * 100rel, the 2xx retransmitted until ACK per 13.3.1.4), and then serves the dialog: BYE, INFO, PRACK, and target
+ * refreshes in both directions through {@link SessionRefresh}. Our own BYE waits for the ACK of our 2xx (15). All
+ * methods run on the call's lane; the public ones hop onto it.
  */
-final class UasCall implements ServerCall, UaContext.Call {
+final class UasCall implements ServerCall, UaContext.Call, SessionRefresh.Owner {
     private static final Logger LOG = LoggerFactory.getLogger(UasCall.class);
 
     enum Phase {
@@ -46,14 +44,15 @@ final class UasCall implements ServerCall, UaContext.Call {
     private final String localTag = Ids.tag();
     private final Executor lane;
     private final boolean peerSupports100rel;
+    private final boolean peerRequires100rel;
     private final DialogId dialogId;
     private final boolean secure;
+    private final ReliableProvisionals reliable;
+    private final SessionRefresh refresh;
     private Dialog dialog;
     private Phase phase = Phase.PROCEEDING;
-    private long rseq;
-    private ReliableProvisional unacked;
-    private final List<Runnable> afterPrack = new ArrayList<>();
     private SuccessRetransmitter retransmitter;
+    private List<Header> byeAfterAck;
 
     UasCall(UaContext ctx, ServerTransaction inviteTx) {
         this.ctx = ctx;
@@ -62,11 +61,22 @@ final class UasCall implements ServerCall, UaContext.Call {
         this.callId = invite.callId();
         this.lane = inviteTx.lane();
         this.peerSupports100rel = Capabilities.hasOption(invite, "100rel");
+        this.peerRequires100rel = invite.require().stream().anyMatch(t -> t.equalsIgnoreCase("100rel"));
         this.dialogId = new DialogId(callId, localTag, remoteTag(invite));
         this.secure = inviteTx.arrival().transport() == TransportType.TLS
                 && invite.requestUri() instanceof SipUri u
                 && u.secure();
-        this.rseq = 1L + java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20);
+        this.reliable = new ReliableProvisionals(
+                ctx,
+                lane,
+                inviteTx,
+                invite.cseq().number(),
+                () -> reject(
+                        SipStatus.SERVER_TIMEOUT.withReason("Reliable Provisional Not Acknowledged"),
+                        List.of(),
+                        Optional.empty()));
+        this.refresh = new SessionRefresh(ctx, lane, this, false);
+        refresh.remoteOffer(invite.bodyLength() > 0);
         inviteTx.listener(new ServerTransaction.Listener() {
             @Override
             public void onAck(ServerTransaction tx, SipRequest ack) {
@@ -97,16 +107,6 @@ final class UasCall implements ServerCall, UaContext.Call {
         return tag == null ? "" : tag;
     }
 
-    /** The remote target of a request (12.1.1): its first Contact, else (RFC 2543) the From URI. */
-    static Uri contactOf(SipRequest request, Uri otherwise) {
-        for (Contact c : request.contacts()) {
-            if (c instanceof Contact.Address a) {
-                return a.address().uri();
-            }
-        }
-        return otherwise;
-    }
-
     @Override
     public IncomingMessage invite() {
         return ReceivedMessage.of(invite);
@@ -117,19 +117,39 @@ final class UasCall implements ServerCall, UaContext.Call {
         return dialog;
     }
 
+    @Override
+    public boolean ended() {
+        return phase == Phase.ENDED;
+    }
+
+    @Override
+    public boolean secure() {
+        return secure;
+    }
+
+    @Override
+    public OfferReply offer(IncomingMessage request) {
+        return ctx.listener.onOffer(this, request);
+    }
+
+    @Override
+    public void answered(SipMethod method, IncomingMessage response) {
+        ctx.listener.onRequestAnswered(this, method, response);
+    }
+
     Phase phase() {
         return phase;
     }
 
     private SipResponse response(SipStatus status, List<Header> headers, Optional<Body> body) {
-        SipMessageBuilder b = SipResponses.builder(invite, status, localTag);
+        SipMessageBuilder b = ctx.replies.builder(invite, status, localTag);
         for (Header h : headers) {
             b.header(h.name(), h.value());
         }
         if (status.code() < 300) {
             b.header("Contact", ctx.contact(inviteTx.arrival().transport(), secure));
             b.header("Allow", UaContext.ALLOW);
-            b.header("Supported", UaContext.SUPPORTED);
+            ctx.supported().ifPresent(v -> b.header("Supported", v));
         }
         body.ifPresent(x -> b.body(x.contentType(), x.bytes()));
         return b.buildResponse();
@@ -137,11 +157,12 @@ final class UasCall implements ServerCall, UaContext.Call {
 
     private void ensureDialog(boolean early) {
         if (dialog == null) {
+            Uri target = SessionRefresh.contactOf(invite);
             dialog = Dialog.asUas(
                     dialogId,
                     invite.to(),
                     invite.from(),
-                    contactOf(invite, invite.from().uri()),
+                    target != null ? target : invite.from().uri(),
                     invite.recordRoutes(),
                     invite.cseq().number(),
                     secure,
@@ -152,77 +173,35 @@ final class UasCall implements ServerCall, UaContext.Call {
     }
 
     @Override
-    public void sendProvisional(SipStatus status, Optional<Body> body, boolean reliable) {
+    public void sendProvisional(SipStatus status, Optional<Body> body, boolean reliably) {
         if (status.code() <= 100 || status.code() >= 200) {
             throw new IllegalArgumentException("not a provisional above 100: " + status);
         }
-        lane.execute(() -> doProvisional(status, body, reliable));
+        lane.execute(() -> doProvisional(status, body, reliably));
     }
 
-    private void doProvisional(SipStatus status, Optional<Body> body, boolean reliable) {
+    /**
+     * RFC 3262 3: reliably when asked and the caller supports 100rel, and always when the caller requires it or our
+     * configuration does (never when 100rel is disabled: such an INVITE requiring it got 420).
+     */
+    private void doProvisional(SipStatus status, Optional<Body> body, boolean reliably) {
         if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
             return;
         }
         ensureDialog(true);
-        if (reliable && peerSupports100rel) {
-            if (unacked != null) {
-                afterPrack.add(() -> doProvisional(status, body, true));
-                return;
-            }
-            long n = rseq++;
-            SipResponse r = response(
-                    status, List.of(new Header("Require", "100rel"), new Header("RSeq", Long.toString(n))), body);
-            unacked = new ReliableProvisional(n, r);
-            inviteTx.respond(r);
-            unacked.schedule(ctx.layer.timers().t1());
+        boolean always = peerRequires100rel || ctx.settings.rel100() == SipConfig.Rel100.REQUIRED;
+        if (ctx.settings.reliableProvisionals() && (always || (reliably && peerSupports100rel))) {
+            reliable.send(rseq -> {
+                if (body.isPresent()) {
+                    refresh.remoteOffer(false);
+                }
+                return response(
+                        status,
+                        List.of(new Header("Require", "100rel"), new Header("RSeq", Long.toString(rseq))),
+                        body);
+            });
         } else {
             inviteTx.respond(response(status, List.of(), body));
-        }
-    }
-
-    /** A reliable provisional awaiting its PRACK, retransmitted at T1, 2*T1, ... until 64*T1 (RFC 3262 3). */
-    private final class ReliableProvisional {
-        final long rseq;
-        final SipResponse response;
-        Duration interval;
-        Timeout timer = Timeout.NONE;
-        final Timeout giveUp;
-
-        ReliableProvisional(long rseq, SipResponse response) {
-            this.rseq = rseq;
-            this.response = response;
-            this.giveUp = ctx.layer.scheduler().schedule(ctx.layer.timers().timeout64T1(), lane, this::noPrack);
-        }
-
-        void cancel() {
-            timer.cancel();
-            giveUp.cancel();
-        }
-
-        private void noPrack() {
-            if (unacked != this) {
-                return;
-            }
-            LOG.info("reliable provisional {} not PRACKed within 64*T1", rseq);
-            timer.cancel();
-            unacked = null;
-            reject(
-                    SipStatus.SERVER_TIMEOUT.withReason("Reliable Provisional Not Acknowledged"),
-                    List.of(),
-                    Optional.empty());
-        }
-
-        void schedule(Duration next) {
-            interval = next;
-            timer = ctx.layer.scheduler().schedule(next, lane, this::fire);
-        }
-
-        void fire() {
-            if (unacked != this) {
-                return;
-            }
-            inviteTx.respond(response);
-            schedule(interval.multipliedBy(2));
         }
     }
 
@@ -232,25 +211,26 @@ final class UasCall implements ServerCall, UaContext.Call {
             if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
                 return;
             }
-            stopReliable();
+            reliable.stop();
             ensureDialog(false);
             SipResponse ok = response(SipStatus.OK, extraHeaders, body);
             phase = Phase.ANSWERED;
+            refresh.remoteOffer(false);
+            refresh.localOffer(invite.bodyLength() == 0 && body.isPresent());
             inviteTx.respond(ok);
             retransmitter = new SuccessRetransmitter(
-                    ctx, lane, inviteTx, ok, invite.cseq().number(), () -> {
-                        end("no ACK for the 2xx within 64*T1");
-                        sendBye(List.of());
-                    });
+                    ctx, lane, inviteTx, ok, invite.cseq().number(), this::noAck);
         });
     }
 
-    private void stopReliable() {
-        if (unacked != null) {
-            unacked.cancel();
-            unacked = null;
+    /** 64*T1 without ACK for our 2xx (13.3.1.4): the session ends with a BYE. */
+    private void noAck() {
+        refresh.initialInviteDone();
+        List<Header> headers = byeAfterAck != null ? byeAfterAck : List.of();
+        if (byeAfterAck == null) {
+            end("no ACK for the 2xx within 64*T1");
         }
-        afterPrack.clear();
+        sendBye(headers);
     }
 
     @Override
@@ -262,8 +242,9 @@ final class UasCall implements ServerCall, UaContext.Call {
             if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
                 return;
             }
-            stopReliable();
+            reliable.stop();
             inviteTx.respond(response(status, extraHeaders, body));
+            refresh.initialInviteDone();
             phase = Phase.ENDED;
             ctx.dialogs.remove(dialogId);
         });
@@ -274,39 +255,43 @@ final class UasCall implements ServerCall, UaContext.Call {
         lane.execute(() -> {
             switch (phase) {
                 case PROCEEDING -> reject(SipStatus.TEMPORARILY_UNAVAILABLE, extraHeaders, body);
-                case ANSWERED, CONFIRMED -> {
-                    if (retransmitter != null) {
-                        retransmitter.stop();
-                    }
-                    sendBye(extraHeaders);
-                    phase = Phase.ENDED;
+                case ANSWERED -> {
+                    LOG.debug("call {}: BYE waits for the ACK of our 2xx", callId);
+                    byeAfterAck = List.copyOf(extraHeaders);
                 }
+                case CONFIRMED -> sendBye(extraHeaders);
                 case ENDED -> {}
             }
         });
     }
 
     private void sendBye(List<Header> headers) {
+        phase = Phase.ENDED;
+        refresh.stop();
         SipRequest bye = ctx.inDialog(dialog, SipMethod.BYE, 0, headers, Optional.empty());
-        ctx.layer.send(bye, ctx.destination(dialog), new ClientTransaction.Listener() {
-            @Override
-            public void onResponse(ClientTransaction tx, SipResponse response) {
-                if (response.isFinal()) {
-                    finish();
-                }
-            }
-
-            @Override
-            public void onTimeout(ClientTransaction tx) {
-                finish();
-            }
-
-            @Override
-            public void onTransportError(ClientTransaction tx) {
-                finish();
-            }
-        });
         dialog.terminate();
+        ctx.send(
+                dialog,
+                bye,
+                new ClientTransaction.Listener() {
+                    @Override
+                    public void onResponse(ClientTransaction tx, SipResponse response) {
+                        if (response.isFinal()) {
+                            finish();
+                        }
+                    }
+
+                    @Override
+                    public void onTimeout(ClientTransaction tx) {
+                        finish();
+                    }
+
+                    @Override
+                    public void onTransportError(ClientTransaction tx) {
+                        finish();
+                    }
+                },
+                this::finish);
     }
 
     private void finish() {
@@ -320,6 +305,8 @@ final class UasCall implements ServerCall, UaContext.Call {
         }
         LOG.info("call {} failed: {}", callId, why);
         phase = Phase.ENDED;
+        reliable.stop();
+        refresh.stop();
         ctx.dialogs.remove(dialogId);
         ctx.listener.onFailure(this, why);
     }
@@ -330,22 +317,47 @@ final class UasCall implements ServerCall, UaContext.Call {
             if (dialog == null || phase == Phase.ENDED) {
                 return;
             }
-            ctx.layer.send(
-                    ctx.inDialog(dialog, SipMethod.INFO, 0, List.of(), Optional.of(body)),
-                    ctx.destination(dialog),
-                    Listeners.ignoring());
+            SipRequest info = ctx.inDialog(dialog, SipMethod.INFO, 0, List.of(), Optional.of(body));
+            ctx.send(
+                    dialog,
+                    info,
+                    Listeners.reporting(SipMethod.INFO, info, this::answered),
+                    () -> answered(SipMethod.INFO, SessionRefresh.local(info, SipStatus.SERVICE_UNAVAILABLE)));
         });
     }
 
-    /** The 2xx was ACKed (through the Accepted transaction or statelessly). */
+    @Override
+    public void sendUpdate(Body offer) {
+        lane.execute(() -> refresh.send(SipMethod.UPDATE, Optional.of(offer)));
+    }
+
+    @Override
+    public void sendReinvite(Body offer) {
+        lane.execute(() -> refresh.send(SipMethod.INVITE, Optional.of(offer)));
+    }
+
+    /** An ACK: of our 2xx to the INVITE (through the Accepted transaction or statelessly), or of a re-INVITE's. */
     @Override
     public void onAck(SipRequest ack) {
         if (retransmitter != null && retransmitter.acked(ack.cseq().number())) {
+            refresh.initialInviteDone();
+            refresh.localOffer(false);
             if (phase == Phase.ANSWERED) {
                 phase = Phase.CONFIRMED;
-                ctx.listener.onAck(this, ReceivedMessage.of(ack));
+                if (byeAfterAck != null) {
+                    sendBye(byeAfterAck);
+                } else {
+                    ctx.listener.onAck(this, ReceivedMessage.of(ack));
+                }
             }
+        } else {
+            refresh.ack(ack);
         }
+    }
+
+    @Override
+    public void onStraySuccess(SipResponse response) {
+        refresh.straySuccess(response);
     }
 
     /** The caller's CANCEL matched the INVITE (9.2): 487 to the INVITE if it is still unanswered. */
@@ -353,8 +365,9 @@ final class UasCall implements ServerCall, UaContext.Call {
         if (phase != Phase.PROCEEDING || inviteTx.finalSent()) {
             return;
         }
-        stopReliable();
+        reliable.stop();
         inviteTx.respond(response(SipStatus.REQUEST_TERMINATED, List.of(), Optional.empty()));
+        refresh.initialInviteDone();
         phase = Phase.ENDED;
         ctx.dialogs.remove(dialogId);
         ctx.listener.onCancel(this, ReceivedMessage.of(cancel));
@@ -365,16 +378,17 @@ final class UasCall implements ServerCall, UaContext.Call {
         SipRequest req = tx.request();
         SipMethod method = req.method();
         if (dialog == null) {
-            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
+            tx.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
         if (!dialog.acceptRemoteCseq(req.cseq().number())) {
-            tx.respond(Replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
+            tx.respond(ctx.replies.of(req, SipStatus.SERVER_INTERNAL_ERROR.withReason("CSeq Out of Order")));
             return;
         }
         if (method.equals(SipMethod.BYE)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
-            stopReliable();
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
+            reliable.stop();
+            refresh.stop();
             if (retransmitter != null) {
                 retransmitter.stop();
             }
@@ -390,14 +404,14 @@ final class UasCall implements ServerCall, UaContext.Call {
         } else if (method.equals(SipMethod.PRACK)) {
             onPrack(tx);
         } else if (method.equals(SipMethod.INFO)) {
-            tx.respond(Replies.of(req, SipStatus.OK));
+            tx.respond(ctx.replies.of(req, SipStatus.OK));
             ctx.listener.onInfo(this, ReceivedMessage.of(req));
         } else if (method.equals(SipMethod.UPDATE) || method.equals(SipMethod.INVITE)) {
-            offer(tx);
+            refresh.received(tx);
         } else if (method.equals(SipMethod.OPTIONS)) {
-            tx.respond(Capabilities.optionsAnswer(req));
+            tx.respond(Capabilities.optionsAnswer(req, ctx));
         } else {
-            tx.respond(Capabilities.methodNotAllowed(req));
+            tx.respond(Capabilities.methodNotAllowed(req, ctx));
         }
     }
 
@@ -409,34 +423,11 @@ final class UasCall implements ServerCall, UaContext.Call {
         } catch (RuntimeException e) {
             rack = Optional.empty();
         }
-        if (unacked == null
-                || rack.isEmpty()
-                || rack.get().rseq() != unacked.rseq
-                || rack.get().cseq() != invite.cseq().number()) {
-            tx.respond(Replies.of(prack, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
+        if (!reliable.prack(rack)) {
+            tx.respond(ctx.replies.of(
+                    prack, SipStatus.CALL_DOES_NOT_EXIST.withReason("No Matching Reliable Provisional")));
             return;
         }
-        unacked.cancel();
-        unacked = null;
-        tx.respond(Replies.of(prack, SipStatus.OK));
-        if (!afterPrack.isEmpty()) {
-            afterPrack.removeFirst().run();
-        }
-    }
-
-    /** A target refresh with an offer: re-INVITE (confirmed dialog) or UPDATE (RFC 3311, early or confirmed). */
-    private void offer(ServerTransaction tx) {
-        SipRequest req = tx.request();
-        dialog.refreshTarget(contactOf(req, null));
-        Optional<Body> answer = ctx.listener.onOffer(this, ReceivedMessage.of(req));
-        SipMessageBuilder b = Replies.builder(req, SipStatus.OK)
-                .header("Contact", ctx.contact(tx.arrival().transport(), secure));
-        answer.ifPresent(x -> b.body(x.contentType(), x.bytes()));
-        SipResponse ok = b.buildResponse();
-        tx.respond(ok);
-        if (req.isInvite()) {
-            retransmitter =
-                    new SuccessRetransmitter(ctx, lane, tx, ok, req.cseq().number(), () -> {});
-        }
+        tx.respond(ctx.replies.of(prack, SipStatus.OK));
     }
 }

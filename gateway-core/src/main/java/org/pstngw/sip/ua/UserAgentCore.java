@@ -46,7 +46,7 @@ final class UserAgentCore implements TransactionLayer.User {
 
     private void dispatch(ServerTransaction tx, SipRequest req) {
         SipMethod method = req.method();
-        var rejection = RequestChecks.reject(req);
+        var rejection = RequestChecks.reject(req, ctx);
         if (rejection.isPresent()) {
             tx.respond(rejection.get());
             return;
@@ -56,7 +56,7 @@ final class UserAgentCore implements TransactionLayer.User {
             UaContext.Call call =
                     ctx.dialogs.get(DialogId.ofReceivedRequest(req.callId(), toTag, UasCall.remoteTag(req)));
             if (call == null) {
-                tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
+                tx.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             } else {
                 call.onInDialogRequest(tx);
             }
@@ -67,12 +67,12 @@ final class UserAgentCore implements TransactionLayer.User {
                 l -> new MergedRequests(
                         ctx.layer.scheduler().clock(), ctx.layer.timers().timeout64T1(), 10_000));
         if (detector.isMerged(req.from().tag(), req.callId(), req.cseq().number(), method, tx.key())) {
-            tx.respond(Replies.of(req, SipStatus.LOOP_DETECTED));
+            tx.respond(ctx.replies.of(req, SipStatus.LOOP_DETECTED));
             return;
         }
         if (method.equals(SipMethod.INVITE)) {
             if (ctx.listener == null) {
-                tx.respond(Replies.of(req, SipStatus.TEMPORARILY_UNAVAILABLE));
+                tx.respond(ctx.replies.of(req, SipStatus.TEMPORARILY_UNAVAILABLE));
                 return;
             }
             UasCall call = new UasCall(ctx, tx);
@@ -80,9 +80,9 @@ final class UserAgentCore implements TransactionLayer.User {
             forgetWhenAnswered(tx, call);
             call.begin();
         } else if (method.equals(SipMethod.OPTIONS)) {
-            tx.respond(Capabilities.optionsAnswer(req));
+            tx.respond(Capabilities.optionsAnswer(req, ctx));
         } else {
-            tx.respond(Replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
+            tx.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
         }
     }
 
@@ -101,10 +101,10 @@ final class UserAgentCore implements TransactionLayer.User {
     public void onCancel(ServerTransaction cancel, ServerTransaction invite) {
         UasCall call = invite == null ? null : pendingInvites.remove(invite.key());
         if (call == null) {
-            cancel.respond(Replies.of(cancel.request(), SipStatus.CALL_DOES_NOT_EXIST));
+            cancel.respond(ctx.replies.of(cancel.request(), SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
-        cancel.respond(Replies.of(cancel.request(), SipStatus.OK));
+        cancel.respond(ctx.replies.of(cancel.request(), SipStatus.OK));
         call.cancelled(cancel.request());
     }
 

@@ -99,6 +99,43 @@ class NettyTransportTest {
     }
 
     @Test
+    void tlsWithoutKeystoreIsATransportErrorAndLeavesNoConnection() throws Exception {
+        var inbox = new LinkedBlockingQueue<Got>();
+        try (var client = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), inbox)) {
+            CompletableFuture<Void> f = client.send(
+                    new Flow(TransportType.TLS, new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 5061)),
+                    msg("x"));
+            assertThat(f)
+                    .failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("TLS not configured");
+            assertThat(client.connectionCount()).isZero();
+        }
+    }
+
+    @Test
+    void aNamedDestinationIsResolvedOffTheCallersThreadAndAnUnknownNameIsATransportError() throws Exception {
+        var serverInbox = new LinkedBlockingQueue<Got>();
+        var clientInbox = new LinkedBlockingQueue<Got>();
+        try (var server = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), serverInbox);
+                var client = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), clientInbox)) {
+            int port = server.localAddress(TransportType.UDP).orElseThrow().getPort();
+            client.send(
+                            new Flow(TransportType.UDP, InetSocketAddress.createUnresolved("localhost", port)),
+                            msg("named"))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(serverInbox.poll(10, TimeUnit.SECONDS).text()).isEqualTo("named");
+            CompletableFuture<Void> unknown = client.send(
+                    new Flow(TransportType.UDP, InetSocketAddress.createUnresolved("no-such-host.invalid", port)),
+                    msg("lost"));
+            assertThat(unknown)
+                    .failsWithin(30, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("cannot resolve no-such-host.invalid");
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsATransportError() throws Exception {
         var inbox = new LinkedBlockingQueue<Got>();
         try (var client = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), inbox)) {

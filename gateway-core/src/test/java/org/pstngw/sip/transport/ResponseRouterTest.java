@@ -33,6 +33,30 @@ class ResponseRouterTest {
     }
 
     @Test
+    void maddrIsAnAddressOnlyAsALiteralAndNoResponseFlowIsEverUnresolved() {
+        var literal = new ResponseRouter.ViaHop(
+                TransportType.UDP, "pbx.example", OptionalInt.empty(), "192.0.2.7", OptionalInt.empty(), "239.1.1.1");
+        Flow f = ResponseRouter.route(literal, UDP_FROM);
+        assertThat(f.remote().isUnresolved()).isFalse();
+        assertThat(f.remote()).isEqualTo(new InetSocketAddress("239.1.1.1", 5060));
+        var named = new ResponseRouter.ViaHop(
+                TransportType.UDP,
+                "pbx.example",
+                OptionalInt.of(5070),
+                "192.0.2.7",
+                OptionalInt.empty(),
+                "mcast.example");
+        assertThat(ResponseRouter.route(named, UDP_FROM).remote())
+                .as("a named maddr is skipped: received and the sent-by port")
+                .isEqualTo(new InetSocketAddress("192.0.2.7", 5070));
+        var bareName = new ResponseRouter.ViaHop(
+                TransportType.UDP, "pbx.example", OptionalInt.of(5070), null, OptionalInt.empty(), null);
+        assertThat(ResponseRouter.route(bareName, UDP_FROM).remote())
+                .as("a named sent-by without received: the source address, never a lookup")
+                .isEqualTo(new InetSocketAddress("192.0.2.7", 5070));
+    }
+
+    @Test
     void rportSendsToTheSourceAddressAndPort() {
         var via = new ResponseRouter.ViaHop(
                 TransportType.UDP, "10.0.0.1", OptionalInt.of(5060), "192.0.2.7", OptionalInt.of(40_000), null);

@@ -48,6 +48,10 @@ final class UaHarness {
     private final java.util.concurrent.Executor direct = Runnable::run;
 
     UaHarness(CallListener listener) {
+        this(listener, UaSettings.defaults("gw"));
+    }
+
+    UaHarness(CallListener listener, UaSettings settings) {
         ua = SipUserAgent.create(
                 TimerConfig.DEFAULT,
                 clock,
@@ -57,7 +61,7 @@ final class UaHarness {
                     return CompletableFuture.completedFuture(null);
                 },
                 t -> Optional.of(ME),
-                "gw",
+                settings,
                 listener);
     }
 
@@ -121,6 +125,34 @@ final class UaHarness {
                         callId,
                         cseq,
                         method,
+                        extra,
+                        body.replace("\n", "\r\n").length(),
+                        body);
+    }
+
+    /** A response from the peer to a request the stack sent: its Via, From, To (tagged), Call-ID and CSeq copied. */
+    static String responseTo(Sent request, int status, String reason, String toTag, String extra, String body) {
+        String to = request.header("To");
+        if (toTag != null && tagOf(to) == null) {
+            to = to + ";tag=" + toTag;
+        }
+        return """
+                SIP/2.0 %d %s
+                Via: %s
+                From: %s
+                To: %s
+                Call-ID: %s
+                CSeq: %s
+                %sContent-Length: %d
+
+                %s""".formatted(
+                        status,
+                        reason,
+                        request.header("Via"),
+                        request.header("From"),
+                        to,
+                        request.header("Call-ID"),
+                        request.header("CSeq"),
                         extra,
                         body.replace("\n", "\r\n").length(),
                         body);

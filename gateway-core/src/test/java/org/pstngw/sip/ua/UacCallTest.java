@@ -42,9 +42,9 @@ class UacCallTest {
         }
 
         @Override
-        public Optional<Body> onOffer(ClientCall call, IncomingMessage request) {
+        public OfferReply onOffer(ClientCall call, IncomingMessage request) {
             events.add("offer " + request.method());
-            return Optional.of(Body.sdp("v=0 answer"));
+            return OfferReply.accept(Body.sdp("v=0 answer"));
         }
 
         @Override

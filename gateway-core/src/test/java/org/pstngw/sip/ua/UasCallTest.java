@@ -19,6 +19,7 @@ class UasCallTest {
     private final List<String> events = new ArrayList<>();
     private ServerCall call;
     private Optional<Body> offerAnswer = Optional.empty();
+    private OfferReply offerReply;
 
     private final CallListener listener = new CallListener() {
         @Override
@@ -49,9 +50,16 @@ class UasCallTest {
         }
 
         @Override
-        public Optional<Body> onOffer(ServerCall c, IncomingMessage request) {
+        public OfferReply onOffer(ServerCall c, IncomingMessage request) {
             events.add("offer " + request.method());
-            return offerAnswer;
+            return offerReply != null
+                    ? offerReply
+                    : offerAnswer.map(OfferReply::accept).orElse(OfferReply.acceptWithoutBody());
+        }
+
+        @Override
+        public void onRequestAnswered(ServerCall c, org.pstngw.sip.message.SipMethod method, IncomingMessage r) {
+            events.add(method + " answered " + r.status().orElseThrow().code());
         }
 
         @Override
