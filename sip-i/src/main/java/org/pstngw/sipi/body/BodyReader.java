@@ -51,11 +51,11 @@ final class BodyReader {
     }
 
     private SipIBodies.Parsed.Reject isup(MediaType type, Disposition disposition, BodyPart part) {
-        Optional<String> token = type.parameter("version");
+        Optional<String> token = type.parameter("version").filter(t -> !t.isBlank());
         if (token.isEmpty()) {
             return unsupportedIsup(disposition, part, "application/ISUP without the version parameter (RFC 3204)");
         }
-        IsupVersion v = IsupVersion.of(token.get(), type.parameter("base"));
+        IsupVersion v = IsupVersion.of(token.get(), type.parameter("base").filter(b -> !b.isBlank()));
         if (!v.supported()) {
             return unsupportedIsup(disposition, part, "ISUP version " + v.token() + " not supported");
         }

@@ -140,6 +140,10 @@ public final class SipIBodies {
         if (version.variant().isEmpty()) {
             return new BuildResult.Failed("ISUP version " + version.token() + " is not one this gateway encodes");
         }
+        if (!isToken(version.token())
+                || !version.baseToken().map(SipIBodies::isToken).orElse(true)) {
+            return new BuildResult.Failed("ISUP version " + version.token() + " is not an RFC 2045 token");
+        }
         EncodeResult encoded =
                 IsupCodec.encodeWithoutCic(isup, version.variant().get());
         if (encoded instanceof EncodeResult.EncodeError e) {
@@ -160,6 +164,20 @@ public final class SipIBodies {
                                 BodyPart.of(isupContentType(version), disposition, isupBytes)));
         String contentType = multipart.boundary().equals(BOUNDARY) ? MULTIPART_CONTENT_TYPE : multipart.contentType();
         return new BuildResult.Built(new Body(contentType, Optional.empty(), multipart.body()));
+    }
+
+    /** RFC 2045 token: 1 or more US-ASCII printable characters other than tspecials. */
+    private static boolean isToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent). */

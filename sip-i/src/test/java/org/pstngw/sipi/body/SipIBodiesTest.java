@@ -128,6 +128,13 @@ class SipIBodiesTest {
                         f -> assertThat(f.reason()).contains("xyz99"));
         assertThat(SipIBodies.build(Optional.empty(), ituIam, IsupVersion.TTC93_PLUS))
                 .isInstanceOf(SipIBodies.BuildResult.Failed.class);
+        for (String bad : new String[] {"uk isup", "uk;isup", "uk\r\nX: y", "\"uk\""}) {
+            assertThat(SipIBodies.build(Optional.of(SDP), ituIam, IsupVersion.national(bad, IsupVersion.ITU_T92_PLUS)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            SipIBodies.BuildResult.Failed.class,
+                            f -> assertThat(f.reason()).contains("token"));
+        }
     }
 
     @Test
@@ -203,6 +210,13 @@ class SipIBodiesTest {
                     assertThat(r.reason()).contains("version");
                     assertThat(r.accept()).contains(SipIBodies.ACCEPT);
                 });
+        for (String empty : new String[] {"application/ISUP;version=", "application/ISUP;version=\"\";base="}) {
+            assertThat(SipIBodies.parse(empty, null, ituIam()))
+                    .as(empty)
+                    .isInstanceOfSatisfying(
+                            SipIBodies.Parsed.Reject.class,
+                            r -> assertThat(r.reason()).contains("version"));
+        }
         assertThat(SipIBodies.parse("application/ISUP;base=itu-t92+", "signal;handling=optional", ituIam()))
                 .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
                     assertThat(c.isup()).isEmpty();
