@@ -180,8 +180,12 @@ public final class SipIBodies {
         return true;
     }
 
-    /** Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent). */
-    public static Parsed parse(String contentType, String contentDisposition, byte[] body) {
+    /**
+     * Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent), a null
+     * {@code bytes} an empty body.
+     */
+    public static Parsed parse(String contentType, String contentDisposition, byte[] bytes) {
+        byte[] body = bytes == null ? new byte[0] : bytes;
         Optional<MediaType> type = MediaType.parse(contentType);
         if (type.isEmpty()) {
             return new Parsed.Reject(400, "Content-Type missing or malformed", Optional.empty());
