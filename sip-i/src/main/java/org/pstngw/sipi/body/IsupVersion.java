@@ -90,7 +90,7 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
 
     private static boolean inTable1(IsupVersion v) {
         for (IsupVersion t : TABLE_1) {
-            if (t == v || t.equals(v)) {
+            if (t.equals(v)) {
                 return true;
             }
         }

@@ -230,12 +230,16 @@ public final class Multipart {
         byte[] dashed = dashed(boundary);
         boolean found = false;
         for (BodyPart p : parts) {
-            found |= indexOf(p.raw(), dashed, 0) >= 0;
+            if (indexOf(p.raw(), dashed, 0) >= 0) {
+                found = true;
+            }
             for (Map.Entry<String, String> h : p.headers()) {
                 if (h.getKey().isEmpty() || h.getKey().indexOf(':') >= 0) {
                     throw new IllegalArgumentException("not a header name: " + h.getKey());
                 }
-                found |= scanHeaderText(h.getKey(), dashed) | scanHeaderText(h.getValue(), dashed);
+                boolean inName = scanHeaderText(h.getKey(), dashed);
+                boolean inValue = scanHeaderText(h.getValue(), dashed);
+                found = found || inName || inValue;
             }
         }
         return found;
@@ -435,8 +439,16 @@ public final class Multipart {
      * A delimiter searched with Boyer-Moore-Horspool: a body is scanned in steps of up to the delimiter's length. The
      * table of the last delimiter is kept (it is our own constant boundary almost always).
      */
-    private record Needle(byte[] bytes, int[] skip) {
+    private static final class Needle {
         private static volatile Needle last = new Needle(new byte[] {0}, new int[256]);
+
+        private final byte[] bytes;
+        private final int[] skip;
+
+        private Needle(byte[] bytes, int[] skip) {
+            this.bytes = bytes;
+            this.skip = skip;
+        }
 
         static Needle of(byte[] bytes) {
             Needle n = last;

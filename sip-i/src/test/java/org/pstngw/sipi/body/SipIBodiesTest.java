@@ -87,8 +87,8 @@ class SipIBodiesTest {
         byte[] body = concat(
                 "This is a preamble\r\n--b1 \t\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,
-                "\r\n--b1\r\nContent-Type: application/ISUP; version=\"itu-t92+\"\r\n"
-                        + "Content-Disposition: signal; handling=optional\r\n\r\n",
+                "\r\n--b1\r\nContent-Type: application/ISUP; version=\"itu-t92+\"\r\n",
+                "Content-Disposition: signal; handling=optional\r\n\r\n",
                 isup,
                 "\r\n--b1--\r\nepilogue --b1 text\r\n");
         SipIBodies.Parsed parsed = SipIBodies.parse("multipart/mixed; boundary=\"b1\"", null, body);
@@ -182,8 +182,8 @@ class SipIBodiesTest {
         byte[] body = concat(
                 "--b\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,
-                "\r\n--b\r\nContent-Type: application/ISUP;version=xyz99\r\n"
-                        + "Content-Disposition: signal;handling=optional\r\n\r\n",
+                "\r\n--b\r\nContent-Type: application/ISUP;version=xyz99\r\n",
+                "Content-Disposition: signal;handling=optional\r\n\r\n",
                 ituIam(),
                 "\r\n--b--\r\n");
         assertThat(SipIBodies.parse("multipart/mixed;boundary=b", null, body))
