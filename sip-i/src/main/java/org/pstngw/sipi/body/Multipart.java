@@ -21,8 +21,8 @@ public final class Multipart {
     private static final String BCHARS_NOSPACE =
             "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?";
     private static final String TSPECIALS = "()<>@,;:\\\"/[]?= ";
-    private static final byte CR = '\r';
-    private static final byte LF = '\n';
+    static final byte CR = '\r';
+    static final byte LF = '\n';
 
     private Multipart() {}
 
@@ -56,81 +56,6 @@ public final class Multipart {
         @Override
         public String toString() {
             return "Built[boundary=" + boundary + ", body=" + HexFormat.of().formatHex(body) + "]";
-        }
-    }
-
-    /**
-     * Parts whose headers and boundary are fixed, only their contents change: the delimiter and header octets are made
-     * once, and {@link #build(byte[]...)} copies them around the contents. It gives the octets {@link Multipart#build}
-     * gives for the same parts, falling back on it when the boundary occurs in a content.
-     */
-    public static final class Template {
-        private final String boundary;
-        private final List<List<Map.Entry<String, String>>> headers;
-        private final byte[][] heads;
-        private final byte[] close;
-        private final byte[] dashed;
-
-        private Template(String boundary, List<List<Map.Entry<String, String>>> headers) {
-            this.boundary = boundary;
-            this.headers = List.copyOf(headers);
-            this.heads = new byte[headers.size()][];
-            for (int i = 0; i < heads.length; i++) {
-                BodyPart p = new BodyPart(headers.get(i), new byte[0]);
-                byte[] h = new byte[(i > 0 ? 2 : 0) + 4 + boundary.length() + headLength(p)];
-                writeHead(h, delimiter(h, 0, boundary, i > 0), p);
-                heads[i] = h;
-            }
-            this.close = new byte[boundary.length() + 8];
-            int at = delimiter(close, 0, boundary, true);
-            close[at - 2] = '-';
-            close[at - 1] = '-';
-            close[at] = CR;
-            close[at + 1] = LF;
-            this.dashed = dashed(boundary);
-        }
-
-        /**
-         * A template for parts with these headers.
-         *
-         * @throws IllegalArgumentException as {@link Multipart#build} does, and when {@code boundary} occurs in a
-         *     header (a template cannot pick another)
-         */
-        public static Template of(String boundary, List<List<Map.Entry<String, String>>> headers) {
-            List<BodyPart> empty =
-                    headers.stream().map(h -> new BodyPart(h, new byte[0])).toList();
-            if (!validBoundary(boundary) || occursIn(boundary, empty)) {
-                throw new IllegalArgumentException("boundary " + boundary + " invalid or in a header");
-            }
-            return new Template(boundary, headers);
-        }
-
-        /** The body with these contents, one for each part in order. */
-        public Built build(byte[]... contents) {
-            if (contents.length != heads.length) {
-                throw new IllegalArgumentException(heads.length + " contents expected, not " + contents.length);
-            }
-            int size = close.length;
-            for (int i = 0; i < contents.length; i++) {
-                if (indexOf(contents[i], dashed, 0) >= 0) {
-                    List<BodyPart> parts = new ArrayList<>(contents.length);
-                    for (int j = 0; j < contents.length; j++) {
-                        parts.add(new BodyPart(headers.get(j), contents[j]));
-                    }
-                    return Multipart.build(boundary, parts);
-                }
-                size += heads[i].length + contents[i].length;
-            }
-            byte[] out = new byte[size];
-            int at = 0;
-            for (int i = 0; i < contents.length; i++) {
-                System.arraycopy(heads[i], 0, out, at, heads[i].length);
-                at += heads[i].length;
-                System.arraycopy(contents[i], 0, out, at, contents[i].length);
-                at += contents[i].length;
-            }
-            System.arraycopy(close, 0, out, at, close.length);
-            return new Built(boundary, out);
         }
     }
 
@@ -190,7 +115,7 @@ public final class Multipart {
     }
 
     /** Octets of a part's header lines and the blank line after them (ISO-8859-1, one octet a char). */
-    private static int headLength(BodyPart p) {
+    static int headLength(BodyPart p) {
         int n = 2;
         for (Map.Entry<String, String> h : p.headers()) {
             n += h.getKey().length() + 2 + h.getValue().length() + 2;
@@ -198,7 +123,7 @@ public final class Multipart {
         return n;
     }
 
-    private static int writeHead(byte[] out, int pos, BodyPart p) {
+    static int writeHead(byte[] out, int pos, BodyPart p) {
         int at = pos;
         for (Map.Entry<String, String> h : p.headers()) {
             at = ascii(out, at, h.getKey());
@@ -226,7 +151,7 @@ public final class Multipart {
      * Whether {@code --boundary} occurs in a part's headers or content; on the way, refuses a header that would break
      * the header section.
      */
-    private static boolean occursIn(String boundary, List<BodyPart> parts) {
+    static boolean occursIn(String boundary, List<BodyPart> parts) {
         byte[] dashed = dashed(boundary);
         boolean found = false;
         for (BodyPart p : parts) {
@@ -272,7 +197,7 @@ public final class Multipart {
         return true;
     }
 
-    private static byte[] dashed(String boundary) {
+    static byte[] dashed(String boundary) {
         byte[] d = new byte[2 + boundary.length()];
         d[0] = '-';
         d[1] = '-';
@@ -289,7 +214,7 @@ public final class Multipart {
         return boundary;
     }
 
-    private static int delimiter(byte[] out, int pos, String boundary, boolean leadingCrlf) {
+    static int delimiter(byte[] out, int pos, String boundary, boolean leadingCrlf) {
         int at = pos;
         if (leadingCrlf) {
             out[at++] = CR;
@@ -431,54 +356,7 @@ public final class Multipart {
         return -1;
     }
 
-    private static int indexOf(byte[] b, byte[] needle, int from) {
-        return Needle.of(needle).indexOf(b, from);
-    }
-
-    /**
-     * A delimiter searched with Boyer-Moore-Horspool: a body is scanned in steps of up to the delimiter's length. The
-     * table of the last delimiter is kept (it is our own constant boundary almost always).
-     */
-    private static final class Needle {
-        private static volatile Needle last = new Needle(new byte[] {0}, new int[256]);
-
-        private final byte[] bytes;
-        private final int[] skip;
-
-        private Needle(byte[] bytes, int[] skip) {
-            this.bytes = bytes;
-            this.skip = skip;
-        }
-
-        static Needle of(byte[] bytes) {
-            Needle n = last;
-            if (Arrays.equals(n.bytes, bytes)) {
-                return n;
-            }
-            int[] skip = new int[256];
-            Arrays.fill(skip, bytes.length);
-            for (int i = 0; i < bytes.length - 1; i++) {
-                skip[bytes[i] & 0xFF] = bytes.length - 1 - i;
-            }
-            n = new Needle(bytes.clone(), skip);
-            last = n;
-            return n;
-        }
-
-        int indexOf(byte[] b, int from) {
-            int m = bytes.length;
-            int i = from;
-            while (i + m <= b.length) {
-                int j = m - 1;
-                while (j >= 0 && b[i + j] == bytes[j]) {
-                    j--;
-                }
-                if (j < 0) {
-                    return i;
-                }
-                i += skip[b[i + m - 1] & 0xFF];
-            }
-            return -1;
-        }
+    static int indexOf(byte[] b, byte[] needle, int from) {
+        return ByteSearch.indexOf(b, needle, from);
     }
 }

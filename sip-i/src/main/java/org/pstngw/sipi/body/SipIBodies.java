@@ -43,9 +43,9 @@ public final class SipIBodies {
     private static final String MULTIPART_CONTENT_TYPE = "multipart/mixed;boundary=" + BOUNDARY;
 
     /** For each Table 1 version, the SDP + ISUP multipart templates with handling=required and =optional. */
-    private static final List<Multipart.Template> TEMPLATES = IsupVersion.TABLE_1.stream()
+    private static final List<MultipartTemplate> TEMPLATES = IsupVersion.TABLE_1.stream()
             .flatMap(v -> Stream.of(REQUIRED, OPTIONAL)
-                    .map(d -> Multipart.Template.of(
+                    .map(d -> MultipartTemplate.of(
                             BOUNDARY,
                             List.of(
                                     List.of(Map.entry("Content-Type", "application/sdp")),

@@ -61,7 +61,7 @@ class MultipartTest {
         List<Map.Entry<String, String>> isup = List.of(
                 Map.entry("Content-Type", "application/ISUP;version=itu-t92+"),
                 Map.entry("Content-Disposition", "signal;handling=required"));
-        Multipart.Template template = Multipart.Template.of("b", List.of(sdp, isup));
+        MultipartTemplate template = MultipartTemplate.of("b", List.of(sdp, isup));
         for (byte[][] contents : new byte[][][] {
             {concat("v=0\r\n"), new byte[] {1, 0, 2}},
             {new byte[0], new byte[0]},
@@ -72,7 +72,7 @@ class MultipartTest {
                     Multipart.build("b", List.of(new BodyPart(sdp, contents[0]), new BodyPart(isup, contents[1])));
             assertThat(template.build(contents)).isEqualTo(expected);
         }
-        assertThatThrownBy(() -> Multipart.Template.of("b", List.of(List.of(Map.entry("X", "--b")))))
+        assertThatThrownBy(() -> MultipartTemplate.of("b", List.of(List.of(Map.entry("X", "--b")))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> template.build(new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
