@@ -297,8 +297,8 @@ public final class IsupCodec {
     }
 
     /**
-     * The parameters of a body in the layout Q.763 gives every message type added since 1992 (FAC, IDR/IRS, SGM, APM,
-     * PRI, ...): a pointer to the optional part, the optional parameters, the end octet. Null when {@code body} is not
+     * The parameters of a body in the layout Q.763 gives the message types that carry only optional parameters
+     * (FAC, APM, IDR/IRS, SGM, ...): a pointer to the optional part, the optional parameters, the end octet. Null when {@code body} is not
      * exactly in that layout (pointer 1, nothing after the end octet), so that what it returns re-encodes, with
      * {@link #optionalOnly}, to the same octets. An empty body has no parameters.
      */
