@@ -64,8 +64,8 @@ public sealed interface IsupMessage extends ParameterViews
 
     /**
      * The record for {@code type} holding {@code parameters}. For a type without a record, an {@link Unknown} whose
-     * body holds the parameters in the layout of the Q.763 message types that carry only optional parameters (pointer to the optional
-     * part, optional parameters, end octet); with no parameters, an empty body.
+     * body holds the parameters in the layout of the Q.763 message types that carry only optional parameters
+     * (pointer to the optional part, optional parameters, end octet); with no parameters, an empty body.
      */
     static IsupMessage of(IsupMessageType type, int cic, IsupParameters parameters) {
         IsupMessage m = MessageRecords.create(type, cic, parameters);
