@@ -319,9 +319,9 @@ public sealed interface IsupMessage extends ParameterViews
 
     /**
      * A message type without a record: the octets after the message type code, kept and re-emitted as they are. When
-     * the body is in the layout of the message types that carry only optional parameters (pointer 1, optional parameters,
-     * end octet), its
-     * parameters are readable through {@link #parameters()} and {@link #with} can add one; any other body is opaque.
+     * the body is in the layout of the message types that carry only optional parameters (pointer 1, optional
+     * parameters, end octet), its parameters are readable through {@link #parameters()} and {@link #with} can add
+     * one; any other body is opaque.
      */
     @SuppressWarnings("ArrayRecordComponent") // copied in and out; array-aware equals/hashCode/toString below
     record Unknown(int cic, IsupMessageType type, byte[] body) implements IsupMessage {
