@@ -15,11 +15,32 @@ public record MediaType(String value, Map<String, String> parameters) {
         parameters = Map.copyOf(parameters);
     }
 
+    /**
+     * Recent results by header text: a gateway sees the same few Content-Type and Content-Disposition values over and
+     * over. Entries are immutable and published racily: a race costs a parse, never a wrong result.
+     */
+    private record Cached(String header, Optional<MediaType> parsed) {}
+
+    private static final Cached[] CACHE = new Cached[32];
+
     /** Parses; empty when the value is blank or a parameter is malformed. At most 16 parameters. */
     public static Optional<MediaType> parse(String header) {
         if (header == null) {
             return Optional.empty();
         }
+        int slot = header.hashCode() & (CACHE.length - 1);
+        Cached c = CACHE[slot];
+        if (c != null && c.header.equals(header)) {
+            return c.parsed;
+        }
+        Optional<MediaType> parsed = parseUncached(header);
+        if (header.length() <= 256) {
+            CACHE[slot] = new Cached(header, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<MediaType> parseUncached(String header) {
         int n = header.length();
         int semi = header.indexOf(';');
         String value = trimmedLower(header, 0, semi < 0 ? n : semi);

@@ -319,7 +319,7 @@ public final class Multipart {
             while (colon < eol && b[colon] != ':') {
                 colon++;
             }
-            String name = latin1Trimmed(b, pos, colon);
+            String name = headerName(b, pos, colon);
             if (colon == eol || name.isEmpty()) {
                 return new PartResult.Bad("header line without a name and colon");
             }
@@ -332,6 +332,27 @@ public final class Multipart {
         byte[] content = new byte[Math.max(0, end - pos)];
         System.arraycopy(b, pos, content, 0, content.length);
         return new PartResult.Part(new BodyPart(headers, content));
+    }
+
+    /** Header names that come in every SIP-I body, kept as constants instead of a new String each time. */
+    private static final String[] KNOWN_NAMES = {"Content-Type", "Content-Disposition", "Content-ID"};
+
+    private static String headerName(byte[] b, int from, int to) {
+        for (String known : KNOWN_NAMES) {
+            if (to - from == known.length() && matchesAt(b, from, known)) {
+                return known;
+            }
+        }
+        return latin1Trimmed(b, from, to);
+    }
+
+    private static boolean matchesAt(byte[] b, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ((b[at + i] & 0xFF) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The octets from..to as ISO-8859-1 text, without leading and trailing white space. */
