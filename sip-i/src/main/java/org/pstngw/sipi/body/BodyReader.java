@@ -12,8 +12,8 @@ final class BodyReader {
     private byte[] sdp;
     private IsupMessage isup;
     private IsupVersion version;
-    private final List<String> ignored = new ArrayList<>(0);
-    private final List<BodyPart> others = new ArrayList<>(0);
+    private List<String> ignored = List.of();
+    private List<BodyPart> others = List.of();
 
     /** Takes one part; a reject when the part is required and cannot be used. */
     SipIBodies.Parsed.Reject part(Optional<MediaType> type, Disposition disposition, BodyPart part) {
@@ -24,7 +24,7 @@ final class BodyReader {
             if (sdp == null) {
                 sdp = part.raw();
             } else {
-                others.add(part);
+                other(part);
             }
             return null;
         }
@@ -33,7 +33,7 @@ final class BodyReader {
                 return notUnderstood(disposition, part, "disposition " + disposition.type() + " for application/ISUP");
             }
             if (isup != null) {
-                others.add(part);
+                other(part);
                 return null;
             }
             return isup(type.get(), disposition, part);
@@ -46,33 +46,30 @@ final class BodyReader {
         if (disposition.required()) {
             return new SipIBodies.Parsed.Reject(415, what + " not supported", Optional.of(SipIBodies.ACCEPT));
         }
-        others.add(part);
+        other(part);
         return null;
     }
 
     private SipIBodies.Parsed.Reject isup(MediaType type, Disposition disposition, BodyPart part) {
-        Optional<String> token = type.parameter("version");
+        Optional<String> token = type.parameter("version").filter(t -> !t.isBlank());
         if (token.isEmpty()) {
             return unsupportedIsup(disposition, part, "application/ISUP without the version parameter (RFC 3204)");
         }
-        IsupVersion v = IsupVersion.of(token.get(), type.parameter("base"));
+        IsupVersion v = IsupVersion.of(token.get(), type.parameter("base").filter(b -> !b.isBlank()));
         if (!v.supported()) {
             return unsupportedIsup(disposition, part, "ISUP version " + v.token() + " not supported");
         }
         DecodeResult r = IsupCodec.decodeWithoutCic(part.raw(), v.variant().orElseThrow(), 0);
-        switch (r) {
-            case DecodeResult.Decoded(IsupMessage m) -> {
-                isup = m;
-                version = v;
-            }
-            case DecodeResult.DecodeError e -> {
-                if (disposition.required()) {
-                    return new SipIBodies.Parsed.Reject(400, e.toString(), Optional.empty());
-                }
-                ignored.add(e.toString());
-                others.add(part);
-            }
+        if (r instanceof DecodeResult.Decoded(IsupMessage m)) {
+            isup = m;
+            version = v;
+            return null;
         }
+        if (disposition.required()) {
+            return new SipIBodies.Parsed.Reject(400, r.toString(), Optional.empty());
+        }
+        ignore(r.toString());
+        other(part);
         return null;
     }
 
@@ -80,14 +77,32 @@ final class BodyReader {
         if (disposition.required()) {
             return new SipIBodies.Parsed.Reject(415, reason, Optional.of(SipIBodies.ACCEPT));
         }
-        ignored.add(reason + " (handling=optional)");
-        others.add(part);
+        ignore(reason + " (handling=optional)");
+        other(part);
         return null;
     }
 
+    private void other(BodyPart part) {
+        if (others.isEmpty()) {
+            others = new ArrayList<>(2);
+        }
+        others.add(part);
+    }
+
+    private void ignore(String reason) {
+        if (ignored.isEmpty()) {
+            ignored = new ArrayList<>(1);
+        }
+        ignored.add(reason);
+    }
+
+    /**
+     * The content found. The SDP octets are the part's own copy (a BodyPart copies its content in), which nothing else
+     * holds: they are handed out without another copy.
+     */
     SipIBodies.Parsed result() {
         return new SipIBodies.Parsed.Content(
-                Optional.ofNullable(sdp).map(byte[]::clone),
+                Optional.ofNullable(sdp),
                 Optional.ofNullable(isup),
                 Optional.ofNullable(version),
                 ignored.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", ignored)),

@@ -68,11 +68,11 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
      */
     public static IsupVersion of(String token, Optional<String> base) {
         IsupVersion v = valueOf(token);
-        if (TABLE_1.contains(v) || base.isEmpty()) {
+        if (inTable1(v) || base.isEmpty()) {
             return v;
         }
         IsupVersion b = valueOf(base.get());
-        return TABLE_1.contains(b) && b.supported()
+        return inTable1(b) && b.supported()
                 ? national(token, b)
                 : new IsupVersion(v.token, Optional.empty(), Optional.of(b.token));
     }
@@ -82,10 +82,19 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
      * {@code version=token;base=...}, supported when the base is.
      */
     public static IsupVersion national(String token, IsupVersion base) {
-        if (!TABLE_1.contains(base)) {
+        if (!inTable1(base)) {
             throw new IllegalArgumentException("base must be an RFC 3204 Table 1 value, not " + base.token);
         }
         return new IsupVersion(token, base.variant, Optional.of(base.token));
+    }
+
+    private static boolean inTable1(IsupVersion v) {
+        for (IsupVersion t : TABLE_1) {
+            if (t.equals(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The version this gateway emits for a variant. */

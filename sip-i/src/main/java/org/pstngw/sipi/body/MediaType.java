@@ -1,6 +1,7 @@
 package org.pstngw.sipi.body;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,19 +15,42 @@ public record MediaType(String value, Map<String, String> parameters) {
         parameters = Map.copyOf(parameters);
     }
 
-    /** Parses; empty when the value is blank or a parameter is malformed. */
+    /**
+     * Recent results by header text: a gateway sees the same few Content-Type and Content-Disposition values over and
+     * over. Entries are immutable and published racily: a race costs a parse, never a wrong result.
+     */
+    private record Cached(String header, Optional<MediaType> parsed) {}
+
+    private static final Cached[] CACHE = new Cached[32];
+
+    /** Parses; empty when the value is blank or a parameter is malformed. At most 16 parameters. */
     public static Optional<MediaType> parse(String header) {
         if (header == null) {
             return Optional.empty();
         }
+        int slot = header.hashCode() & (CACHE.length - 1);
+        Cached c = CACHE[slot];
+        if (c != null && c.header.equals(header)) {
+            return c.parsed;
+        }
+        Optional<MediaType> parsed = parseUncached(header);
+        if (header.length() <= 256) {
+            CACHE[slot] = new Cached(header, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<MediaType> parseUncached(String header) {
+        int n = header.length();
         int semi = header.indexOf(';');
-        String value = (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        String value = trimmedLower(header, 0, semi < 0 ? n : semi);
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> params = new LinkedHashMap<>();
+        String[] names = new String[4];
+        String[] values = new String[4];
+        int count = 0;
         int i = semi;
-        int n = header.length();
         while (i >= 0 && i < n) {
             i++; // past ';'
             int eq = header.indexOf('=', i);
@@ -38,7 +62,7 @@ public record MediaType(String value, Map<String, String> parameters) {
                 }
                 return Optional.empty();
             }
-            String name = header.substring(i, eq).trim().toLowerCase(Locale.ROOT);
+            String name = trimmedLower(header, i, eq);
             int v = eq + 1;
             while (v < n && header.charAt(v) == ' ') {
                 v++;
@@ -53,15 +77,64 @@ public record MediaType(String value, Map<String, String> parameters) {
                 i = header.indexOf(';', close);
             } else {
                 int end = header.indexOf(';', v);
-                val = header.substring(v, end < 0 ? n : end).trim();
+                val = trimmed(header, v, end < 0 ? n : end);
                 i = end;
             }
-            if (name.isEmpty()) {
+            if (name.isEmpty() || count == 16) {
                 return Optional.empty();
             }
-            params.put(name, val);
+            int at = indexOf(names, count, name);
+            if (at < 0) {
+                if (count == names.length) {
+                    names = Arrays.copyOf(names, 16);
+                    values = Arrays.copyOf(values, 16);
+                }
+                at = count++;
+            }
+            names[at] = name;
+            values[at] = val; // a repeated parameter: the last one counts
         }
-        return Optional.of(new MediaType(value, params));
+        return Optional.of(new MediaType(value, map(names, values, count)));
+    }
+
+    private static int indexOf(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Map<String, String> map(String[] names, String[] values, int count) {
+        return switch (count) {
+            case 0 -> Map.of();
+            case 1 -> Map.of(names[0], values[0]);
+            case 2 -> Map.of(names[0], values[0], names[1], values[1]);
+            default -> {
+                Map<String, String> m = new HashMap<>(count * 2);
+                for (int i = 0; i < count; i++) {
+                    m.put(names[i], values[i]);
+                }
+                yield m;
+            }
+        };
+    }
+
+    private static String trimmed(String s, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && s.charAt(a) <= ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        return s.substring(a, b);
+    }
+
+    private static String trimmedLower(String s, int from, int to) {
+        return trimmed(s, from, to).toLowerCase(Locale.ROOT);
     }
 
     public Optional<String> parameter(String name) {

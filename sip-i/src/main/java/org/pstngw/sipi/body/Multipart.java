@@ -21,8 +21,8 @@ public final class Multipart {
     private static final String BCHARS_NOSPACE =
             "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?";
     private static final String TSPECIALS = "()<>@,;:\\\"/[]?= ";
-    private static final byte CR = '\r';
-    private static final byte LF = '\n';
+    static final byte CR = '\r';
+    static final byte LF = '\n';
 
     private Multipart() {}
 
@@ -78,57 +78,131 @@ public final class Multipart {
      * {@code --boundary} occurs in a part (headers or content), a suffix {@code -N} is appended to the boundary until
      * it does not.
      *
-     * @throws IllegalArgumentException when {@code boundary} is not an RFC 2046 boundary (a programming error: the
-     *     caller's boundary is a constant)
+     * @throws IllegalArgumentException when {@code boundary} is not an RFC 2046 boundary, or a header has an empty
+     *     name, a colon in its name or CR/LF anywhere (programming errors: the caller's boundary is a constant, its
+     *     headers its own)
      */
     public static Built build(String boundary, List<BodyPart> parts) {
         if (!validBoundary(boundary)) {
             throw new IllegalArgumentException("not an RFC 2046 boundary: " + boundary);
         }
-        List<byte[]> heads = new ArrayList<>(parts.size());
-        for (BodyPart p : parts) {
-            StringBuilder sb = new StringBuilder(64);
-            for (Map.Entry<String, String> h : p.headers()) {
-                sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
-            }
-            heads.add(sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        }
         String chosen = boundary;
-        for (int n = 1; occursIn(chosen, heads, parts); n++) {
+        for (int n = 1; occursIn(chosen, parts); n++) {
             String suffix = "-" + n;
             chosen = boundary.substring(0, Math.min(boundary.length(), MAX_BOUNDARY - suffix.length())) + suffix;
         }
-        byte[] b = chosen.getBytes(StandardCharsets.US_ASCII);
-        int size = b.length + 8;
-        for (int i = 0; i < parts.size(); i++) {
-            size += 6 + b.length + heads.get(i).length + parts.get(i).raw().length;
+        int b = chosen.length();
+        // first delimiter "--b" CRLF, later ones CRLF "--b" CRLF, the close CRLF "--b--" CRLF
+        int size = b + 8 - (parts.isEmpty() ? 0 : 2);
+        for (BodyPart p : parts) {
+            size += 6 + b + headLength(p) + p.raw().length;
         }
         byte[] out = new byte[size];
         int pos = 0;
         for (int i = 0; i < parts.size(); i++) {
-            pos = delimiter(out, pos, b, i > 0);
-            System.arraycopy(heads.get(i), 0, out, pos, heads.get(i).length);
-            pos += heads.get(i).length;
+            pos = delimiter(out, pos, chosen, i > 0);
+            pos = writeHead(out, pos, parts.get(i));
             byte[] c = parts.get(i).raw();
             System.arraycopy(c, 0, out, pos, c.length);
             pos += c.length;
         }
-        pos = delimiter(out, pos, b, true);
+        pos = delimiter(out, pos, chosen, true);
         out[pos - 2] = '-';
         out[pos - 1] = '-';
         out[pos++] = CR;
-        out[pos++] = LF;
-        return new Built(chosen, Arrays.copyOf(out, pos));
+        out[pos] = LF;
+        return new Built(chosen, out);
     }
 
-    private static boolean occursIn(String boundary, List<byte[]> heads, List<BodyPart> parts) {
-        byte[] dashed = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < parts.size(); i++) {
-            if (indexOf(heads.get(i), dashed, 0) >= 0 || indexOf(parts.get(i).raw(), dashed, 0) >= 0) {
-                return true;
+    /** Octets of a part's header lines and the blank line after them (ISO-8859-1, one octet a char). */
+    static int headLength(BodyPart p) {
+        int n = 2;
+        for (Map.Entry<String, String> h : p.headers()) {
+            n += h.getKey().length() + 2 + h.getValue().length() + 2;
+        }
+        return n;
+    }
+
+    static int writeHead(byte[] out, int pos, BodyPart p) {
+        int at = pos;
+        for (Map.Entry<String, String> h : p.headers()) {
+            at = ascii(out, at, h.getKey());
+            out[at++] = ':';
+            out[at++] = ' ';
+            at = ascii(out, at, h.getValue());
+            out[at++] = CR;
+            out[at++] = LF;
+        }
+        out[at++] = CR;
+        out[at++] = LF;
+        return at;
+    }
+
+    /** {@code s} as ISO-8859-1 octets ('?' for a char beyond it, as String.getBytes does). */
+    private static int ascii(byte[] out, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out[at + i] = c <= 0xFF ? (byte) c : (byte) '?';
+        }
+        return at + s.length();
+    }
+
+    /**
+     * Whether {@code --boundary} occurs in a part's headers or content; on the way, refuses a header that would break
+     * the header section.
+     */
+    static boolean occursIn(String boundary, List<BodyPart> parts) {
+        byte[] dashed = dashed(boundary);
+        boolean found = false;
+        for (BodyPart p : parts) {
+            if (indexOf(p.raw(), dashed, 0) >= 0) {
+                found = true;
+            }
+            for (Map.Entry<String, String> h : p.headers()) {
+                if (h.getKey().isEmpty() || h.getKey().indexOf(':') >= 0) {
+                    throw new IllegalArgumentException("not a header name: " + h.getKey());
+                }
+                boolean inName = scanHeaderText(h.getKey(), dashed);
+                boolean inValue = scanHeaderText(h.getValue(), dashed);
+                found = found || inName || inValue;
             }
         }
-        return false;
+        return found;
+    }
+
+    /** Whether {@code s} contains {@code dashed}; throws on CR or LF, which would end the header line. */
+    private static boolean scanHeaderText(String s, byte[] dashed) {
+        boolean found = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("CR or LF in a header: " + s);
+            }
+            if (c == '-' && !found) {
+                found = matchesAt(s, i, dashed);
+            }
+        }
+        return found;
+    }
+
+    private static boolean matchesAt(String s, int at, byte[] needle) {
+        if (at + needle.length > s.length()) {
+            return false;
+        }
+        for (int j = 0; j < needle.length; j++) {
+            if (s.charAt(at + j) != (needle[j] & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] dashed(String boundary) {
+        byte[] d = new byte[2 + boundary.length()];
+        d[0] = '-';
+        d[1] = '-';
+        ascii(d, 2, boundary);
+        return d;
     }
 
     private static String quoteIfNeeded(String boundary) {
@@ -140,7 +214,7 @@ public final class Multipart {
         return boundary;
     }
 
-    private static int delimiter(byte[] out, int pos, byte[] boundary, boolean leadingCrlf) {
+    static int delimiter(byte[] out, int pos, String boundary, boolean leadingCrlf) {
         int at = pos;
         if (leadingCrlf) {
             out[at++] = CR;
@@ -148,8 +222,7 @@ public final class Multipart {
         }
         out[at++] = '-';
         out[at++] = '-';
-        System.arraycopy(boundary, 0, out, at, boundary.length);
-        at += boundary.length;
+        at = ascii(out, at, boundary);
         out[at++] = CR;
         out[at++] = LF;
         return at;
@@ -160,7 +233,7 @@ public final class Multipart {
         if (!validBoundary(boundary)) {
             return new Result.Malformed("boundary missing or not an RFC 2046 boundary");
         }
-        byte[] delim = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        byte[] delim = dashed(boundary);
         int at = findDelimiter(body, delim, 0);
         if (at < 0) {
             return new Result.Malformed("no delimiter --" + boundary + " in the body");
@@ -180,12 +253,11 @@ public final class Multipart {
             if (parts.size() == MAX_PARTS) {
                 return new Result.Malformed("more than " + MAX_PARTS + " parts");
             }
-            switch (part(body, start, contentEnd)) {
-                case PartResult.Part(BodyPart p) -> parts.add(p);
-                case PartResult.Bad(String reason) -> {
-                    return new Result.Malformed("part " + (parts.size() + 1) + ": " + reason);
-                }
+            PartResult part = part(body, start, contentEnd);
+            if (part instanceof PartResult.Bad(String reason)) {
+                return new Result.Malformed("part " + (parts.size() + 1) + ": " + reason);
             }
+            parts.add(((PartResult.Part) part).part());
             at = next;
         }
     }
@@ -243,21 +315,57 @@ public final class Multipart {
                 pos += 2;
                 break;
             }
-            String line = new String(b, pos, eol - pos, StandardCharsets.ISO_8859_1);
-            int colon = line.indexOf(':');
-            if (colon <= 0 || line.substring(0, colon).isBlank()) {
+            int colon = pos;
+            while (colon < eol && b[colon] != ':') {
+                colon++;
+            }
+            String name = headerName(b, pos, colon);
+            if (colon == eol || name.isEmpty()) {
                 return new PartResult.Bad("header line without a name and colon");
             }
             if (headers.size() == MAX_HEADERS) {
                 return new PartResult.Bad("more than " + MAX_HEADERS + " headers");
             }
-            headers.add(Map.entry(
-                    line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+            headers.add(Map.entry(name, latin1Trimmed(b, colon + 1, eol)));
             pos = eol + 2;
         }
         byte[] content = new byte[Math.max(0, end - pos)];
         System.arraycopy(b, pos, content, 0, content.length);
         return new PartResult.Part(new BodyPart(headers, content));
+    }
+
+    /** Header names that come in every SIP-I body, kept as constants instead of a new String each time. */
+    private static final String[] KNOWN_NAMES = {"Content-Type", "Content-Disposition", "Content-ID"};
+
+    private static String headerName(byte[] b, int from, int to) {
+        for (String known : KNOWN_NAMES) {
+            if (to - from == known.length() && matchesAt(b, from, known)) {
+                return known;
+            }
+        }
+        return latin1Trimmed(b, from, to);
+    }
+
+    private static boolean matchesAt(byte[] b, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ((b[at + i] & 0xFF) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The octets from..to as ISO-8859-1 text, without leading and trailing white space. */
+    private static String latin1Trimmed(byte[] b, int from, int to) {
+        int a = from;
+        int z = to;
+        while (a < z && (b[a] & 0xFF) <= ' ') {
+            a++;
+        }
+        while (z > a && (b[z - 1] & 0xFF) <= ' ') {
+            z--;
+        }
+        return new String(b, a, z - a, StandardCharsets.ISO_8859_1);
     }
 
     private static int indexOfCrlf(byte[] b, int from) {
@@ -269,21 +377,7 @@ public final class Multipart {
         return -1;
     }
 
-    private static int indexOf(byte[] b, byte[] needle, int from) {
-        byte first = needle[0];
-        int last = b.length - needle.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < needle.length; j++) {
-                if (b[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+    static int indexOf(byte[] b, byte[] needle, int from) {
+        return ByteSearch.indexOf(b, needle, from);
     }
 }

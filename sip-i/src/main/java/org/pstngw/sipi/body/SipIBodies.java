@@ -1,8 +1,10 @@
 package org.pstngw.sipi.body;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.pstngw.sipi.isup.EncodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
@@ -21,6 +23,13 @@ import org.pstngw.sipi.isup.IsupMessage;
  * {@code base=} naming a supported RFC 3204 Table 1 value makes a national version supported).
  */
 public final class SipIBodies {
+    private static final String REQUIRED = "signal;handling=required";
+    private static final String OPTIONAL = "signal;handling=optional";
+
+    /** isupContentType of each Table 1 value, made once (declared before ACCEPT, which uses it). */
+    private static final List<String> TABLE_1_CONTENT_TYPES =
+            IsupVersion.TABLE_1.stream().map(SipIBodies::contentTypeOf).toList();
+
     /** Boundary preferred on bodies we build (another one is derived when it occurs in a part). */
     public static final String BOUNDARY = "pstngw-sipi-7d3f2a";
 
@@ -30,6 +39,20 @@ public final class SipIBodies {
                     .map(SipIBodies::isupContentType)
                     .collect(Collectors.joining(", "))
             + ", multipart/mixed";
+
+    private static final String MULTIPART_CONTENT_TYPE = "multipart/mixed;boundary=" + BOUNDARY;
+
+    /** For each Table 1 version, the SDP + ISUP multipart templates with handling=required and =optional. */
+    private static final List<MultipartTemplate> TEMPLATES = IsupVersion.TABLE_1.stream()
+            .flatMap(v -> Stream.of(REQUIRED, OPTIONAL)
+                    .map(d -> MultipartTemplate.of(
+                            BOUNDARY,
+                            List.of(
+                                    List.of(Map.entry("Content-Type", "application/sdp")),
+                                    List.of(
+                                            Map.entry("Content-Type", contentTypeOf(v)),
+                                            Map.entry("Content-Disposition", d))))))
+            .toList();
 
     private SipIBodies() {}
 
@@ -95,6 +118,11 @@ public final class SipIBodies {
      * RFC 3204 Table 1.
      */
     public static String isupContentType(IsupVersion version) {
+        int i = IsupVersion.TABLE_1.indexOf(version);
+        return i >= 0 ? TABLE_1_CONTENT_TYPES.get(i) : contentTypeOf(version);
+    }
+
+    private static String contentTypeOf(IsupVersion version) {
         return "application/ISUP;version=" + version.token()
                 + version.baseToken().map(b -> ";base=" + b).orElse("");
     }
@@ -112,27 +140,52 @@ public final class SipIBodies {
         if (version.variant().isEmpty()) {
             return new BuildResult.Failed("ISUP version " + version.token() + " is not one this gateway encodes");
         }
-        byte[] isupBytes;
-        switch (IsupCodec.encodeWithoutCic(isup, version.variant().get())) {
-            case EncodeResult.Encoded(byte[] bytes) -> isupBytes = bytes;
-            case EncodeResult.EncodeError e -> {
-                return new BuildResult.Failed(e.toString());
-            }
+        if (!isToken(version.token())
+                || !version.baseToken().map(SipIBodies::isToken).orElse(true)) {
+            return new BuildResult.Failed("ISUP version " + version.token() + " is not an RFC 2045 token");
         }
-        String disposition = required ? "signal;handling=required" : "signal;handling=optional";
+        EncodeResult encoded =
+                IsupCodec.encodeWithoutCic(isup, version.variant().get());
+        if (encoded instanceof EncodeResult.EncodeError e) {
+            return new BuildResult.Failed(e.toString());
+        }
+        byte[] isupBytes = ((EncodeResult.Encoded) encoded).bytes();
+        String disposition = required ? REQUIRED : OPTIONAL;
         if (sdp.isEmpty()) {
             return new BuildResult.Built(new Body(isupContentType(version), Optional.of(disposition), isupBytes));
         }
-        Multipart.Built multipart = Multipart.build(
-                BOUNDARY,
-                List.of(
-                        BodyPart.of("application/sdp", null, sdp.get()),
-                        BodyPart.of(isupContentType(version), disposition, isupBytes)));
-        return new BuildResult.Built(new Body(multipart.contentType(), Optional.empty(), multipart.body()));
+        int t = IsupVersion.TABLE_1.indexOf(version);
+        Multipart.Built multipart = t >= 0
+                ? TEMPLATES.get(2 * t + (required ? 0 : 1)).build(sdp.get(), isupBytes)
+                : Multipart.build(
+                        BOUNDARY,
+                        List.of(
+                                BodyPart.of("application/sdp", null, sdp.get()),
+                                BodyPart.of(isupContentType(version), disposition, isupBytes)));
+        String contentType = multipart.boundary().equals(BOUNDARY) ? MULTIPART_CONTENT_TYPE : multipart.contentType();
+        return new BuildResult.Built(new Body(contentType, Optional.empty(), multipart.body()));
     }
 
-    /** Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent). */
-    public static Parsed parse(String contentType, String contentDisposition, byte[] body) {
+    /** RFC 2045 token: 1 or more US-ASCII printable characters other than tspecials. */
+    private static boolean isToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent), a null
+     * {@code bytes} an empty body.
+     */
+    public static Parsed parse(String contentType, String contentDisposition, byte[] bytes) {
+        byte[] body = bytes == null ? new byte[0] : bytes;
         Optional<MediaType> type = MediaType.parse(contentType);
         if (type.isEmpty()) {
             return new Parsed.Reject(400, "Content-Type missing or malformed", Optional.empty());
@@ -149,7 +202,7 @@ public final class SipIBodies {
             return new Parsed.Reject(400, "multipart body: " + reason, Optional.empty());
         }
         for (BodyPart p : ((Multipart.Result.Parts) split).parts()) {
-            Optional<MediaType> pt = MediaType.parse(p.contentType());
+            Optional<MediaType> pt = MediaType.parse(p.header("Content-Type").orElse("text/plain"));
             Parsed.Reject r = reader.part(
                     pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
             if (r != null) {

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>{@link #encode}/{@link #decode} work on the M3UA form, which starts with the 2-octet CIC (low octet first; 12 bits
  * in ITU, Q.763 1.2, 14 bits in ANSI, T1.113.3; the spare high bits are sent as 0 and ignored on receipt).
- * {@link #encodeWithoutCic}/{@link #decodeWithoutCic} work on the SIP-I {@code application/ISUP} form, which starts with
- * the message type. Neither direction throws: a message that does not fit the variant is an
+ * {@link #encodeWithoutCic}/{@link #decodeWithoutCic} work on the SIP-I {@code application/ISUP} form, which starts
+ * with the message type. Neither direction throws: a message that does not fit the variant is an
  * {@link EncodeResult.EncodeError}, bad input a {@link DecodeResult.DecodeError}.
  *
  * <p>Decoding is lenient where Q.764 2.9.5 (receipt of unrecognised information) asks a node to carry on rather than
@@ -297,10 +297,10 @@ public final class IsupCodec {
     }
 
     /**
-     * The parameters of a body in the layout Q.763 gives every message type added since 1992 (FAC, IDR/IRS, SGM, APM,
-     * PRI, ...): a pointer to the optional part, the optional parameters, the end octet. Null when {@code body} is not
-     * exactly in that layout (pointer 1, nothing after the end octet), so that what it returns re-encodes, with
-     * {@link #optionalOnly}, to the same octets. An empty body has no parameters.
+     * The parameters of a body in the layout Q.763 gives the message types that carry only optional parameters (FAC,
+     * APM, IDR/IRS, SGM, ...): a pointer to the optional part, the optional parameters, the end octet. Null when
+     * {@code body} is not exactly in that layout (pointer 1, nothing after the end octet), so that what it returns
+     * re-encodes, with {@link #optionalOnly}, to the same octets. An empty body has no parameters.
      */
     static List<IsupParameter> parseOptionalOnly(byte[] body) {
         if (body.length == 0 || (body.length == 1 && body[0] == 0)) {

@@ -64,8 +64,8 @@ public sealed interface IsupMessage extends ParameterViews
 
     /**
      * The record for {@code type} holding {@code parameters}. For a type without a record, an {@link Unknown} whose
-     * body holds the parameters in the layout of the message types added to Q.763 since 1992 (pointer to the optional
-     * part, optional parameters, end octet); with no parameters, an empty body.
+     * body holds the parameters in the layout of the Q.763 message types that carry only optional parameters
+     * (pointer to the optional part, optional parameters, end octet); with no parameters, an empty body.
      */
     static IsupMessage of(IsupMessageType type, int cic, IsupParameters parameters) {
         IsupMessage m = MessageRecords.create(type, cic, parameters);
@@ -319,8 +319,9 @@ public sealed interface IsupMessage extends ParameterViews
 
     /**
      * A message type without a record: the octets after the message type code, kept and re-emitted as they are. When
-     * the body is in the layout of the message types added since 1992 (pointer 1, optional parameters, end octet), its
-     * parameters are readable through {@link #parameters()} and {@link #with} can add one; any other body is opaque.
+     * the body is in the layout of the message types that carry only optional parameters (pointer 1, optional
+     * parameters, end octet), its parameters are readable through {@link #parameters()} and {@link #with} can add
+     * one; any other body is opaque.
      */
     @SuppressWarnings("ArrayRecordComponent") // copied in and out; array-aware equals/hashCode/toString below
     record Unknown(int cic, IsupMessageType type, byte[] body) implements IsupMessage {

@@ -1,7 +1,5 @@
 package org.pstngw.sipi.isup;
 
-import java.util.Objects;
-
 /**
  * ISUP message type codes (Q.763 Table 4, T1.113.3). Open enum: {@link #valueOf(int)} returns a value for any code, so
  * an unknown message type passes through.
@@ -72,6 +70,7 @@ public final class IsupMessageType implements Comparable<IsupMessageType> {
         return name;
     }
 
+    @SuppressWarnings("ReferenceEquality") // known means: this is the constant defined for the code
     public boolean isKnown() {
         return BY_CODE[code] == this;
     }
@@ -88,7 +87,7 @@ public final class IsupMessageType implements Comparable<IsupMessageType> {
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(code);
+        return code;
     }
 
     @Override

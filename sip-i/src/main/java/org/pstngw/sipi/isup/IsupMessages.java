@@ -31,14 +31,18 @@ public final class IsupMessages {
     }
 
     /** User service information (Q.931 bearer capability octets 3-5): speech, 64 kbit/s circuit mode, G.711 mu-law. */
-    public static final byte[] USI_SPEECH_MU_LAW = {(byte) 0x80, (byte) 0x90, (byte) 0xA2};
+    public static byte[] usiSpeechMuLaw() {
+        return new byte[] {(byte) 0x80, (byte) 0x90, (byte) 0xA2};
+    }
 
     /** User service information: 3.1 kHz audio, 64 kbit/s circuit mode, G.711 mu-law. */
-    public static final byte[] USI_3_1_KHZ_MU_LAW = {(byte) 0x90, (byte) 0x90, (byte) 0xA2};
+    public static byte[] usi31KhzMuLaw() {
+        return new byte[] {(byte) 0x90, (byte) 0x90, (byte) 0xA2};
+    }
 
     /**
      * An ANSI IAM (T1.113.3): nature of connection, forward call indicators, calling party's category (fixed), then
-     * user service information (Q.931 bearer capability, e.g. {@link #USI_SPEECH_MU_LAW}) and the called number
+     * user service information (Q.931 bearer capability, e.g. {@link #usiSpeechMuLaw()}) and the called number
      * (variable), then the optional parameters given. ANSI has no transmission medium requirement.
      */
     public static IsupMessage.Iam ansiIam(

@@ -10,6 +10,7 @@ package org.pstngw.sipi.isup;
  * tables as Wireshark's ANSI ISUP dissector implements them). Message types without a layout here (ANSI's CRA, CRM,
  * CVT, CVR, EXM; ITU's IDR, APM, SGM, ...) decode to {@link IsupMessage.Unknown} and pass through as raw octets.
  */
+@SuppressWarnings("ArrayRecordComponent") // an internal table, never handed out
 record MessageFormat(int[] fixedCodes, int[] fixedLengths, int[] variableCodes, boolean optionalPart) {
     private static final int[] NONE = new int[0];
     private static final MessageFormat[] ITU = new MessageFormat[256];

@@ -13,8 +13,8 @@
  * <ul>
  *   <li>Transparency: an optional parameter it does not know makes it throw {@code ParameterException} (IAM, ACM, REL,
  *       ANM, RES, INR, FOT), where a SIP-I gateway must pass it on; in a SAM it reads no optional part and drops it.
- *   <li>Nothing thrown out of the module: {@code createCommand} of an unknown message type and decoding fewer than three
- *       octets throw {@code IllegalArgumentException}; the address signal ST makes its encoder throw
+ *   <li>Nothing thrown out of the module: {@code createCommand} of an unknown message type and decoding fewer than
+ *       three octets throw {@code IllegalArgumentException}; the address signal ST makes its encoder throw
  *       {@code NumberFormatException}; a decoded USR cannot be re-encoded (an array-index error).
  *   <li>Wire accuracy: it encodes CFN and SAM without the optional part pointer their Q.763 layout has, and it fails to
  *       decode a FAC carrying Remote operations components, even a minimal invoke.

@@ -35,6 +35,42 @@ class MultipartProperties {
                 .isNotNull();
     }
 
+    @Property(tries = 3000)
+    void arbitraryHeadersParseToAResult(
+            @ForAll("headerValues") String contentType, @ForAll("headerValues") String disposition) {
+        byte[] body = {0x01, 0x00, 0x20, 0x01};
+        assertThat(SipIBodies.parse(contentType, disposition, body)).isNotNull();
+        assertThat(SipIBodies.parse(contentType, null, body)).isNotNull();
+    }
+
+    @Provide
+    Arbitrary<String> headerValues() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40),
+                Arbitraries.of(
+                                "application/ISUP",
+                                "multipart/mixed",
+                                "application/sdp",
+                                "signal",
+                                "render",
+                                ";",
+                                "=",
+                                "\"",
+                                " ",
+                                "version",
+                                "base",
+                                "boundary",
+                                "handling",
+                                "itu-t92+",
+                                "ansi00",
+                                "optional",
+                                "required",
+                                "x")
+                        .list()
+                        .ofMaxSize(10)
+                        .map(l -> String.join("", l)));
+    }
+
     @Provide
     Arbitrary<List<BodyPart>> parts() {
         Arbitrary<String> name = Arbitraries.strings()

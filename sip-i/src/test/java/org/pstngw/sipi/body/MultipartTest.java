@@ -6,6 +6,7 @@ import static org.pstngw.sipi.body.SipIBodiesTest.concat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** RFC 2046 section 5.1.1 delimiters, boundaries and binary-safe parts. */
@@ -55,6 +56,28 @@ class MultipartTest {
     }
 
     @Test
+    void aTemplateGivesWhatBuildGivesAndFallsBackWhenTheBoundaryOccursInAContent() {
+        List<Map.Entry<String, String>> sdp = List.of(Map.entry("Content-Type", "application/sdp"));
+        List<Map.Entry<String, String>> isup = List.of(
+                Map.entry("Content-Type", "application/ISUP;version=itu-t92+"),
+                Map.entry("Content-Disposition", "signal;handling=required"));
+        MultipartTemplate template = MultipartTemplate.of("b", List.of(sdp, isup));
+        for (byte[][] contents : new byte[][][] {
+            {concat("v=0\r\n"), new byte[] {1, 0, 2}},
+            {new byte[0], new byte[0]},
+            {concat("x\r\n--b--\r\n"), new byte[] {1}},
+            {new byte[] {1}, concat("--b")}
+        }) {
+            Multipart.Built expected =
+                    Multipart.build("b", List.of(new BodyPart(sdp, contents[0]), new BodyPart(isup, contents[1])));
+            assertThat(template.build(contents)).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> MultipartTemplate.of("b", List.of(List.of(Map.entry("X", "--b")))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> template.build(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void boundariesAreCheckedAgainstRfc2046() {
         assertThat(Multipart.validBoundary("pstngw-sipi-7d3f2a")).isTrue();
         assertThat(Multipart.validBoundary("a b'()+_,-./:=?")).isTrue();
@@ -74,7 +97,12 @@ class MultipartTest {
 
     @Test
     void headersThatWouldBreakTheBodyAreRefused() {
-        assertThatThrownBy(() -> BodyPart.of("a/b\r\nX: y", null, new byte[0]))
+        assertThatThrownBy(() -> Multipart.build("b", List.of(BodyPart.of("a/b\r\nX: y", null, new byte[0]))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        Multipart.build("b", List.of(new BodyPart(List.of(Map.entry("A:B", "c")), new byte[0]))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Multipart.build("b", List.of(new BodyPart(List.of(Map.entry("", "c")), new byte[0]))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Multipart.parse("b", concat("--b\r\n: nameless\r\n\r\nx\r\n--b--\r\n")))
                 .isInstanceOf(Multipart.Result.Malformed.class);

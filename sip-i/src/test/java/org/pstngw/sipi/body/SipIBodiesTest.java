@@ -87,8 +87,8 @@ class SipIBodiesTest {
         byte[] body = concat(
                 "This is a preamble\r\n--b1 \t\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,
-                "\r\n--b1\r\nContent-Type: application/ISUP; version=\"itu-t92+\"\r\n"
-                        + "Content-Disposition: signal; handling=optional\r\n\r\n",
+                "\r\n--b1\r\nContent-Type: application/ISUP; version=\"itu-t92+\"\r\n",
+                "Content-Disposition: signal; handling=optional\r\n\r\n",
                 isup,
                 "\r\n--b1--\r\nepilogue --b1 text\r\n");
         SipIBodies.Parsed parsed = SipIBodies.parse("multipart/mixed; boundary=\"b1\"", null, body);
@@ -128,6 +128,13 @@ class SipIBodiesTest {
                         f -> assertThat(f.reason()).contains("xyz99"));
         assertThat(SipIBodies.build(Optional.empty(), ituIam, IsupVersion.TTC93_PLUS))
                 .isInstanceOf(SipIBodies.BuildResult.Failed.class);
+        for (String bad : new String[] {"uk isup", "uk;isup", "uk\r\nX: y", "\"uk\""}) {
+            assertThat(SipIBodies.build(Optional.of(SDP), ituIam, IsupVersion.national(bad, IsupVersion.ITU_T92_PLUS)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            SipIBodies.BuildResult.Failed.class,
+                            f -> assertThat(f.reason()).contains("token"));
+        }
     }
 
     @Test
@@ -175,8 +182,8 @@ class SipIBodiesTest {
         byte[] body = concat(
                 "--b\r\nContent-Type: application/sdp\r\n\r\n",
                 SDP,
-                "\r\n--b\r\nContent-Type: application/ISUP;version=xyz99\r\n"
-                        + "Content-Disposition: signal;handling=optional\r\n\r\n",
+                "\r\n--b\r\nContent-Type: application/ISUP;version=xyz99\r\n",
+                "Content-Disposition: signal;handling=optional\r\n\r\n",
                 ituIam(),
                 "\r\n--b--\r\n");
         assertThat(SipIBodies.parse("multipart/mixed;boundary=b", null, body))
@@ -203,6 +210,13 @@ class SipIBodiesTest {
                     assertThat(r.reason()).contains("version");
                     assertThat(r.accept()).contains(SipIBodies.ACCEPT);
                 });
+        for (String empty : new String[] {"application/ISUP;version=", "application/ISUP;version=\"\";base="}) {
+            assertThat(SipIBodies.parse(empty, null, ituIam()))
+                    .as(empty)
+                    .isInstanceOfSatisfying(
+                            SipIBodies.Parsed.Reject.class,
+                            r -> assertThat(r.reason()).contains("version"));
+        }
         assertThat(SipIBodies.parse("application/ISUP;base=itu-t92+", "signal;handling=optional", ituIam()))
                 .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
                     assertThat(c.isup()).isEmpty();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Encoding is a result: every message that does not fit its variant, its CIC field, a pointer or an MSU is an error. */
+/** Encoding is a result: a message that does not fit its variant, its CIC field, a pointer or an MSU is an error. */
 class EncodeLimitsTest {
     private static final IsupParameter UUI_255 =
             new IsupParameter(ParameterCode.USER_TO_USER_INFORMATION, new byte[255]);

@@ -16,7 +16,9 @@ public final class Fixtures {
                 throw new IllegalArgumentException("no fixture " + resource);
             }
             StringBuilder sb = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .toList()) {
                 int hash = line.indexOf('#');
                 sb.append((hash >= 0 ? line.substring(0, hash) : line).replaceAll("\\s", ""));
             }

@@ -29,7 +29,7 @@ class HandAssembledFixturesTest {
                                 ForwardCallIndicators.of(
                                         false, false, true, ForwardCallIndicators.ISUP_PREFERRED, true),
                                 CallingPartyCategory.ORDINARY,
-                                IsupMessages.USI_SPEECH_MU_LAW,
+                                IsupMessages.usiSpeechMuLaw(),
                                 PartyNumber.called(PartyNumber.NAI_NATIONAL, "2125551234"),
                                 IsupMessages.callingPartyNumber(
                                         PartyNumber.calling(PartyNumber.NAI_NATIONAL, "2125550000")))),
