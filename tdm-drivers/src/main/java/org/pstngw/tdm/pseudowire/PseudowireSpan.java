@@ -191,7 +191,8 @@ public final class PseudowireSpan implements Span {
 
     /**
      * Simulates the local attachment circuit: {@link LineCondition#CUT} (LOS) or {@link LineCondition#AIS} on our TDM
-     * side set the L bit of the packets sent; SAToP sends the simulated line itself (zeros or all ones).
+     * side set the L bit of the packets sent (with the simulated line as their payload); the far end plays them as all
+     * ones (AIS).
      */
     public void setLineCondition(LineCondition newCondition) {
         this.condition = newCondition;
