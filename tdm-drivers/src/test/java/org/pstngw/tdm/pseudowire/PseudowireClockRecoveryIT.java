@@ -55,7 +55,13 @@ class PseudowireClockRecoveryIT {
 
     /** The two spans after the run: what each one's pseudowire saw. */
     private record Run(
-            PwLinkStats a, PwLinkStats b, PseudowireSpan spanB, int fillAtOneMinuteA, int fillAtOneMinuteB) {}
+            PwLinkStats a,
+            PwLinkStats b,
+            PseudowireSpan spanB,
+            int fillAtOneMinuteA,
+            int fillAtOneMinuteB,
+            long listenedFrames,
+            long oddBlocks) {}
 
     private static Run run(int ppm, ClockSource bClock) throws Exception {
         var clockA = new VirtualFrameClock(8);
@@ -65,6 +71,13 @@ class PseudowireClockRecoveryIT {
                 var b = new PseudowireDriver(DriverContext.of(clockB))) {
             var spanA = a.openSpan(span("a", ClockSource.INTERNAL, ports[0], ports[1]));
             var spanB = b.openSpan(span("b", bClock, ports[1], ports[0]));
+            long[] listened = new long[2];
+            spanB.setFrameListener((first, frames) -> {
+                listened[0] += frames;
+                if (frames != 8) {
+                    listened[1]++;
+                }
+            });
             a.start();
             b.start();
             int every = 1_000_000 / Math.abs(ppm);
@@ -84,7 +97,14 @@ class PseudowireClockRecoveryIT {
                     fillAtOneMinuteB = spanB.pseudowireStats().fillLevel();
                 }
             }
-            return new Run(spanA.pseudowireStats(), spanB.pseudowireStats(), spanB, fillAtOneMinuteA, fillAtOneMinuteB);
+            return new Run(
+                    spanA.pseudowireStats(),
+                    spanB.pseudowireStats(),
+                    spanB,
+                    fillAtOneMinuteA,
+                    fillAtOneMinuteB,
+                    listened[0],
+                    listened[1]);
         }
     }
 
@@ -106,6 +126,9 @@ class PseudowireClockRecoveryIT {
         double drift = ppm * 1e-6 * 8000 * SECONDS;
         assertThat((double) b.slipFrames()).isCloseTo(drift, within(32.0));
         assertThat(b.slips()).isLessThanOrEqualTo(Math.abs(b.slipFrames()) + 10);
+        // The media loop, run from the span's frame listener, is told each block's true length.
+        assertThat(r.listenedFrames()).isEqualTo(r.spanB().counters().framesReceived());
+        assertThat(r.oddBlocks()).isEqualTo(b.slips());
         // B's packets follow the far end's clock too: A, which never steers, sees its fill hold as well.
         PwLinkStats a = r.a();
         assertThat(a.lost()).isZero();
