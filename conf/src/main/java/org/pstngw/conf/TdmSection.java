@@ -58,7 +58,9 @@ final class TdmSection {
             enumOf(ClockSource.class),
             ClockSource.LINE,
             "",
-            "line: recover the far end's clock; internal: we are clock master");
+            "line: follow the far end's clock (a pseudowire recovers it from the packets and steers the span);"
+                    + " internal: we are clock master. Of two ends, one must be the master: two line-timed ends"
+                    + " chase each other");
     static final Setting<Companding> COMPANDING = Setting.derived(
             "companding", enumOf(Companding.class), "alaw for e1, ulaw for t1", "", "G.711 law on the voice timeslots");
     static final Setting<Integer> SIGNALLING = Setting.derived(

@@ -3,6 +3,8 @@ package org.pstngw.tdm.framing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.pstngw.tdm.hdlc.HdlcDecoder;
+import org.pstngw.tdm.hdlc.HdlcFrameSink;
 import org.pstngw.tdm.spi.Alarm;
 import org.pstngw.tdm.spi.Framing;
 import org.pstngw.tdm.spi.SpanType;
@@ -22,8 +24,9 @@ import org.pstngw.tdm.spi.SpanType;
  *            (ESF: FPS bits; D4: Ft bits)
  * </pre>
  *
- * ESF: the CRC-6 of each superframe (F bits as 1) is compared with C1..C6 received in the next; yellow alarm (RAI) is
- * the data-link pattern 11111111 00000000 held for 32 bits, cleared after 16 bits without it. D4: RAI is bit 2 at 0
+ * ESF: the CRC-6 of each superframe (F bits as 1) is compared with C1..C6 received in the next; the data link's
+ * bits go through an HDLC decoder and its good messages to the sink set with {@link #setDataLinkSink}; yellow alarm
+ * (RAI) is the data-link pattern 11111111 00000000 held for 32 bits, cleared after 16 bits without it. D4: RAI is bit 2 at 0
  * in every channel for 48 frames, cleared after 48 frames without. LOS (175 zeros, T1.231) and AIS as {@link
  * LineMonitor}. While alignment is lost the stream input hands out all-ones frames. Allocation-free; one thread.
  */
@@ -95,6 +98,11 @@ public final class T1Deframer {
     private int expectedCrc = -1;
     private int receivedC;
     private int fdl;
+    private HdlcFrameSink dataLinkSink = (buffer, length) -> {};
+    private final HdlcDecoder dataLink =
+            new HdlcDecoder(T1Framer.MAX_DATA_LINK_FRAME, (b, n) -> dataLinkSink.onFrame(b, n));
+    private int dataLinkOctet;
+    private int dataLinkBits;
     private int yellowRun;
     private int clearRun;
     private long frames;
@@ -304,7 +312,22 @@ public final class T1Deframer {
         index = n == 24 ? 0 : n;
     }
 
+    /** Receives the good messages of the ESF data link (FCS checked and stripped), on the frame thread. */
+    public void setDataLinkSink(HdlcFrameSink sink) {
+        this.dataLinkSink = sink;
+    }
+
+    /** Data-link messages dropped for a bad FCS. */
+    public long dataLinkFcsErrors() {
+        return dataLink.fcsErrors();
+    }
+
     private void fdlBit(int bit) {
+        dataLinkOctet = (dataLinkOctet << 1) | bit;
+        if (++dataLinkBits == 8) {
+            dataLink.octet(dataLinkOctet & 0xFF);
+            dataLinkBits = 0;
+        }
         fdl = ((fdl << 1) | bit) & 0xFFFF;
         boolean yellow = isYellowRotation(fdl);
         if (yellow) {

@@ -1,5 +1,6 @@
 package org.pstngw.tdm.framing;
 
+import org.pstngw.tdm.hdlc.HdlcEncoder;
 import org.pstngw.tdm.spi.Framing;
 import org.pstngw.tdm.spi.SpanType;
 
@@ -13,8 +14,10 @@ import org.pstngw.tdm.spi.SpanType;
  *                    odd frames         4 kbit/s facility data link (idle: HDLC flags 0x7E)
  * </pre>
  *
- * Remote alarm (yellow): on ESF the data link carries the repeated pattern 11111111 00000000; on D4 bit 2 of every
- * channel is forced to 0. Allocation-free; one thread.
+ * The ESF data link (T1.403 section 9.4) carries HDLC: flags while idle, and message-oriented frames (e.g. a
+ * performance report message) queued with {@link #sendDataLink}, zero-bit stuffed with their CRC-16 FCS, bits in line
+ * order. Remote alarm (yellow): on ESF the data link carries the bit-oriented pattern 11111111 00000000 instead; on
+ * D4 bit 2 of every channel is forced to 0. Allocation-free after construction; one thread.
  */
 public final class T1Framer {
     /** D4 F-bit pattern, frame 1 in the most significant of 12 bits. */
@@ -26,12 +29,18 @@ public final class T1Framer {
     /** ESF yellow alarm on the data link, first bit in the most significant of 16 bits. */
     public static final int ESF_YELLOW = 0xFF00;
 
+    /** Longest message sent on the ESF data link (a PRM is 13 octets without FCS; LAPD allows 260). */
+    public static final int MAX_DATA_LINK_FRAME = 260;
+
     private final boolean esf;
     private int index;
     private int crc;
     private int crcToSend;
     private boolean remoteAlarm;
     private int fdlBit;
+    private final HdlcEncoder dataLink = new HdlcEncoder(MAX_DATA_LINK_FRAME);
+    private int dataLinkOctet;
+    private int dataLinkBits;
 
     public T1Framer(Framing framing) {
         if (framing.spanType() != SpanType.T1) {
@@ -42,6 +51,15 @@ public final class T1Framer {
 
     public void setRemoteAlarm(boolean on) {
         this.remoteAlarm = on;
+    }
+
+    /**
+     * Queues one message for the ESF data link; it goes out after the frame being sent.
+     *
+     * @return false when a message is still being sent (retry later), or it is too long
+     */
+    public boolean sendDataLink(byte[] frame, int off, int len) {
+        return !dataLink.busy() && dataLink.load(frame, off, len);
     }
 
     /** Position of the next frame in the (super)frame, 0-based. */
@@ -85,13 +103,17 @@ public final class T1Framer {
     }
 
     private int nextFdlBit() {
-        int bit;
         if (remoteAlarm) {
-            bit = (ESF_YELLOW >>> (15 - (fdlBit & 15))) & 1;
-        } else {
-            bit = (0x7E >>> (fdlBit & 7)) & 1;
+            int bit = (ESF_YELLOW >>> (15 - (fdlBit & 15))) & 1;
+            fdlBit = (fdlBit + 1) & 15;
+            return bit;
         }
-        fdlBit = (fdlBit + 1) & 15;
-        return bit;
+        fdlBit = 0;
+        if (dataLinkBits == 0) {
+            dataLinkOctet = dataLink.nextOctet();
+            dataLinkBits = 8;
+        }
+        dataLinkBits--;
+        return (dataLinkOctet >>> dataLinkBits) & 1;
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
 import org.pstngw.tdm.clock.RateLimitedLog;
+import org.pstngw.tdm.spi.ClockSource;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
 import org.pstngw.tdm.spi.Span;
@@ -118,7 +119,8 @@ public final class PseudowireDriver implements TdmDriver {
             }
             PwSpanLink link;
             try {
-                link = new PwSpanLink(config.name(), config.type(), config.law(), options);
+                link = new PwSpanLink(
+                        config.name(), config.type(), config.law(), options, config.clockSource() == ClockSource.LINE);
             } catch (IOException e) {
                 throw new TdmException(
                         "span '" + config.name() + "': cannot bind UDP " + options.local() + ": " + e.getMessage(), e);

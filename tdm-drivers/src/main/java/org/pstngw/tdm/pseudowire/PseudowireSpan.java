@@ -46,7 +46,14 @@ import org.pstngw.tdm.spi.SpanType;
  * bit of the far end's packets (it is in packet-loss state: it does not hear us) raises RAI. Our attachment circuit
  * is the span's own TDM side: {@link #localFailure} (the media side has no valid source) and {@link
  * #setLineCondition} (a simulated line cut or AIS on the local side) both set the L bit, and SAToP then sends all
- * ones. Frame-thread state is touched only by the driver's clock thread.
+ * ones.
+ *
+ * <p><b>Timing.</b> With clock source line the span follows the far end: each block it moves the frames its clock
+ * delivered, plus or minus one now and then as {@link AdaptiveClockRecovery#correctionPpm()} accumulates to a whole
+ * frame (a controlled slip against the local clock, counted in {@link PwLinkStats#slips()}), in both directions, so
+ * the jitter buffer stays where it settled and our packets go out at the far end's rate; the frame listener is told
+ * each block's true length. With clock source internal the span runs on the frame clock and the clock recovery only
+ * measures. Frame-thread state is touched only by the driver's clock thread.
  */
 public final class PseudowireSpan implements Span {
     private static final int MODIFIER_RDI = 0b10;
@@ -80,6 +87,10 @@ public final class PseudowireSpan implements Span {
     private int rxFramesPerPacketMax;
     private PlayoutResult lastPlayout = PlayoutResult.FILLING;
     private int lastModifier;
+    private final boolean steered;
+    private double steerFrames;
+    private long slips;
+    private long slipFrames;
 
     private volatile FrameListener frameListener;
     private volatile boolean open = true;
@@ -111,6 +122,7 @@ public final class PseudowireSpan implements Span {
         this.txStream = new byte[payloadBytes + 2 * frameBytes + 8];
         this.rxPacket = new byte[payloadBytes];
         this.rxFramesPerPacketMax = satop ? payloadBytes * 8 / type.bitsPerFrame() + 2 : framesPerPacket;
+        this.steered = link.clockRecovery().steered();
         this.alarms =
                 new SpanAlarms(config.name(), satop ? Set.of(Alarm.LOS, Alarm.LOF, Alarm.AIS) : Set.of(Alarm.LOS));
     }
@@ -162,7 +174,7 @@ public final class PseudowireSpan implements Span {
 
     @Override
     public SpanTiming timing() {
-        return SpanTiming.FRAME_CLOCK;
+        return steered ? SpanTiming.RECOVERED : SpanTiming.FRAME_CLOCK;
     }
 
     void driverRunning(boolean running) {
@@ -179,7 +191,8 @@ public final class PseudowireSpan implements Span {
 
     /**
      * Simulates the local attachment circuit: {@link LineCondition#CUT} (LOS) or {@link LineCondition#AIS} on our TDM
-     * side set the L bit of the packets sent; SAToP sends the simulated line itself (zeros or all ones).
+     * side set the L bit of the packets sent (with the simulated line as their payload); the far end plays them as all
+     * ones (AIS).
      */
     public void setLineCondition(LineCondition newCondition) {
         this.condition = newCondition;
@@ -204,18 +217,36 @@ public final class PseudowireSpan implements Span {
         return link;
     }
 
-    /** Frame thread: moves {@code frames} frames each way, then tells the frame listener. */
-    void onBlock(long firstFrame, int frames, long nowNanos) {
+    /**
+     * Frame thread: moves the block's frames each way (one more or fewer when the span follows the line), then tells
+     * the frame listener.
+     */
+    void onBlock(long firstFrame, int clockFrames, long nowNanos) {
         if (!open) {
             return;
         }
-        ensureCapacity(frames);
+        int frames = clockFrames;
+        if (steered) {
+            steerFrames += clockFrames * link.clockRecovery().correctionPpm() * 1e-6;
+            if (steerFrames >= 1) {
+                steerFrames -= 1;
+                frames++;
+                slips++;
+                slipFrames++;
+            } else if (steerFrames <= -1) {
+                steerFrames += 1;
+                frames--;
+                slips++;
+                slipFrames--;
+            }
+        }
+        ensureCapacity(clockFrames + 1);
         transmit(frames, nowNanos);
         receive(frames, nowNanos);
         framesSent.lazySet(framesSent.get() + frames);
         framesReceived.lazySet(framesReceived.get() + frames);
         updateAlarms();
-        link.publish(0);
+        link.publish(slips, slipFrames);
         FrameListener l = frameListener;
         if (l != null) {
             l.onFrames(framesReceived.get() - frames, frames);

@@ -20,7 +20,9 @@ package org.pstngw.tdm.pseudowire;
  * @param arrivalPpm far end's clock offset estimated from arrival times
  * @param fillPpm far end's clock offset estimated from the jitter buffer fill (PI integral)
  * @param correctionPpm rate correction the clock recovery applies (line timing) or would apply (internal)
- * @param slips controlled frame slips of the span's playout (frames inserted or deleted to follow the far end)
+ * @param slips controlled frame slips of the span's timing against the frame clock (frames run more or fewer to
+ *     follow the far end), each counted once
+ * @param slipFrames net frames the span ran beyond the frame clock: positive when the far end is fast
  */
 public record PwLinkStats(
         long packetsSent,
@@ -40,4 +42,5 @@ public record PwLinkStats(
         double arrivalPpm,
         double fillPpm,
         double correctionPpm,
-        long slips) {}
+        long slips,
+        long slipFrames) {}

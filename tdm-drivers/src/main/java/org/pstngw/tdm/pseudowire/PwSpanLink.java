@@ -100,11 +100,16 @@ final class PwSpanLink implements AutoCloseable {
         ARRIVAL_PPM,
         FILL_PPM,
         CORRECTION_PPM,
-        SLIPS
+        SLIPS,
+        SLIP_FRAMES
     }
 
-    /** @param law the span's companding law: its idle code fills lost CESoPSN packets */
-    PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options) throws IOException {
+    /**
+     * @param law the span's companding law: its idle code fills lost CESoPSN packets
+     * @param steered whether the span steers its timing from the clock recovery (clock source line)
+     */
+    PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options, boolean steered)
+            throws IOException {
         this.logName = "span " + span;
         this.options = options;
         int payload = options.payloadBytes(type);
@@ -123,7 +128,7 @@ final class PwSpanLink implements AutoCloseable {
                 options.lossStateEnter(),
                 options.lossStateExit());
         this.drainBudget = jitter.capacity() / 2;
-        this.clockRecovery = AdaptiveClockRecovery.forInterval(Math.round(options.packetIntervalNanos(type)));
+        this.clockRecovery = AdaptiveClockRecovery.forInterval(Math.round(options.packetIntervalNanos(type)), steered);
         this.timestampStep = (int) Math.round(options.packetIntervalNanos(type) / 125_000.0);
         this.txBuffer = ByteBuffer.allocateDirect(codec.maxPacketBytes());
         this.rxBuffer = ByteBuffer.allocateDirect(2048);
@@ -264,7 +269,7 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     /** Frame thread, once per block: makes the counters visible to {@link #stats()} as one consistent snapshot. */
-    void publish(long slips) {
+    void publish(long slips, long slipFrames) {
         long bad = 0;
         for (long m : malformed) {
             bad += m;
@@ -290,6 +295,7 @@ final class PwSpanLink implements AutoCloseable {
         put(Stat.FILL_PPM, Double.doubleToRawLongBits(clockRecovery.fillPpm()));
         put(Stat.CORRECTION_PPM, Double.doubleToRawLongBits(clockRecovery.correctionPpm()));
         put(Stat.SLIPS, slips);
+        put(Stat.SLIP_FRAMES, slipFrames);
         VERSION.setRelease(this, v + 2);
     }
 
@@ -327,7 +333,8 @@ final class PwSpanLink implements AutoCloseable {
                     Double.longBitsToDouble(get(Stat.ARRIVAL_PPM)),
                     Double.longBitsToDouble(get(Stat.FILL_PPM)),
                     Double.longBitsToDouble(get(Stat.CORRECTION_PPM)),
-                    get(Stat.SLIPS));
+                    get(Stat.SLIPS),
+                    get(Stat.SLIP_FRAMES));
             VarHandle.loadLoadFence();
             if ((int) VERSION.getAcquire(this) == before) {
                 return s;

@@ -192,6 +192,27 @@ class LoopbackDriverTest {
     }
 
     @Test
+    void theFrameListenerHearsEveryBlockAfterTheChannelsWereServedAndStopStopsTheSpans() {
+        Span[] s = pair(SpanType.E1, 0);
+        List<long[]> blocks = new ArrayList<>();
+        s[1].setFrameListener((first, frames) -> {
+            // The block's bytes are already in the channel when the listener runs.
+            blocks.add(new long[] {first, frames, s[1].channel(1).orElseThrow().readable()});
+        });
+        assertThat(s[1].timing()).isEqualTo(org.pstngw.tdm.spi.SpanTiming.FRAME_CLOCK);
+        clock.advanceBlocks(3);
+        assertThat(blocks).extracting(b -> b[0]).containsExactly(0L, 8L, 16L);
+        assertThat(blocks).extracting(b -> b[1]).containsOnly(8L);
+        assertThat(blocks).extracting(b -> b[2]).containsExactly(8L, 16L, 24L);
+        assertThat(s[0].isRunning()).isTrue();
+        driver.stop();
+        assertThat(s[0].isOpen()).isTrue();
+        assertThat(s[0].isRunning()).isFalse();
+        clock.advanceBlocks(1);
+        assertThat(blocks).hasSize(3);
+    }
+
+    @Test
     void closedPeerLeavesADeadLine() {
         Span[] s = pair(SpanType.T1, 0);
         clock.advance(80);

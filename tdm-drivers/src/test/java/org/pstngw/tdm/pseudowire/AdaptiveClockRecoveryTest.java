@@ -69,6 +69,84 @@ class AdaptiveClockRecoveryTest {
         assertThat(jb.late()).isZero();
     }
 
+    /**
+     * The steered loop as a line-timed span runs it, in virtual time with microsecond packet times: the far end sends
+     * 1 ms packets at its own rate, each delayed by up to 2 ms; they are seen once per 1 ms block (as the driver
+     * drains its socket); each block the span moves 8 frames, one more or fewer when the correction has added up to a
+     * frame, and plays a packet whenever its frame queue runs short. Half an hour: nothing lost, the fill held within
+     * two packets of where it settled, the correction equal to the far end's offset, the net slips equal to the drift.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {50, -50, 100, -100, 0, 7})
+    void steeredPlayoutFollowsTheFarEndsClock(int farPpm) {
+        int depth = 16;
+        var jb = new JitterBuffer(4, depth, 256, FillPolicy.ALL_ONES, (byte) 0xFF, 3, 3);
+        var acr = AdaptiveClockRecovery.forInterval(INTERVAL, true);
+        var rnd = new SplittableRandom(7);
+        var payload = java.nio.ByteBuffer.allocate(4);
+        byte[] out = new byte[4];
+        double farInterval = INTERVAL / (1 + farPpm * 1e-6);
+        long[] arrivalAt = new long[64];
+        int[] arrivalSeq = new int[64];
+        int pending = 0;
+        long sent = 0;
+        int queue = 0;
+        double steer = 0;
+        long netFrames = 0;
+        double correctionSum = 0;
+        int correctionSamples = 0;
+        double worstFill = 0;
+        int blocks = 30 * 60 * 1000;
+        for (int blk = 1; blk <= blocks; blk++) {
+            long now = blk * INTERVAL;
+            while (sent * farInterval <= now) {
+                arrivalAt[pending] = (long) (sent * farInterval) + rnd.nextLong(2 * INTERVAL);
+                arrivalSeq[pending++] = (int) (sent++ & 0xFFFF);
+            }
+            for (int i = 0; i < pending; ) {
+                if (arrivalAt[i] <= now) {
+                    jb.offer(arrivalSeq[i], false, payload, 0, 4);
+                    acr.onArrival(unwrap(arrivalSeq[i], sent), now);
+                    arrivalAt[i] = arrivalAt[--pending];
+                    arrivalSeq[i] = arrivalSeq[pending];
+                } else {
+                    i++;
+                }
+            }
+            steer += 8 * acr.correctionPpm() * 1e-6;
+            int frames = 8;
+            if (steer >= 1) {
+                steer--;
+                frames++;
+                netFrames++;
+            } else if (steer <= -1) {
+                steer++;
+                frames--;
+                netFrames--;
+            }
+            while (queue < frames) {
+                jb.playout(out, 0);
+                acr.onPlayout(jb.fillLevel(), now);
+                queue += 8;
+            }
+            queue -= frames;
+            if (blk > 10 * 60 * 1000) {
+                worstFill = Math.max(worstFill, Math.abs(acr.filteredFill() - acr.targetFill()));
+            }
+            if (blk > 20 * 60 * 1000) {
+                correctionSum += acr.correctionPpm();
+                correctionSamples++;
+            }
+        }
+        assertThat(jb.lost()).isZero();
+        assertThat(jb.late()).isZero();
+        assertThat(jb.underruns() + jb.overflows()).isZero();
+        assertThat(worstFill).as("fill error after 10 minutes, packets").isLessThan(2.0);
+        assertThat(correctionSum / correctionSamples).isCloseTo(farPpm, within(2.5));
+        double drift = farPpm * 1e-6 * 8000 * blocks / 1000.0;
+        assertThat((double) netFrames).isCloseTo(drift, within(24.0));
+    }
+
     private static long unwrap(int seq, long sent) {
         long base = (sent - 1) & ~0xFFFFL;
         long n = base | seq;

@@ -22,6 +22,7 @@ import org.pstngw.tdm.spi.Alarm;
 import org.pstngw.tdm.spi.ChannelConfig;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.InvalidSpanConfigException;
+import org.pstngw.tdm.spi.LineCondition;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanEvent;
 import org.pstngw.tdm.spi.SpanType;
@@ -349,6 +350,47 @@ class PseudowireInteropIT {
         assertThat(eventsA).contains(new SpanEvent.AlarmRaised("a", Alarm.RAI));
         assertThat(eventsB)
                 .contains(new SpanEvent.AlarmRaised("b", Alarm.AIS), new SpanEvent.AlarmCleared("b", Alarm.AIS));
+    }
+
+    @Test
+    void cesopsnSignalsRdiOfTheAttachmentCircuitInTheModifierBits() throws IOException {
+        open(PwMode.CESOPSN, Map.of());
+        run(60);
+        assertThat(spanA.alarms()).isEmpty();
+        assertThat(spanB.alarms()).isEmpty();
+        // A's local line is cut: A sends L = 1; B plays all ones and raises AIS; B's receive side is now in alarm, so
+        // B sends L = 0, M = 10 (RDI of its attachment circuit), which A reads as RAI. Packets keep flowing: no R bit.
+        spanA.setLineCondition(LineCondition.CUT);
+        run(60);
+        assertThat(spanB.alarms()).containsExactly(Alarm.AIS);
+        assertThat(spanA.alarms()).containsExactly(Alarm.RAI);
+        assertThat(spanA.link().farEndLossState()).isFalse();
+        assertThat(receivedB[7][receivedLength - 1]).isEqualTo((byte) 0xFF);
+        spanA.setLineCondition(LineCondition.NORMAL);
+        run(60);
+        assertThat(spanB.alarms()).isEmpty();
+        assertThat(spanA.alarms()).isEmpty();
+        assertThat(eventsA)
+                .contains(new SpanEvent.AlarmRaised("a", Alarm.RAI), new SpanEvent.AlarmCleared("a", Alarm.RAI));
+    }
+
+    @Test
+    void satopSignalsALocalLineFailureWithTheLBitAndTheFarEndPlaysAis() throws IOException {
+        open(PwMode.SATOP, Map.of());
+        run(60);
+        assertThat(spanB.alarms()).isEmpty();
+        spanA.setLineCondition(LineCondition.CUT);
+        run(40);
+        // RFC 4553: packets with L = 1 carry invalid data and are played as all ones: B sees AIS and loses frame; its
+        // framer sends the A bit back, which A reads as RAI.
+        assertThat(spanB.alarms()).containsExactlyInAnyOrder(Alarm.AIS, Alarm.LOF);
+        assertThat(spanB.link().jitterBuffer().playouts()).isPositive();
+        run(20);
+        assertThat(spanA.alarms()).containsExactly(Alarm.RAI);
+        spanA.setLineCondition(LineCondition.NORMAL);
+        run(60);
+        assertThat(spanB.alarms()).isEmpty();
+        assertThat(spanA.alarms()).isEmpty();
     }
 
     @Test

@@ -73,6 +73,30 @@ class PwPacketCodecTest {
     }
 
     @Test
+    void aConfiguredRemoteSsrcRefusesPacketsFromAnotherSource() {
+        var codec = new PwPacketCodec(PwMode.SATOP, 8, true, 96, 0x11223344L);
+        var other = new PwPacketCodec(PwMode.SATOP, 8, true, 96);
+        for (long ssrc : new long[] {0x11223344L, 0x11223345L}) {
+            var buf = ByteBuffer.allocate(other.maxPacketBytes());
+            other.encodeHeader(buf, false, false, 0, 1, 0, ssrc, false);
+            buf.put(new byte[8]).flip();
+            var h = new PwHeader();
+            assertThat(codec.decode(buf, h)).isEqualTo(ssrc == 0x11223344L ? DecodeStatus.OK : DecodeStatus.WRONG_SSRC);
+            assertThat(other.decode(buf, h)).isEqualTo(DecodeStatus.OK);
+        }
+    }
+
+    @Test
+    void rtpPaddingIsRemovedBeforeThePayloadSizeIsChecked() {
+        var codec = new PwPacketCodec(PwMode.SATOP, 8, true, 0);
+        var buf = ByteBuffer.wrap(HEX.parseHex("a000000100000000000000000000000caabbccddeeff0011000003"));
+        var h = new PwHeader();
+        assertThat(codec.decode(buf, h)).isEqualTo(DecodeStatus.OK);
+        assertThat(h.payloadLength()).isEqualTo(8);
+        assertThat(buf.get(h.payloadOffset() + 7)).isEqualTo((byte) 0x11);
+    }
+
+    @Test
     void payloadOmittedUnderTheLBit() {
         var codec = new PwPacketCodec(PwMode.SATOP, 256, false, 0);
         var buf = ByteBuffer.allocate(8);

@@ -39,6 +39,7 @@ final class UdpRelay implements AutoCloseable {
         private Policy policy = n -> Action.FORWARD;
         private long count;
         private long dropped;
+        private java.util.function.Consumer<byte[]> capture = d -> {};
 
         private Leg(DatagramChannel in, DatagramChannel out) {
             this.in = in;
@@ -47,6 +48,11 @@ final class UdpRelay implements AutoCloseable {
 
         void policy(Policy newPolicy) {
             this.policy = newPolicy;
+        }
+
+        /** Hands a copy of every datagram this direction receives, before its policy applies. */
+        void capture(java.util.function.Consumer<byte[]> sink) {
+            this.capture = sink;
         }
 
         long dropped() {
@@ -68,6 +74,9 @@ final class UdpRelay implements AutoCloseable {
             while (in.receive(buf.clear()) != null) {
                 n++;
                 buf.flip();
+                byte[] copy = new byte[buf.remaining()];
+                buf.duplicate().get(copy);
+                capture.accept(copy);
                 switch (policy.decide(count++)) {
                     case FORWARD -> out.send(buf, target);
                     case DROP -> dropped++;
