@@ -52,6 +52,7 @@ final class SimWire {
     private final Map<Integer, LongAdder> sent = new ConcurrentHashMap<>();
     private volatile ISUPProvider provider;
     private volatile Mtp3UserPart userPart;
+    private Outbox outbox;
 
     SimWire(M3uaSettings link, EventLog log) {
         this.name = link.name();
@@ -60,10 +61,14 @@ final class SimWire {
         this.log = log;
     }
 
-    /** The stack to send through: jSS7's ISUP provider, and M3UA directly for what jSS7 encodes wrongly. */
-    void attach(ISUPProvider isup, Mtp3UserPart mtp3) {
+    /**
+     * The stack to send through: jSS7's ISUP provider, and M3UA directly for what jSS7 encodes wrongly; sends wait in
+     * the outbox while M3UA cannot route.
+     */
+    void attach(ISUPProvider isup, Mtp3UserPart mtp3, Outbox out) {
         this.provider = isup;
         this.userPart = mtp3;
+        this.outbox = out;
     }
 
     int dpc() {
@@ -108,15 +113,33 @@ final class SimWire {
     void send(ISUPMessage msg) {
         int type = msg.getMessageType().getCode();
         int cic = cic(msg);
-        try {
-            msg.setSls(cic & 0x0F);
-            provider.sendMessage(msg, dpc);
-            sent.computeIfAbsent(type, k -> new LongAdder()).increment();
-            log.add(SimEvent.Kind.SENT, IsupMessageType.valueOf(type), cic, causeOf(msg), "");
-        } catch (Exception e) {
-            LOG.warn("sim {}: send of {} on CIC {} failed: {}", name, IsupMessageType.valueOf(type), cic, e.toString());
-            log.add(SimEvent.Kind.SEND_FAILED, IsupMessageType.valueOf(type), cic, -1, e.toString());
-        }
+        outbox.send(new Outbox.Send() {
+            @Override
+            public void go() {
+                try {
+                    msg.setSls(cic & 0x0F);
+                    provider.sendMessage(msg, dpc);
+                    sentOk(type, cic, causeOf(msg));
+                } catch (Exception e) {
+                    drop(e.toString());
+                }
+            }
+
+            @Override
+            public void drop(String reason) {
+                failed(type, cic, reason);
+            }
+        });
+    }
+
+    private void sentOk(int type, int cic, int cause) {
+        sent.computeIfAbsent(type, k -> new LongAdder()).increment();
+        log.add(SimEvent.Kind.SENT, IsupMessageType.valueOf(type), cic, cause, "");
+    }
+
+    private void failed(int type, int cic, String reason) {
+        LOG.warn("sim {}: send of {} on CIC {} failed: {}", name, IsupMessageType.valueOf(type), cic, reason);
+        log.add(SimEvent.Kind.SEND_FAILED, IsupMessageType.valueOf(type), cic, -1, reason);
     }
 
     void iam(int cic, String called, String calling, boolean continuityCheck) {
@@ -166,18 +189,32 @@ final class SimWire {
             int d = Character.digit(digits.charAt(i), 16) & 0x0F;
             payload[7 + i / 2] |= (byte) ((i & 1) == 0 ? d : d << 4);
         }
-        Mtp3UserPart up = userPart;
-        try {
-            up.sendMessage(up.getMtp3TransferPrimitiveFactory()
-                    .createMtp3TransferPrimitive(
-                            link.serviceIndicator(), link.networkIndicator(), 0, link.opc(), dpc, cic & 0x0F, payload));
-            sent.computeIfAbsent(IsupMessageType.SAM.code(), k -> new LongAdder())
-                    .increment();
-            log.add(SimEvent.Kind.SENT, IsupMessageType.SAM, cic, -1, "");
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("sim {}: send of SAM on CIC {} failed: {}", name, cic, e.toString());
-            log.add(SimEvent.Kind.SEND_FAILED, IsupMessageType.SAM, cic, -1, e.toString());
-        }
+        int type = IsupMessageType.SAM.code();
+        outbox.send(new Outbox.Send() {
+            @Override
+            public void go() {
+                Mtp3UserPart up = userPart;
+                try {
+                    up.sendMessage(up.getMtp3TransferPrimitiveFactory()
+                            .createMtp3TransferPrimitive(
+                                    link.serviceIndicator(),
+                                    link.networkIndicator(),
+                                    0,
+                                    link.opc(),
+                                    dpc,
+                                    cic & 0x0F,
+                                    payload));
+                    sentOk(type, cic, -1);
+                } catch (IOException | RuntimeException e) {
+                    drop(e.toString());
+                }
+            }
+
+            @Override
+            public void drop(String reason) {
+                failed(type, cic, reason);
+            }
+        });
     }
 
     /** ACM; {@code subscriberFree} sets the called party's status "subscriber free" (180 rather than 183). */

@@ -1,5 +1,6 @@
 package org.pstngw.isup.sim;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import org.pstngw.isup.link.M3uaSettings;
 import org.pstngw.sipi.isup.IsupMessageType;
 import org.restcomm.protocols.ss7.isup.ISUPEvent;
 import org.restcomm.protocols.ss7.isup.ISUPListener;
+import org.restcomm.protocols.ss7.isup.ISUPProvider;
 import org.restcomm.protocols.ss7.isup.ISUPTimeoutEvent;
 import org.restcomm.protocols.ss7.isup.message.BlockingMessage;
 import org.restcomm.protocols.ss7.isup.message.ISUPMessage;
@@ -82,7 +84,9 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
         inbound = new Inbound(wire, circuits, calls, maintenance);
         stack = new SimStack(link);
         try {
-            wire.attach(stack.start(circuits.keySet(), this), stack.node().userPart());
+            ISUPProvider provider = stack.start(circuits.keySet(), this);
+            wire.attach(
+                    provider, stack.node().userPart(), new Outbox(stack.node()::routable, loop, Duration.ofSeconds(5)));
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("simulated exchange " + link.name() + " failed to start", e);
