@@ -41,6 +41,17 @@ public final class DupuMessage {
     /** RFC 4666 3.4.5 cause: the remote user part is inaccessible. */
     public static final int INACCESSIBLE_REMOTE_USER = 2;
 
+    /** RFC 4666 3.2 parameter tags. */
+    private static final int TAG_NETWORK_APPEARANCE = 0x0200;
+
+    private static final int TAG_ROUTING_CONTEXT = 0x0006;
+    private static final int TAG_AFFECTED_POINT_CODE = 0x0012;
+    private static final int TAG_USER_CAUSE = 0x0204;
+    /** RFC 4666 3.1.2: message class SSNM, message type DUPU. */
+    private static final int CLASS_SSNM = 2;
+
+    private static final int TYPE_DUPU = 5;
+
     private DupuMessage() {}
 
     /**
@@ -53,15 +64,15 @@ public final class DupuMessage {
     public static byte[] encode(
             OptionalLong routingContext, OptionalLong networkAppearance, int affectedPc, int cause, int userIdentity) {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
-        networkAppearance.ifPresent(na -> parameter(params, 0x0200, (int) na));
-        routingContext.ifPresent(rc -> parameter(params, 0x0006, (int) rc));
-        parameter(params, 0x0012, affectedPc & 0x00FF_FFFF);
-        parameter(params, 0x0204, (cause & 0xFFFF) << 16 | (userIdentity & 0xFFFF));
+        networkAppearance.ifPresent(na -> parameter(params, TAG_NETWORK_APPEARANCE, (int) na));
+        routingContext.ifPresent(rc -> parameter(params, TAG_ROUTING_CONTEXT, (int) rc));
+        parameter(params, TAG_AFFECTED_POINT_CODE, affectedPc & 0x00FF_FFFF);
+        parameter(params, TAG_USER_CAUSE, (cause & 0xFFFF) << 16 | (userIdentity & 0xFFFF));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(1);
         out.write(0);
-        out.write(2);
-        out.write(5);
+        out.write(CLASS_SSNM);
+        out.write(TYPE_DUPU);
         int32(out, 8 + params.size());
         out.writeBytes(params.toByteArray());
         return out.toByteArray();

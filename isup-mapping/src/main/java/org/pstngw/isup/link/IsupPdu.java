@@ -10,9 +10,9 @@ import java.util.HexFormat;
  * significant under ITU-T Q.763), then the message type octet and the parameters. The array is defensively copied on
  * construction and by {@link #payload()}; use {@link #payloadLength()} and {@link #payloadByte(int)} on hot paths.
  *
- * @param opc originating point code (14-bit ITU)
+ * @param opc originating point code (14-bit ITU, 24-bit ANSI: the link's label format decides)
  * @param dpc destination point code
- * @param sls signalling link selection (0..255, used for load sharing; derive from the CIC)
+ * @param sls signalling link selection (0..15 ITU, 0..255 ANSI; used for load sharing; derive from the CIC)
  * @param networkIndicator MTP3 network indicator 0..3 (0 international, 2 national)
  * @param payload ISUP message with CIC; at least 3 octets
  */

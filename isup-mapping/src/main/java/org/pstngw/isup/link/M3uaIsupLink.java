@@ -334,11 +334,9 @@ public final class M3uaIsupLink implements IsupLink, Mtp3UserPartListener {
         if (!userPartTest.stop(dpc)) {
             return;
         }
-        M3uaNode n = node;
-        if (n != null && n.routable()) {
-            LOG.info("M3UA link {}: ISUP at DPC {} available again", settings.name(), dpc);
-            changeState(dpc, DestinationState.AVAILABLE);
-        }
+        LOG.info("M3UA link {}: ISUP at DPC {} answers again", settings.name(), dpc);
+        resuming.add(dpc);
+        probe(dpc, FIRST_PROBE_MILLIS);
     }
 
     private void sendUserPartTest(int dpc) {

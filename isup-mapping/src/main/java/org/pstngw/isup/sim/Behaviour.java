@@ -14,7 +14,7 @@ public sealed interface Behaviour {
         }
     }
 
-    /** CON after the delay and no ACM: the called party answers at once (Q.764 2.1.4.1, 200 without 18x). */
+    /** CON after the delay and no ACM: the called party answers at once (200 without 18x on the SIP side). */
     record ConnectAfter(long millis) implements Behaviour {
         public ConnectAfter {
             nonNegative(millis);

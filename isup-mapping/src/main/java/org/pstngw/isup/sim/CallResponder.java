@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pstngw.sipi.isup.IsupMessageType;
-import org.restcomm.protocols.ss7.isup.ISUPTimeoutEvent;
 import org.restcomm.protocols.ss7.isup.message.ContinuityMessage;
 import org.restcomm.protocols.ss7.isup.message.InitialAddressMessage;
 import org.restcomm.protocols.ss7.isup.message.SubsequentAddressMessage;
@@ -27,8 +26,8 @@ final class CallResponder {
     private static final int NORMAL_CLEARING = 16;
     /** Q.850 cause 28, invalid number format (address incomplete): T35 expiry, Q.764 Annex A. */
     private static final int ADDRESS_INCOMPLETE = 28;
-    /** Q.850 cause 41, temporary failure: T8 expiry (Q.764 Annex A names no cause). */
-    private static final int TEMPORARY_FAILURE = 41;
+    /** Q.850 cause 102, recovery on timer expiry: T7 and T8 (Q.764 Annex A says "send release message"). */
+    private static final int TIMER_EXPIRY = 102;
 
     private final SimWire wire;
     private final Map<Integer, SimCircuit> circuits;
@@ -36,6 +35,7 @@ final class CallResponder {
     private final ScheduledExecutorService loop;
     private final Duration continuityTimeout;
     private final Duration digitTimeout;
+    private final Duration addressCompleteTimeout;
     private final int ownPc;
 
     CallResponder(
@@ -46,6 +46,7 @@ final class CallResponder {
         this.loop = loop;
         this.continuityTimeout = settings.continuityTimeout();
         this.digitTimeout = settings.digitTimeout();
+        this.addressCompleteTimeout = settings.addressCompleteTimeout();
         this.ownPc = settings.link().opc();
     }
 
@@ -56,7 +57,6 @@ final class CallResponder {
         }
         if (c.phase != CallPhase.IDLE) {
             LOG.info("sim: IAM on CIC {} in {}: previous call dropped", c.cic, c.phase);
-            stopAwaitingAddressComplete(c);
         }
         c.begin(CallPhase.INCOMING);
         String number = iam.getCalledPartyNumber() == null
@@ -71,7 +71,8 @@ final class CallResponder {
         if (c.continuityPending) {
             later(c, continuityTimeout.toMillis(), () -> {
                 if (c.continuityPending) {
-                    release(c, TEMPORARY_FAILURE);
+                    wire.logTimeout(IsupMessageType.IAM, c.cic, "T8");
+                    release(c, TIMER_EXPIRY);
                 }
             });
         }
@@ -113,7 +114,6 @@ final class CallResponder {
 
     /** REL from our side: RLC, the circuit is idle, nothing planned for the call happens any more. */
     void onRel(SimCircuit c) {
-        stopAwaitingAddressComplete(c);
         c.clear();
         wire.bare(IsupMessageType.RLC, c.cic);
     }
@@ -149,11 +149,16 @@ final class CallResponder {
         }
         c.begin(CallPhase.OUTGOING);
         wire.iam(c.cic, called, calling, continuityCheck);
+        later(c, addressCompleteTimeout.toMillis(), () -> {
+            if (c.phase == CallPhase.OUTGOING) {
+                wire.logTimeout(IsupMessageType.IAM, c.cic, "T7");
+                release(c, TIMER_EXPIRY);
+            }
+        });
     }
 
     /** Releases whatever call the circuit has (REL with the cause); RLC is then awaited. */
     void release(SimCircuit c, int cause) {
-        stopAwaitingAddressComplete(c);
         c.clear();
         c.phase = CallPhase.RELEASING;
         wire.rel(c.cic, cause);
@@ -168,16 +173,6 @@ final class CallResponder {
         c.phase = CallPhase.INCOMING_ANSWERED;
     }
 
-    /**
-     * jSS7 runs T7 on the exchange's own IAM until ACM or CON and then sends REL by itself: a call that ends before
-     * (released, or given up on dual seizure) must stop it, or that REL would hit the circuit's next call.
-     */
-    private void stopAwaitingAddressComplete(SimCircuit c) {
-        if (c.phase == CallPhase.OUTGOING) {
-            wire.provider().cancelTimer(c.cic, wire.dpc(), ISUPTimeoutEvent.T7);
-        }
-    }
-
     /** The number is complete and continuity (if asked) confirmed: the behaviour runs; otherwise keep waiting. */
     private void proceed(SimCircuit c) {
         Behaviour b = c.behaviour;
@@ -185,7 +180,10 @@ final class CallResponder {
             if (!c.numberEnded && c.digits.length() < overlap.digits()) {
                 c.phase = CallPhase.COLLECTING_DIGITS;
                 c.restartDigitTimer(loop.schedule(
-                        guarded(c, () -> release(c, ADDRESS_INCOMPLETE)),
+                        guarded(c, () -> {
+                            wire.logTimeout(IsupMessageType.IAM, c.cic, "T35");
+                            release(c, ADDRESS_INCOMPLETE);
+                        }),
                         digitTimeout.toMillis(),
                         TimeUnit.MILLISECONDS));
                 return;
@@ -248,7 +246,7 @@ final class CallResponder {
         };
     }
 
-    /** Q.764 2.10.1.4: the exchange with the higher point code controls the even-numbered circuits. */
+    /** Q.764 2.9.1.4: the exchange with the higher point code controls the even-numbered circuits. */
     private boolean controlsOnDualSeizure(int cic) {
         boolean even = cic % 2 == 0;
         return ownPc > wire.dpc() ? even : !even;

@@ -6,11 +6,9 @@ import org.restcomm.protocols.ss7.isup.message.AddressCompleteMessage;
 import org.restcomm.protocols.ss7.isup.message.AnswerMessage;
 import org.restcomm.protocols.ss7.isup.message.BlockingMessage;
 import org.restcomm.protocols.ss7.isup.message.CallProgressMessage;
-import org.restcomm.protocols.ss7.isup.message.CircuitGroupBlockingAckMessage;
 import org.restcomm.protocols.ss7.isup.message.CircuitGroupBlockingMessage;
 import org.restcomm.protocols.ss7.isup.message.CircuitGroupQueryMessage;
 import org.restcomm.protocols.ss7.isup.message.CircuitGroupResetMessage;
-import org.restcomm.protocols.ss7.isup.message.CircuitGroupUnblockingAckMessage;
 import org.restcomm.protocols.ss7.isup.message.CircuitGroupUnblockingMessage;
 import org.restcomm.protocols.ss7.isup.message.ConnectMessage;
 import org.restcomm.protocols.ss7.isup.message.ContinuityCheckRequestMessage;
@@ -55,6 +53,13 @@ final class Inbound {
         userPartAvailable = available;
     }
 
+    /** A message of a type jSS7 does not know: CFN, unless the user part is unavailable. */
+    void unrecognised(int type, int cic) {
+        if (userPartAvailable) {
+            wire.unrecognised(type, cic);
+        }
+    }
+
     void dispatch(ISUPMessage msg) {
         wire.logReceived(msg);
         if (!userPartAvailable) {
@@ -75,13 +80,11 @@ final class Inbound {
             }
             case CircuitGroupQueryMessage.MESSAGE_CODE ->
                 maintenance.onCqm(cic, ((CircuitGroupQueryMessage) msg).getRangeAndStatus());
-            case CircuitGroupBlockingAckMessage.MESSAGE_CODE -> maintenance.onGroupAck(true, cic);
-            case CircuitGroupUnblockingAckMessage.MESSAGE_CODE -> maintenance.onGroupAck(false, cic);
             default -> onCircuit(msg, cic);
         }
     }
 
-    /** Messages about one circuit; a CIC the exchange does not have is answered with UCIC (Q.764 2.12). */
+    /** Messages about one circuit; a CIC the exchange does not have is answered with UCIC (unequipped CIC). */
     private void onCircuit(ISUPMessage msg, int cic) {
         int type = msg.getMessageType().getCode();
         SimCircuit c = circuits.get(cic);

@@ -3,12 +3,11 @@ package org.pstngw.isup.sim;
 import java.util.BitSet;
 import java.util.Map;
 import org.pstngw.sipi.isup.IsupMessageType;
-import org.restcomm.protocols.ss7.isup.ISUPTimeoutEvent;
 import org.restcomm.protocols.ss7.isup.message.parameter.CircuitGroupSuperVisionMessageType;
 import org.restcomm.protocols.ss7.isup.message.parameter.RangeAndStatus;
 
 /**
- * Circuit maintenance at the simulated exchange (Q.764 2.8 blocking, 2.9.3 reset, 2.9.4 query, 2.1.8 continuity
+ * Circuit maintenance at the simulated exchange (Q.764 2.8 blocking, 2.9.3 reset, circuit group query, 2.1.8 continuity
  * re-check, 2.13 user part test): answers ours with the acknowledgements and real circuit states, and originates its
  * own. Blocking is kept per circuit, seen from this exchange: "locally" blocked by it, "remotely" by us. Runs on the
  * exchange's thread.
@@ -27,7 +26,6 @@ final class MaintenanceResponder {
     void onRsc(SimCircuit c) {
         c.clear();
         c.remotelyMaintenanceBlocked = false;
-        wire.provider().cancelAllTimers(c.cic, wire.dpc());
         wire.bare(IsupMessageType.RLC, c.cic);
     }
 
@@ -50,7 +48,6 @@ final class MaintenanceResponder {
             if (c != null) {
                 c.clear();
                 c.remotelyMaintenanceBlocked = false;
-                wire.provider().cancelAllTimers(c.cic, wire.dpc());
                 locallyBlocked.set(i, c.locallyMaintenanceBlocked);
             }
         }
@@ -85,14 +82,6 @@ final class MaintenanceResponder {
             }
         }
         wire.groupAck(block, cic, range, acted, supervision);
-    }
-
-    /** CGBA or CGUA for our group (un)blocking: jSS7 8.0.0-168 stops T18/T19 on a received CGB, not on CGBA. */
-    void onGroupAck(boolean block, int cic) {
-        if (block) {
-            wire.provider().cancelTimer(cic, wire.dpc(), ISUPTimeoutEvent.T18);
-            wire.provider().cancelTimer(cic, wire.dpc(), ISUPTimeoutEvent.T19);
-        }
     }
 
     /** CQM: CQR with the state of every circuit of the range, unequipped for CICs this exchange does not have. */

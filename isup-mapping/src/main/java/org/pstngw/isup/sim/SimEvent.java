@@ -18,7 +18,7 @@ public record SimEvent(long seq, Kind kind, IsupMessageType type, int cic, int c
     public enum Kind {
         RECEIVED,
         SENT,
-        /** jSS7's ISUP stack ran out a timer of its own (and retransmitted, for T1, T5, T12 ...). */
+        /** One of the exchange's call timers ran out: T7, T8 or T35 ({@link #detail()} names it). */
         TIMEOUT,
         SEND_FAILED
     }

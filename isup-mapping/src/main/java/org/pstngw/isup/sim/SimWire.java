@@ -9,7 +9,6 @@ import org.pstngw.isup.link.M3uaSettings;
 import org.pstngw.sipi.isup.IsupMessageType;
 import org.restcomm.protocols.ss7.isup.ISUPMessageFactory;
 import org.restcomm.protocols.ss7.isup.ISUPParameterFactory;
-import org.restcomm.protocols.ss7.isup.ISUPProvider;
 import org.restcomm.protocols.ss7.isup.message.AddressCompleteMessage;
 import org.restcomm.protocols.ss7.isup.message.CircuitGroupBlockingAckMessage;
 import org.restcomm.protocols.ss7.isup.message.CircuitGroupBlockingMessage;
@@ -27,12 +26,11 @@ import org.restcomm.protocols.ss7.isup.message.parameter.CircuitGroupSuperVision
 import org.restcomm.protocols.ss7.isup.message.parameter.CircuitStateIndicator;
 import org.restcomm.protocols.ss7.isup.message.parameter.NatureOfConnectionIndicators;
 import org.restcomm.protocols.ss7.isup.message.parameter.RangeAndStatus;
-import org.restcomm.protocols.ss7.mtp.Mtp3UserPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exchange's side of the wire: builds ISUP messages with jSS7's factories, sends them through jSS7's ISUP stack to
+ * The exchange's side of the wire: builds ISUP messages with jSS7's factories, sends them through its M3UA node to
  * the one adjacent point code, and counts and logs each one, in and out. Runs on the exchange's thread (counters and
  * the log may be read from any).
  */
@@ -50,8 +48,8 @@ final class SimWire {
     private final EventLog log;
     private final Map<Integer, LongAdder> received = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> sent = new ConcurrentHashMap<>();
-    private volatile ISUPProvider provider;
-    private volatile Mtp3UserPart userPart;
+    private volatile SimStack stack;
+    private Outbox outbox;
 
     SimWire(M3uaSettings link, EventLog log) {
         this.name = link.name();
@@ -60,26 +58,22 @@ final class SimWire {
         this.log = log;
     }
 
-    /** The stack to send through: jSS7's ISUP provider, and M3UA directly for what jSS7 encodes wrongly. */
-    void attach(ISUPProvider isup, Mtp3UserPart mtp3) {
-        this.provider = isup;
-        this.userPart = mtp3;
+    /** The stack to send through (jSS7's message implementation on M3UA); sends wait in the outbox for a route. */
+    void attach(SimStack isup, Outbox out) {
+        this.stack = isup;
+        this.outbox = out;
     }
 
     int dpc() {
         return dpc;
     }
 
-    ISUPProvider provider() {
-        return provider;
-    }
-
     ISUPMessageFactory messages() {
-        return provider.getMessageFactory();
+        return stack.messages();
     }
 
     ISUPParameterFactory parameters() {
-        return provider.getParameterFactory();
+        return stack.parameters();
     }
 
     long received(int type) {
@@ -99,24 +93,53 @@ final class SimWire {
         log.add(SimEvent.Kind.RECEIVED, IsupMessageType.valueOf(type), cic(msg), causeOf(msg), "");
     }
 
-    void logTimeout(ISUPMessage msg, String timer) {
-        int type = msg == null ? 0 : msg.getMessageType().getCode();
-        log.add(SimEvent.Kind.TIMEOUT, IsupMessageType.valueOf(type), msg == null ? -1 : cic(msg), -1, timer);
+    /** Logs the expiry of one of the exchange's timers on the circuit (for the message the timer guards). */
+    void logTimeout(IsupMessageType guarded, int cic, String timer) {
+        log.add(SimEvent.Kind.TIMEOUT, guarded, cic, -1, timer);
+    }
+
+    /** Counts and logs a message of a type jSS7 does not know, and answers it with CFN cause 97 (message type non-existent). */
+    void unrecognised(int type, int cic) {
+        received.computeIfAbsent(type, k -> new LongAdder()).increment();
+        log.add(SimEvent.Kind.RECEIVED, IsupMessageType.valueOf(type), cic, -1, "unrecognised");
+        // Q.850 cause indicators: location public network serving the local user, cause 97
+        oneVariable(IsupMessageType.CFN, cic, new byte[] {
+            (byte) (0x80 | CauseIndicators._LOCATION_PUBLIC_NSLU),
+            (byte) (0x80 | CauseIndicators._CV_MESSAGE_TYPE_NON_EXISTENT)
+        });
     }
 
     /** Sends the message to the adjacent point code; a failure is logged as {@link SimEvent.Kind#SEND_FAILED}. */
     void send(ISUPMessage msg) {
         int type = msg.getMessageType().getCode();
         int cic = cic(msg);
-        try {
-            msg.setSls(cic & 0x0F);
-            provider.sendMessage(msg, dpc);
-            sent.computeIfAbsent(type, k -> new LongAdder()).increment();
-            log.add(SimEvent.Kind.SENT, IsupMessageType.valueOf(type), cic, causeOf(msg), "");
-        } catch (Exception e) {
-            LOG.warn("sim {}: send of {} on CIC {} failed: {}", name, IsupMessageType.valueOf(type), cic, e.toString());
-            log.add(SimEvent.Kind.SEND_FAILED, IsupMessageType.valueOf(type), cic, -1, e.toString());
-        }
+        outbox.send(new Outbox.Send() {
+            @Override
+            public void go() {
+                try {
+                    msg.setSls(cic & 0x0F);
+                    stack.send(msg);
+                    sentOk(type, cic, causeOf(msg));
+                } catch (Exception e) {
+                    drop(e.toString());
+                }
+            }
+
+            @Override
+            public void drop(String reason) {
+                failed(type, cic, reason);
+            }
+        });
+    }
+
+    private void sentOk(int type, int cic, int cause) {
+        sent.computeIfAbsent(type, k -> new LongAdder()).increment();
+        log.add(SimEvent.Kind.SENT, IsupMessageType.valueOf(type), cic, cause, "");
+    }
+
+    private void failed(int type, int cic, String reason) {
+        LOG.warn("sim {}: send of {} on CIC {} failed: {}", name, IsupMessageType.valueOf(type), cic, reason);
+        log.add(SimEvent.Kind.SEND_FAILED, IsupMessageType.valueOf(type), cic, -1, reason);
     }
 
     void iam(int cic, String called, String calling, boolean continuityCheck) {
@@ -148,36 +171,49 @@ final class SimWire {
         send(iam);
     }
 
-    /**
-     * SAM, encoded here rather than by jSS7: jSS7 8.0.0-168 leaves out the SAM's pointer to its optional part (Q.763
-     * Table 35), which decoders that follow Q.763 (sip-i's) reject. Type, pointer 2 to the subsequent number, pointer 0
-     * (no optional part), then the number: odd/even indicator and BCD digits (Q.763 3.51).
-     */
+    /** SAM with the digits (Q.763 3.51: odd/even indicator, then BCD), encoded by {@link #oneVariable}. */
     void sam(int cic, String digits) {
-        byte[] payload = new byte[7 + (digits.length() + 1) / 2];
-        payload[0] = (byte) cic;
-        payload[1] = (byte) ((cic >> 8) & 0x3F);
-        payload[2] = (byte) IsupMessageType.SAM.code();
-        payload[3] = 2;
-        payload[4] = 0;
-        payload[5] = (byte) (1 + (digits.length() + 1) / 2);
-        payload[6] = (byte) ((digits.length() & 1) << 7);
+        byte[] number = new byte[1 + (digits.length() + 1) / 2];
+        number[0] = (byte) ((digits.length() & 1) << 7);
         for (int i = 0; i < digits.length(); i++) {
             int d = Character.digit(digits.charAt(i), 16) & 0x0F;
-            payload[7 + i / 2] |= (byte) ((i & 1) == 0 ? d : d << 4);
+            number[1 + i / 2] |= (byte) ((i & 1) == 0 ? d : d << 4);
         }
-        Mtp3UserPart up = userPart;
-        try {
-            up.sendMessage(up.getMtp3TransferPrimitiveFactory()
-                    .createMtp3TransferPrimitive(
-                            link.serviceIndicator(), link.networkIndicator(), 0, link.opc(), dpc, cic & 0x0F, payload));
-            sent.computeIfAbsent(IsupMessageType.SAM.code(), k -> new LongAdder())
-                    .increment();
-            log.add(SimEvent.Kind.SENT, IsupMessageType.SAM, cic, -1, "");
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("sim {}: send of SAM on CIC {} failed: {}", name, cic, e.toString());
-            log.add(SimEvent.Kind.SEND_FAILED, IsupMessageType.SAM, cic, -1, e.toString());
-        }
+        oneVariable(IsupMessageType.SAM, cic, number);
+    }
+
+    /**
+     * A message of one mandatory variable parameter and an (empty) optional part, encoded here rather than by jSS7:
+     * jSS7 8.0.0-168 leaves out the pointer to the optional part of SAM and CFN (Q.763 Tables 35 and 23), which
+     * decoders that follow Q.763 (sip-i's) reject. Type, pointer 2 to the parameter, pointer 0 (no optional part),
+     * length, value.
+     */
+    private void oneVariable(IsupMessageType messageType, int cic, byte[] value) {
+        byte[] payload = new byte[6 + value.length];
+        payload[0] = (byte) cic;
+        payload[1] = (byte) ((cic >> 8) & 0x3F);
+        payload[2] = (byte) messageType.code();
+        payload[3] = 2;
+        payload[4] = 0;
+        payload[5] = (byte) value.length;
+        System.arraycopy(value, 0, payload, 6, value.length);
+        int type = messageType.code();
+        outbox.send(new Outbox.Send() {
+            @Override
+            public void go() {
+                try {
+                    stack.sendRaw(payload, cic & 0x0F);
+                    sentOk(type, cic, -1);
+                } catch (IOException | RuntimeException e) {
+                    drop(e.toString());
+                }
+            }
+
+            @Override
+            public void drop(String reason) {
+                failed(type, cic, reason);
+            }
+        });
     }
 
     /** ACM; {@code subscriberFree} sets the called party's status "subscriber free" (180 rather than 183). */
@@ -210,7 +246,7 @@ final class SimWire {
         var rel = messages().createREL(cic);
         CauseIndicators ci = parameters().createCauseIndicators();
         ci.setCodingStandard(0);
-        ci.setLocation(CauseIndicators._LOCATION_PUBLIC_NSRU);
+        ci.setLocation(CauseIndicators._LOCATION_PUBLIC_NSLU);
         ci.setCauseValue(cause);
         rel.setCauseIndicators(ci);
         send(rel);

@@ -1,5 +1,6 @@
 package org.pstngw.isup.sim;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,27 +13,24 @@ import java.util.function.Consumer;
 import org.pstngw.isup.link.DupuMessage;
 import org.pstngw.isup.link.M3uaSettings;
 import org.pstngw.sipi.isup.IsupMessageType;
-import org.restcomm.protocols.ss7.isup.ISUPEvent;
-import org.restcomm.protocols.ss7.isup.ISUPListener;
-import org.restcomm.protocols.ss7.isup.ISUPTimeoutEvent;
 import org.restcomm.protocols.ss7.isup.message.BlockingMessage;
-import org.restcomm.protocols.ss7.isup.message.ISUPMessage;
 import org.restcomm.protocols.ss7.isup.message.ResetCircuitMessage;
 import org.restcomm.protocols.ss7.isup.message.UnblockingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The far end for tests, bench and the embedded default: jSS7's own ISUP stack over its own M3UA node (an SGW server
- * by default) with its own circuits. It answers IAMs per {@link Rules} ({@link CallResponder}) and every maintenance
- * message with its acknowledgement and real circuit states ({@link MaintenanceResponder}), originates calls and
- * maintenance, and logs what it sends and receives ({@link #events()}). Real M3UA and real ISUP on the wire, encoded by
- * jSS7.
+ * The far end for tests, bench and the embedded default: jSS7's ISUP messages over its own jSS7 M3UA node (an SGW
+ * server by default), with its own circuits and call timers ({@link SimStack} says why jSS7's ISUP stack proper is
+ * not used). It answers IAMs per {@link Rules} ({@link CallResponder}) and every maintenance message with its
+ * acknowledgement and real circuit states ({@link MaintenanceResponder}), originates calls and maintenance, and logs
+ * what it sends and receives ({@link #events()}). Real M3UA and real ISUP on the wire, encoded by jSS7 (SAM and CFN by
+ * the exchange itself, see {@link SimWire}).
  *
  * <p>All of its logic runs on one thread of its own; the public methods hand their work to it and wait (bounded) for
  * it, so a test sees the message on its way when the call returns.
  */
-public final class SimulatedExchange implements ISUPListener, AutoCloseable {
+public final class SimulatedExchange implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedExchange.class);
     private static final long CALL_TIMEOUT_SECONDS = 10;
@@ -69,7 +67,7 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
         return settings;
     }
 
-    /** Creates M3UA and the ISUP stack and starts the ASP; does not wait for the peer (it is usually the server). */
+    /** Creates the M3UA node and starts the ASP; does not wait for the peer (it is usually the server). */
     public synchronized void start() {
         if (stack != null) {
             return;
@@ -82,7 +80,10 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
         inbound = new Inbound(wire, circuits, calls, maintenance);
         stack = new SimStack(link);
         try {
-            wire.attach(stack.start(circuits.keySet(), this), stack.node().userPart());
+            wire.attach(stack, new Outbox(stack::routable, loop, Duration.ofSeconds(5)));
+            stack.start(
+                    msg -> execute(() -> inbound.dispatch(msg)),
+                    (type, cic) -> execute(() -> inbound.unrecognised(type, cic)));
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("simulated exchange " + link.name() + " failed to start", e);
@@ -91,7 +92,7 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
 
     public synchronized void stop() {
         if (stack != null) {
-            stack.stop(this);
+            stack.stop();
             stack = null;
         }
         if (loop != null) {
@@ -274,19 +275,6 @@ public final class SimulatedExchange implements ISUPListener, AutoCloseable {
             case ResetCircuitMessage.MESSAGE_CODE -> sendRsc(cic);
             default -> onLoop(() -> wire.bare(IsupMessageType.valueOf(messageType), cic));
         }
-    }
-
-    @Override
-    public void onEvent(ISUPEvent event) {
-        ISUPMessage msg = event.getMessage();
-        execute(() -> inbound.dispatch(msg));
-    }
-
-    @Override
-    public void onTimeout(ISUPTimeoutEvent event) {
-        ISUPMessage msg = event.getMessage();
-        LOG.info("sim {}: jSS7 timer T{} expired on {}", settings.link().name(), event.getTimerId(), msg);
-        execute(() -> wire.logTimeout(msg, "T" + event.getTimerId()));
     }
 
     private void execute(Runnable task) {

@@ -64,6 +64,7 @@ public final class SimulatedExchangeFromConf {
                 rules(ex),
                 ExchangeSettings.DEFAULT_T8,
                 ExchangeSettings.DEFAULT_T35,
+                ExchangeSettings.DEFAULT_T7,
                 ExchangeSettings.DEFAULT_EVENT_CAPACITY);
     }
 

@@ -29,7 +29,7 @@ import org.pstngw.sipi.isup.PartyNumber;
 import org.pstngw.sipi.isup.RangeAndStatus;
 
 /**
- * The simulated exchange (jSS7's ISUP stack) over real M3UA/TCP on loopback against our link, messages built and read
+ * The simulated exchange (jSS7's ISUP messages on jSS7's M3UA) over real M3UA/TCP on loopback against our link, messages built and read
  * with sip-i: every behaviour, per prefix; per-call state (nothing late after a release); every maintenance answer;
  * everything it can originate. One exchange for the class, each test on its own circuits.
  */
@@ -220,7 +220,7 @@ class SimulatedExchangeIT {
         GW.next(IsupMessageType.RLC, 14);
 
         GW.send(iam(15, "9003", 1));
-        assertThat(GW.nextRelCause(15)).as("T8 ran out").isEqualTo(41);
+        assertThat(GW.nextRelCause(15)).as("T8 ran out").isEqualTo(102);
         GW.send(IsupBytes.rlc(15));
 
         GW.send(iam(16, "9004", 1));
