@@ -1,0 +1,53 @@
+package org.pstngw.bench.sipi;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import org.restcomm.protocols.ss7.isup.ParameterException;
+
+/**
+ * The three {@link SipIBodyBenchmark} rows timed by the thread's own CPU time rather than the wall clock: on a shared
+ * build machine whose load average is several times its core count, JMH's wall-clock throughput mostly measures the
+ * scheduler, while CPU time per operation stays close to what one idle core gives (cache and hyperthread sharing
+ * still count). Best of 15 rounds of 200,000 operations each, after a warm-up round. Run with
+ * {@code java -cp bench/target/benchmarks.jar org.pstngw.bench.sipi.SipICpuTime}.
+ */
+public final class SipICpuTime {
+    private static final int OPS = 200_000;
+    private static final int ROUNDS = 15;
+    private static long sink;
+
+    private SipICpuTime() {}
+
+    /** One benchmark row. */
+    @FunctionalInterface
+    private interface Row {
+        long run() throws ParameterException;
+    }
+
+    public static void main(String[] args) throws ParameterException {
+        SipIBodyBenchmark b = new SipIBodyBenchmark();
+        b.setUp();
+        time("sipiBuildAndParse", b::sipiBuildAndParse);
+        time("isupEncodeAndDecode", b::isupEncodeAndDecode);
+        time("jss7EncodeAndDecode", b::jss7EncodeAndDecode);
+        System.out.println("(sink " + sink + ")");
+    }
+
+    private static void time(String name, Row row) throws ParameterException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round <= ROUNDS; round++) {
+            long start = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < OPS; i++) {
+                sink += row.run();
+            }
+            double ns = (mx.getCurrentThreadCpuTime() - start) / (double) OPS;
+            if (round > 0) {
+                best = Math.min(best, ns);
+            }
+        }
+        System.out.printf(
+                Locale.ROOT, "%-22s %6.0f ns of CPU per op  = %,10.0f ops per CPU second%n", name, best, 1e9 / best);
+    }
+}
