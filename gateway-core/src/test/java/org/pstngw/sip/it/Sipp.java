@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +53,15 @@ final class Sipp {
         throw new IOException("no free port");
     }
 
-    /** Waits until something has bound {@code port} on 127.0.0.1 (UDP, or TCP listening), up to 10 s. */
-    static void awaitBound(int port, boolean tcp) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    /**
+     * Waits until something has bound {@code port} on 127.0.0.1 (UDP, or TCP listening), up to 30 s (a loaded
+     * machine can be slow to start sipp); fails at once, with sipp's output, if sipp has exited instead.
+     */
+    static void awaitBound(Process sipp, Path dir, int port, boolean tcp) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (tcp) {
-                try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     return;
                 } catch (IOException notYet) {
                     LoggerHolder.LOG.trace("port {} not listening yet", port);
@@ -69,9 +73,13 @@ final class Sipp {
                     return;
                 }
             }
+            if (!sipp.isAlive()) {
+                fail("sipp exited with " + sipp.exitValue() + " before binding port " + port + "; output:\n"
+                        + read(dir.resolve("stdout.log")));
+            }
             Thread.sleep(20);
         }
-        fail("sipp did not bind port " + port + " within 10 s");
+        fail("sipp did not bind port " + port + " within 30 s; output:\n" + read(dir.resolve("stdout.log")));
     }
 
     /** Starts sipp with {@code args}; its screen goes to a file in {@code dir}. */

@@ -118,7 +118,7 @@ class SippInteropIT {
         Files.createDirectories(dir);
         Process sipp = Sipp.start(dir, args);
         try (SipUserAgent ua = ua(Sipp.freePort())) {
-            Sipp.awaitBound(sippPort, transport.equals("tcp"));
+            Sipp.awaitBound(sipp, dir, sippPort, transport.equals("tcp"));
             CountDownLatch done = new CountDownLatch(CALLS);
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger ended = new AtomicInteger();
