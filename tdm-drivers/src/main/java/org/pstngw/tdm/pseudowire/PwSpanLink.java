@@ -61,7 +61,6 @@ final class PwSpanLink implements AutoCloseable {
     private final RateLimitedLog receiveLog =
             new RateLimitedLog(LOG, "pseudowire receive failed", TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
-    private final int drainBudget;
     private final int timestampStep;
 
     private int txSeq;
@@ -127,7 +126,6 @@ final class PwSpanLink implements AutoCloseable {
                 law.idleCode(),
                 options.lossStateEnter(),
                 options.lossStateExit());
-        this.drainBudget = jitter.capacity() / 2;
         this.clockRecovery = AdaptiveClockRecovery.forInterval(Math.round(options.packetIntervalNanos(type)), steered);
         this.timestampStep = (int) Math.round(options.packetIntervalNanos(type) / 125_000.0);
         this.txBuffer = ByteBuffer.allocateDirect(codec.maxPacketBytes());
@@ -191,31 +189,32 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     /**
-     * Reads the datagrams waiting on the socket into the jitter buffer, at most half its ring per block: after a
-     * stall the rest stays in the socket buffer for the next blocks instead of overflowing it. A refused port (an
-     * ICMP error the kernel reports on a connected socket) is counted and the next datagram read.
+     * Reads one datagram waiting on the socket into the jitter buffer; the driver calls it once per round for each
+     * socket its selector finds readable, so no read is spent on an empty socket. A refused port (an ICMP error the
+     * kernel reports on a connected socket) is counted.
+     *
+     * @return whether a datagram was read
      */
-    void drain(long nowNanos) {
-        for (int n = 0; n < drainBudget; n++) {
-            ByteBuffer b = rxBuffer.clear();
-            try {
-                if (channel.read(b) <= 0) {
-                    return;
-                }
-            } catch (java.nio.channels.ClosedChannelException e) {
-                return;
-            } catch (java.net.PortUnreachableException e) {
-                receiveFailures++;
-                receiveLog.warn(nowNanos, logName, "far end's port unreachable (ICMP)", null);
-                continue;
-            } catch (IOException e) {
-                receiveFailures++;
-                receiveLog.warn(nowNanos, logName, e.getMessage(), e);
-                return;
+    boolean drainOne(long nowNanos) {
+        ByteBuffer b = rxBuffer.clear();
+        try {
+            if (channel.read(b) <= 0) {
+                return false;
             }
-            b.flip();
-            accept(b, nowNanos);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            return false;
+        } catch (java.net.PortUnreachableException e) {
+            receiveFailures++;
+            receiveLog.warn(nowNanos, logName, "far end's port unreachable (ICMP)", null);
+            return true;
+        } catch (IOException e) {
+            receiveFailures++;
+            receiveLog.warn(nowNanos, logName, e.getMessage(), e);
+            return false;
         }
+        b.flip();
+        accept(b, nowNanos);
+        return true;
     }
 
     /** Decodes one datagram (position to limit) and offers it to the jitter buffer. */
