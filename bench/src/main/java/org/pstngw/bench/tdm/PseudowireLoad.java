@@ -28,9 +28,9 @@ import org.pstngw.tdm.spi.SpanType;
  * the blocks each frame clock delivered late, and the process CPU time.
  *
  * <p>Arguments (key=value): {@code spans=64 seconds=15 warmup=3 mode=cesopsn|satop block=8 jitter=16 clocks=2
- * scheduling=realtime|normal}. {@code scheduling=realtime} (the default) asks for SCHED_FIFO on the clock threads (as
- * a gateway configured with {@code tdm.frame-clock-scheduling: realtime} does); refused without CAP_SYS_NICE, the run
- * says so and goes on with normal scheduling.
+ * scheduling=normal|high|realtime}: {@code high} gives the clock threads nice -15, {@code realtime} SCHED_FIFO, as
+ * {@code tdm.frame-clock-scheduling} does (refused without CAP_SYS_NICE, the run says so and goes on normally); both
+ * measured worse than {@code normal} (the default) on a shared 2-vCPU box, see docs/perf/pseudowire.md.
  * {@code clocks=2} (the default): each driver has its own real-time clock thread, two independent boxes; {@code
  * clocks=1}: both share one (two line-timed PEs on a synchronous network). Prints one result line. Exit code 1 when
  * any packet was lost, late or refused; 2 when the run fell behind real time: fewer than 99.9 % of the packets due in
@@ -94,7 +94,7 @@ public final class PseudowireLoad {
         int block = Integer.parseInt(a.getOrDefault("block", "8"));
         String jitter = a.getOrDefault("jitter", "16");
         int clocks = Integer.parseInt(a.getOrDefault("clocks", "2"));
-        String scheduling = a.getOrDefault("scheduling", "high");
+        String scheduling = a.getOrDefault("scheduling", "normal");
         int priority = scheduling.equals("realtime") ? 50 : 0;
         int nice = scheduling.equals("high") ? -15 : 0;
 

@@ -391,7 +391,7 @@ public final class E1Deframer {
             receivedC = 0;
             smfStarted = true;
         }
-        crc = Crc4.update(crc, frame, off, 32);
+        crc = Crc4.frame(crc, frame, off);
         if ((f & 1) == 0) {
             receivedC = (receivedC << 1) | si;
             if (si != 0) {
