@@ -31,6 +31,7 @@ public final class RealtimeScheduling {
     private RealtimeScheduling() {}
 
     /** The native calls, looked up once when first used (Linux only). */
+    @SuppressWarnings("restricted") // the FFM downcalls this class exists for; needs --enable-native-access
     private static final class Native {
         static final MethodHandle GETTID;
         static final MethodHandle SET_SCHEDULER;

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
@@ -60,7 +61,7 @@ public final class PseudowireDriver implements TdmDriver {
     private long nowNanos;
     private final RateLimitedLog failureLog = new RateLimitedLog(
             LOG, "pseudowire span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
-    private volatile long spanFailures;
+    private final AtomicLong spanFailures = new AtomicLong();
 
     public PseudowireDriver(DriverContext context) {
         this.clock = context.clock();
@@ -174,6 +175,11 @@ public final class PseudowireDriver implements TdmDriver {
         return Optional.empty();
     }
 
+    /** Span blocks that threw (each logged, rate-limited; the other spans ran). */
+    public long spanFailures() {
+        return spanFailures.get();
+    }
+
     @Override
     public Collection<Span> spans() {
         return List.of(spans);
@@ -217,7 +223,7 @@ public final class PseudowireDriver implements TdmDriver {
             try {
                 s.onBlock(firstFrame, frames, nowNanos);
             } catch (RuntimeException e) {
-                spanFailures++;
+                spanFailures.lazySet(spanFailures.get() + 1);
                 failureLog.warn(nowNanos, "span " + s.name(), e, e);
             }
         }
