@@ -65,6 +65,7 @@ class ProfilesTest {
         assertThat(c.tdm().driverOptions()).containsEntry("mode", "satop").containsEntry("remote-address", "10.0.0.20");
         assertThat(c.tdm().spans()).extracting(s -> s.options().get("port")).containsExactly("50000", "50002");
         assertThat(c.tdm().framesPerBlock()).isEqualTo(8);
+        assertThat(c.tdm().clockScheduling()).isEqualTo(TdmConfig.ClockScheduling.NORMAL);
         assertThat(c.tdm().spans().get(0).voiceTimeslots()).hasToString("1-15,17-31");
         assertThat(c.tdm().spans().get(0).lineCode()).isEqualTo(SpanConfig.LineCode.HDB3);
     }
