@@ -68,7 +68,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     /** The values of a header whose long name, compact letter and list-ness the caller knows. */
     private List<String> values(String l, char c, boolean list) {
         if (list) {
-            return new ArrayList<>(wire.elements(wire.find(l, c, 0), l, c, TEXT, true, Integer.MAX_VALUE));
+            return new ArrayList<>(wire.elements(wire.find(l, c, 0), l, c, TEXT, Integer.MAX_VALUE));
         }
         List<String> out = new ArrayList<>(2);
         for (int i = wire.find(l, c, 0); i >= 0; i = wire.find(l, c, i + 1)) {
@@ -84,7 +84,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
 
     /** The parsed values of a list header, in order. */
     <T> List<T> typed(String longName, char compact, Wire.ElementParser<T> parser) {
-        return wire.elements(wire.find(longName, compact, 0), longName, compact, parser, true, Integer.MAX_VALUE);
+        return wire.elements(wire.find(longName, compact, 0), longName, compact, parser, Integer.MAX_VALUE);
     }
 
     public byte[] body() {
@@ -106,7 +106,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            v = wire.elements(wire.census.via, HeaderNames.VIA, 'v', Via::parse, true, Integer.MAX_VALUE);
+            v = wire.elements(wire.census.via, HeaderNames.VIA, 'v', Via::parse, Integer.MAX_VALUE);
             vias = v;
         }
         return v;
@@ -116,7 +116,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
         Via t = topVia;
         if (t == null) {
             List<Via> v = checked && vias == null
-                    ? wire.elements(wire.census.via, HeaderNames.VIA, 'v', Via::parse, true, 1)
+                    ? wire.elements(wire.census.via, HeaderNames.VIA, 'v', Via::parse, 1)
                     : vias();
             if (v.isEmpty()) {
                 throw new SipSyntaxException("missing Via");
@@ -190,7 +190,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Contact> contacts() {
         List<Contact> c = contacts;
         if (c == null) {
-            c = wire.elements(wire.census.contact, HeaderNames.CONTACT, 'm', Contact::parse, true, Integer.MAX_VALUE);
+            c = wire.elements(wire.census.contact, HeaderNames.CONTACT, 'm', Contacts::parse, Integer.MAX_VALUE);
             contacts = c;
         }
         return c;

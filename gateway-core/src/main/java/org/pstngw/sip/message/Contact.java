@@ -37,17 +37,6 @@ public sealed interface Contact {
 
     static Contact parse(String value) {
         byte[] b = Bytes.utf8(value);
-        return parse(b, 0, b.length, true);
-    }
-
-    /** Checks the Contact value {@code b[from, to)}; returns it when {@code build}, else null. */
-    static Contact parse(byte[] b, int from, int to, boolean build) {
-        int e = Bytes.stripEnd(b, from, to);
-        int s = Bytes.stripStart(b, from, e);
-        if (e - s == 1 && b[s] == '*') {
-            return build ? new Star() : null;
-        }
-        NameAddr a = NameAddr.parse(b, from, to, build);
-        return build ? new Address(a) : null;
+        return Contacts.parse(b, 0, b.length, true);
     }
 }

@@ -100,7 +100,9 @@ final class Validator {
         BaseMessage b = (BaseMessage) m;
         Wire mw = b.wire;
         try {
-            mw.elements(at.via, HeaderNames.VIA, 'v', Via::parse, false, Integer.MAX_VALUE);
+            if (mw.check(at.via, HeaderNames.VIA, 'v', Via::parse) == 0) {
+                return ix.malformed("missing Via", 400);
+            }
         } catch (SipSyntaxException e) {
             return ix.malformed("invalid Via: " + e.getMessage(), 400);
         } catch (RuntimeException e) {
@@ -132,7 +134,7 @@ final class Validator {
                 return ix.malformed(uriErr, 400);
             }
             try {
-                mw.elements(at.contact, HeaderNames.CONTACT, 'm', Contact::parse, false, Integer.MAX_VALUE);
+                mw.check(at.contact, HeaderNames.CONTACT, 'm', Contacts::parse);
             } catch (RuntimeException e) {
                 return ix.malformed("invalid Contact: " + e.getMessage(), 400);
             }

@@ -96,14 +96,27 @@ final class Wire {
     }
 
     /**
-     * Parses the elements of the fields named {@code longName}, from field {@code first} on (-1: none), in order: a
-     * value is split on the commas outside quotes and angle brackets, and the empty elements of a split value are
-     * skipped; a value without such a comma is one element, even when empty (no comma at all, then). Elements are stripped as {@link String#strip()} does. Stops after
-     * {@code max} elements; returns them when {@code build}, else checks them all and returns null.
+     * Builds the elements of the fields named {@code longName}, from field {@code first} on (-1: none), in order, at
+     * most {@code max} of them; see {@link #check}.
      */
-    <T> List<T> elements(int first, String longName, char compact, ElementParser<T> parser, boolean build, int max) {
-        T one = null;
-        List<T> out = null;
+    <T> List<T> elements(int first, String longName, char compact, ElementParser<T> parser, int max) {
+        Collected<T> out = new Collected<>();
+        each(first, longName, compact, parser, out, max);
+        return out.list();
+    }
+
+    /**
+     * Checks the elements of the fields named {@code longName}, from field {@code first} on (-1: none), without
+     * building them; returns how many there are. A value is split on the commas outside quotes and angle brackets,
+     * and the empty elements of a split value are skipped; a value without such a comma is one element, even when
+     * empty (then it has no comma at all). Elements are stripped as {@link String#strip()} does.
+     */
+    <T> int check(int first, String longName, char compact, ElementParser<T> parser) {
+        return each(first, longName, compact, parser, null, Integer.MAX_VALUE);
+    }
+
+    /** Parses up to {@code max} elements, building them into {@code out} unless it is null; returns how many. */
+    private <T> int each(int first, String longName, char compact, ElementParser<T> parser, Collected<T> out, int max) {
         int n = 0;
         for (int i = first; i >= 0 && n < max; i = find(longName, compact, i + 1)) {
             int k = i * 5;
@@ -122,18 +135,10 @@ final class Wire {
                 int se = Bytes.stripEnd(b, s, end);
                 int ss = Bytes.stripStart(b, s, se);
                 if (ss < se || !list) {
-                    T t = parser.parse(b, ss, se, build);
+                    T t = parser.parse(b, ss, se, out != null);
                     n++;
-                    if (build) {
-                        if (one == null) {
-                            one = t;
-                        } else {
-                            if (out == null) {
-                                out = new ArrayList<>(4);
-                                out.add(one);
-                            }
-                            out.add(t);
-                        }
+                    if (out != null) {
+                        out.add(t);
                     }
                 }
                 if (comma < 0) {
@@ -143,13 +148,32 @@ final class Wire {
                 comma = Lexer.listComma(b, s, e);
             }
         }
-        if (!build) {
-            return null;
+        return n;
+    }
+
+    /** Built elements: the first alone, a list only from the second on. */
+    private static final class Collected<T> {
+        private T one;
+        private List<T> more;
+
+        void add(T t) {
+            if (one == null) {
+                one = t;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(4);
+                    more.add(one);
+                }
+                more.add(t);
+            }
         }
-        if (out != null) {
-            return Collections.unmodifiableList(out);
+
+        List<T> list() {
+            if (more != null) {
+                return Collections.unmodifiableList(more);
+            }
+            return one == null ? List.of() : List.of(one);
         }
-        return one == null ? List.of() : List.of(one);
     }
 
     /** True when field i is named {@code longName} or its compact letter {@code compact} (0 if none). */
