@@ -79,6 +79,7 @@ public final class SipParser {
         int[] idx = new int[5 * 16];
         int count;
         int bodyStart = -1;
+        final HeaderCensus census = new HeaderCensus();
         String error;
         int errorStatus = 400;
 
@@ -90,12 +91,7 @@ public final class SipParser {
         }
 
         private int lineEnd(int p) {
-            for (int i = p; i < end; i++) {
-                if (in[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
+            return Bytes.indexOf(in, '\n', p, end);
         }
 
         void run() {
@@ -177,6 +173,7 @@ public final class SipParser {
                     idx[k + 2] = v;
                     idx[k + 3] = trimEnd(v, le);
                     idx[k + 4] = 0;
+                    census.add(count, in, p, n - p);
                     count++;
                 }
                 p = lf + 1;
@@ -204,7 +201,7 @@ public final class SipParser {
         }
 
         int contentLengthOr(int dflt) {
-            int i = wireFind(HeaderNames.CONTENT_LENGTH, 'l');
+            int i = census.contentLength;
             if (i < 0) {
                 return dflt;
             }
@@ -215,9 +212,9 @@ public final class SipParser {
             return (int) v;
         }
 
-        int wireFind(String longName, char compact) {
-            Wire w = new Wire(in, 0, idx, count, 0, 0);
-            return w.find(longName, compact, 0);
+        /** A view of the indexed input (offsets into {@link #in}), for checks before the message is cut out. */
+        Wire wire() {
+            return new Wire(in, 0, idx, count, 0, 0, census);
         }
 
         /** Copies the message bytes out and builds the message, or null when the start line does not parse. */
@@ -230,18 +227,23 @@ public final class SipParser {
                 return null;
             }
             byte[] copy = Arrays.copyOfRange(in, start, bodyEnd);
-            int[] rel = Arrays.copyOf(idx, count * 5);
-            for (int i = 0; i < count; i++) {
-                int k = i * 5;
-                for (int j = 0; j < 4; j++) {
-                    rel[k + j] -= start;
+            int[] rel = idx;
+            if (start != 0) {
+                rel = Arrays.copyOf(idx, count * 5);
+                for (int i = 0; i < count; i++) {
+                    int k = i * 5;
+                    for (int j = 0; j < 4; j++) {
+                        rel[k + j] -= start;
+                    }
                 }
             }
             int bs = bodyStart < 0 ? bodyEnd : bodyStart;
-            Wire w = new Wire(copy, startLineEnd - start, rel, count, bs - start, bodyEnd - start);
+            Wire w = new Wire(copy, startLineEnd - start, rel, count, bs - start, bodyEnd - start, census);
+            int ts = sl.textStart() - start;
+            int te = sl.textEnd() - start;
             return sl.method() != null
-                    ? new SipRequest(w, sl.method(), sl.uri())
-                    : new SipResponse(w, sl.status(), sl.reason());
+                    ? new SipRequest(w, sl.method(), ts, te)
+                    : new SipResponse(w, sl.status(), ts, te);
         }
 
         ParseResult.Malformed malformed(String reason, int status) {
