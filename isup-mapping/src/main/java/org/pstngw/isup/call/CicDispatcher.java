@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.link.SendResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessageType;
 import org.pstngw.sipi.isup.IsupMessages;
@@ -22,13 +23,12 @@ public final class CicDispatcher implements IsupLink.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(CicDispatcher.class);
 
     private final IsupLink link;
-    private final int networkIndicator;
     private final IsupVariant variant;
     private final List<IsupCallControl> controls = new CopyOnWriteArrayList<>();
 
-    public CicDispatcher(IsupLink link, int networkIndicator, IsupVariant variant) {
+    /** @param variant the ISUP variant of every group on the link: it says how wide a CIC is */
+    public CicDispatcher(IsupLink link, IsupVariant variant) {
         this.link = link;
-        this.networkIndicator = networkIndicator;
         this.variant = variant;
     }
 
@@ -61,7 +61,7 @@ public final class CicDispatcher implements IsupLink.Listener {
 
     @Override
     public void onPdu(IsupPdu pdu) {
-        int cic = cic(pdu);
+        int cic = pdu.cic(variant);
         for (IsupCallControl c : controls) {
             if (c.group().dpc() == pdu.opc() && c.group().contains(cic)) {
                 c.onPdu(pdu);
@@ -79,17 +79,16 @@ public final class CicDispatcher implements IsupLink.Listener {
                 cic);
         byte[] ucic = IsupCodec.encode(IsupMessages.bare(IsupMessageType.UCIC, cic), variant)
                 .orElseThrow();
-        link.send(new IsupPdu(link.ownPointCode(), pdu.opc(), pdu.sls(), networkIndicator, ucic));
+        SendResult r =
+                link.transmit(new IsupPdu(link.ownPointCode(), pdu.opc(), pdu.sls(), link.networkIndicator(), ucic));
+        if (r instanceof SendResult.Refused refused) {
+            // the other exchange repeats what it sent (its own timers): the next one gets its UCIC
+            LOG.info("UCIC for CIC {} not sent: {}", cic, refused);
+        }
     }
 
     @Override
     public void onDestinationState(int dpc, DestinationState state) {
         controls.forEach(c -> c.onDestinationState(dpc, state));
-    }
-
-    /** The CIC: 12 bits under ITU-T Q.763, 14 under ANSI T1.113, low octet first. */
-    private int cic(IsupPdu pdu) {
-        int high = pdu.payloadByte(1) & (variant == IsupVariant.ANSI ? 0x3F : 0x0F);
-        return (pdu.payloadByte(0) & 0xFF) | high << 8;
     }
 }

@@ -21,7 +21,7 @@ class CicDispatcherTest {
 
     private final ControlHarness link = new ControlHarness(1);
     private final List<String> heard = new ArrayList<>();
-    private final CicDispatcher dispatcher = new CicDispatcher(link, 2, IsupVariant.ITU);
+    private final CicDispatcher dispatcher = new CicDispatcher(link, IsupVariant.ITU);
     private final IsupCallControl low = control("low", 1);
     private final IsupCallControl high = control("high", 17);
 
@@ -80,6 +80,45 @@ class CicDispatcherTest {
         dispatcher.onDestinationState(ControlHarness.REMOTE_PC, DestinationState.UNAVAILABLE);
         assertThat(now(low.setup(ControlHarness.IAM))).isEqualTo(new SetupResult.Refused(34));
         assertThat(now(high.setup(ControlHarness.IAM))).isEqualTo(new SetupResult.Refused(34));
+    }
+
+    @Test
+    void ansiCicsAboveTheItuRangeReachTheirGroup() {
+        ControlHarness ansiLink = new ControlHarness(1);
+        CicDispatcher ansi = new CicDispatcher(ansiLink, IsupVariant.ANSI);
+        List<String> ansiHeard = new ArrayList<>();
+        IsupCallControl wide = IsupCallControl.builder(
+                        ansiLink, CircuitGroup.contiguous("wide", ControlHarness.REMOTE_PC, 16_000, 24, "t1", 1))
+                .settings(CallControlSettings.defaults().withVariant(IsupVariant.ANSI))
+                .scheduler(ansiLink.scheduler)
+                .executor(Runnable::run)
+                .listener(new IsupCallListener() {
+                    @Override
+                    public void onCallEvent(int cic, CallAction what, int cause, IsupMessage message) {
+                        ansiHeard.add(cic + ":" + what);
+                    }
+
+                    @Override
+                    public void onReattempt(int fromCic, SetupResult result) {}
+                })
+                .build();
+        ansi.add(wide);
+        ansiLink.pdus.clear();
+        ansiLink.variant = IsupVariant.ANSI;
+
+        ansi.onPdu(new IsupPdu(
+                ControlHarness.REMOTE_PC,
+                ControlHarness.OWN_PC,
+                0,
+                2,
+                IsupCodec.encode(IsupMessages.bare(IsupMessageType.RSC, 16_005), IsupVariant.ANSI)
+                        .orElseThrow()));
+
+        assertThat(ansiLink.pdus).hasSize(1);
+        IsupPdu rlc = ansiLink.pdus.getFirst();
+        assertThat(rlc.messageType()).isEqualTo(IsupMessageType.RLC.code());
+        assertThat(rlc.cic(IsupVariant.ANSI)).isEqualTo(16_005);
+        assertThat(ansiHeard).isEmpty();
     }
 
     @Test
