@@ -15,6 +15,7 @@ import org.pstngw.isup.circuit.DualSeizure;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.GroupAnswer;
 import org.pstngw.isup.maintenance.GroupReset;
 import org.pstngw.isup.maintenance.LocalBlocking;
 import org.pstngw.isup.maintenance.MaintenanceContext;
@@ -317,6 +318,26 @@ public final class IsupCallControl implements IsupLink.Listener {
             return new SetupResult.Refused(SetupResult.NO_CIRCUIT);
         }
         return new SetupResult.Started(cic.getAsInt());
+    }
+
+    /** This group's share of a group request whose range reaches into other groups ({@link CicDispatcher}). */
+    CompletionStage<GroupAnswer.Part> answerPart(IsupMessage request) {
+        return call(() -> inbound.part(request));
+    }
+
+    /**
+     * Ends this group's share of a group request answered across groups: sends the combined {@code answer} (the
+     * group that sends it; null for the others), then what the part does after the answer, then {@code then} once all
+     * of it has been emitted.
+     */
+    void finishAnswer(IsupMessage answer, GroupAnswer.Part part, Runnable then) {
+        submit(() -> {
+            if (answer != null) {
+                outbox.add(new Outbox.Output.Send(answer));
+            }
+            part.afterAnswer().run();
+            outbox.add(new Outbox.Output.Then(then));
+        });
     }
 
     /** The link refused a message because the destination is down: make sure this control has heard so. */
