@@ -2,6 +2,7 @@ package org.pstngw.isup.call;
 
 import org.pstngw.isup.circuit.Blocking;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.GroupAnswer;
 import org.pstngw.isup.maintenance.GroupReset;
 import org.pstngw.isup.maintenance.RemoteMaintenance;
 import org.pstngw.sipi.isup.CallingPartyCategory;
@@ -85,6 +86,11 @@ final class Inbound {
                             c -> call.handle(controlled(call, c.event()), c.cause(), message),
                             () -> LOG.debug("CIC {}: {} not handled", cic, type));
         }
+    }
+
+    /** This group's share of a GRS, CGB, CGU or CQM whose range reaches into other groups ({@link GroupAnswer}). */
+    GroupAnswer.Part part(IsupMessage request) {
+        return request.type().equals(IsupMessageType.GRS) ? groupReset.part(request) : remoteMaintenance.part(request);
     }
 
     /** Q.764 2.9.1.4 dual seizure, 2.8.2.3 IAM on a blocked circuit, outgoing-only groups. */

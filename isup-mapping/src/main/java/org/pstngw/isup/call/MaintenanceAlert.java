@@ -17,5 +17,10 @@ public enum MaintenanceAlert {
     /** The repeated continuity check failed again. */
     CONTINUITY_FAILURE,
     /** The other exchange answered with UCIC: it does not have the CIC; the circuit is out of service. */
-    UNEQUIPPED_REMOTELY
+    UNEQUIPPED_REMOTELY,
+    /**
+     * A message for this circuit was refused by the link for longer than call control holds messages: it was not sent
+     * (the procedure's own timer repeats it, or the other exchange's does).
+     */
+    MESSAGE_NOT_SENT
 }

@@ -219,7 +219,7 @@ class IsupCallControlIT {
         AtomicBoolean once = new AtomicBoolean();
         return pdu -> {
             if (pdu.messageType() == IsupMessageType.IAM.code()
-                    && pdu.cic() == cic
+                    && pdu.cic(IsupVariant.ITU) == cic
                     && once.compareAndSet(false, true)) {
                 control.setup(iamTo("5"));
             }
