@@ -106,6 +106,19 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
         return variant.isPresent();
     }
 
+    /**
+     * Whether the version has the forward compatibility mechanism of ITU-T 1992 ISUP (message and parameter
+     * compatibility information), as RFC 3204 Table 1 says of each base: yes for itu-t92+, ansi00, etsi356 and
+     * ttc93+, no for itu-t88, ansi88, etsi121, gr317 and ttc87. A national version has its base's; a token outside
+     * Table 1 with no base has none.
+     */
+    public boolean hasCompatibilityMechanism() {
+        return switch (base().token) {
+            case "itu-t92+", "ansi00", "etsi356", "ttc93+" -> true;
+            default -> false;
+        };
+    }
+
     /** The Table 1 value this version is written against: itself for a Table 1 value or an unknown token. */
     public IsupVersion base() {
         return baseToken.map(IsupVersion::valueOf).orElse(this);

@@ -92,8 +92,8 @@ public final class SipIBodies {
     /** What {@link #parse} found. */
     public sealed interface Parsed {
         /**
-         * A usable body. {@code isup} is the decoded message (its CIC is 0: a SIP-I body carries none) when an ISUP
-         * part was present and understood; {@code ignored} says why an optional ISUP part was skipped;
+         * A usable body. {@code isup} is the decoded message (its CIC is 0: a SIP-I body carries none; put the
+         * circuit's with {@link IsupMessage#withCic}) when an ISUP part was present and understood; {@code ignored} says why an optional ISUP part was skipped;
          * {@code otherParts} holds the parts not used (optional parts not understood, a second SDP or ISUP part).
          */
         record Content(

@@ -6,8 +6,9 @@ import java.util.HexFormat;
 /**
  * What {@link IsupCodec#encode} gives: the octets, or an error naming the message type and parameter. Encoding fails
  * on a message that does not fit the variant's layout (a mandatory parameter missing, a fixed one of the wrong length,
- * an optional parameter on a message without an optional part), a CIC too wide for the variant, a pointer over 255 or
- * a message over the MTP3 signalling information field.
+ * a mandatory one too short for its contents, an optional parameter on a message without an optional part), a CIC too
+ * wide for the variant, a pointer over 255 or a message over the MTP3 signalling information field: whatever encodes,
+ * {@link IsupCodec#decode} decodes.
  */
 public sealed interface EncodeResult {
 

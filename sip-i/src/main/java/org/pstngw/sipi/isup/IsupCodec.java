@@ -12,7 +12,9 @@ import java.util.List;
  * in ITU, Q.763 1.2, 14 bits in ANSI, T1.113.3; the spare high bits are sent as 0 and ignored on receipt).
  * {@link #encodeWithoutCic}/{@link #decodeWithoutCic} work on the SIP-I {@code application/ISUP} form, which starts
  * with the message type. Neither direction throws: a message that does not fit the variant is an
- * {@link EncodeResult.EncodeError}, bad input a {@link DecodeResult.DecodeError}.
+ * {@link EncodeResult.EncodeError}, bad input a {@link DecodeResult.DecodeError}. The encoder holds mandatory
+ * parameters to the rules the decoder applies to them (a called number or cause too short to read is an encode error),
+ * so it never sends what this decoder, or a peer's, would reject.
  *
  * <p>Decoding is lenient where Q.764 2.9.5 (receipt of unrecognised information) asks a node to carry on rather than
  * reject: an optional parameter is kept as opaque octets even when its contents are malformed for the typed view the
@@ -87,6 +89,10 @@ public final class IsupCodec {
             writeCic(out, message.cic(), withCic);
             out[head] = (byte) type.code();
             System.arraycopy(body, 0, out, head + 1, body.length);
+            if (MessageFormat.of(variant, type.code()) != null
+                    && decode(out, head, message.cic(), variant) instanceof DecodeResult.DecodeError e) {
+                return error(type, e.parameter(), "body does not decode in the " + variant + " layout: " + e.reason());
+            }
             return new EncodeResult.Encoded(out);
         }
         MessageFormat format = MessageFormat.of(variant, type.code());
@@ -106,11 +112,20 @@ public final class IsupCodec {
             if (p.length() != format.fixedLengths()[i]) {
                 return error(type, p.code(), "must have " + format.fixedLengths()[i] + " octet(s), has " + p.length());
             }
+            String unreadable = TypedParameters.check(p.code(), p.raw());
+            if (unreadable != null) {
+                return error(type, p.code(), unreadable);
+            }
         }
         for (int i = 0; i < variable.length; i++) {
             variable[i] = claim(params, mandatory, format.variableCodes()[i]);
             if (variable[i] < 0) {
                 return missing(type, format.variableCodes()[i]);
+            }
+            IsupParameter p = params.get(variable[i]);
+            String unreadable = TypedParameters.check(p.code(), p.raw());
+            if (unreadable != null) {
+                return error(type, p.code(), unreadable); // the decoder (ours and the peer's) rejects it
             }
         }
         int optionalSize = 0;

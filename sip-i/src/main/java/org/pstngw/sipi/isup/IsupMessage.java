@@ -65,11 +65,23 @@ public sealed interface IsupMessage extends ParameterViews
     /**
      * The record for {@code type} holding {@code parameters}. For a type without a record, an {@link Unknown} whose
      * body holds the parameters in the layout of the Q.763 message types that carry only optional parameters
-     * (pointer to the optional part, optional parameters, end octet); with no parameters, an empty body.
+     * (pointer to the optional part, optional parameters, end octet); with no parameters, an empty body. To move a
+     * received message to another circuit use {@link #withCic}: rebuilding it from {@code parameters()} here would
+     * empty the body of an opaque {@link Unknown}.
      */
     static IsupMessage of(IsupMessageType type, int cic, IsupParameters parameters) {
         IsupMessage m = MessageRecords.create(type, cic, parameters);
         return m != null ? m : new Unknown(cic, type, IsupCodec.optionalOnly(parameters.asList()));
+    }
+
+    /**
+     * This message on circuit {@code cic}, everything else unchanged: what the interworking function does with a
+     * message parsed from a SIP-I body (which carries no CIC, so it comes out with CIC 0) before it goes out on M3UA.
+     *
+     * @throws IllegalArgumentException when {@code cic} is outside 0 to {@link #MAX_CIC}
+     */
+    default IsupMessage withCic(int cic) {
+        return of(type(), cic, parameters());
     }
 
     /** This message with {@code p} set (replacing the first parameter of the same code, else appended). */
@@ -340,6 +352,12 @@ public sealed interface IsupMessage extends ParameterViews
         public IsupParameters parameters() {
             List<IsupParameter> p = IsupCodec.parseOptionalOnly(body);
             return p == null ? IsupParameters.empty() : IsupParameters.of(p);
+        }
+
+        /** This message on circuit {@code cic} with the same body, opaque or not. */
+        @Override
+        public Unknown withCic(int cic) {
+            return new Unknown(cic, type, body);
         }
 
         /** Whether {@link #parameters()} reads the body (it is empty or in the optional-part layout). */

@@ -86,6 +86,12 @@ public final class ParameterCode implements Comparable<ParameterCode> {
         return p != null ? p : new ParameterCode(c, String.format("UNKNOWN(0x%02X)", c));
     }
 
+    /** Whether this is one of the named constants above: a parameter this module knows. */
+    @SuppressWarnings("ReferenceEquality") // known means: this is the constant defined for the code
+    public boolean isKnown() {
+        return BY_CODE[code] == this;
+    }
+
     public int code() {
         return code;
     }

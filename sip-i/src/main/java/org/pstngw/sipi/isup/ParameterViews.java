@@ -78,6 +78,17 @@ public interface ParameterViews {
         return typed(ParameterCode.REDIRECTION_INFORMATION).map(RedirectionInformation::decode);
     }
 
+    /** Parameter compatibility information (Q.763 3.41): instructions for parameters a receiver may not know. */
+    default Optional<ParameterCompatibilityInformation> parameterCompatibilityInformation() {
+        return typed(ParameterCode.PARAMETER_COMPATIBILITY_INFORMATION)
+                .flatMap(ParameterCompatibilityInformation::decode);
+    }
+
+    /** Message compatibility information (Q.763 3.33): instructions for a receiver that does not know the message. */
+    default Optional<MessageCompatibilityInformation> messageCompatibilityInformation() {
+        return typed(ParameterCode.MESSAGE_COMPATIBILITY_INFORMATION).flatMap(MessageCompatibilityInformation::decode);
+    }
+
     /** Raw contents of the first parameter with {@code code}, only when a typed view can read it. */
     private Optional<byte[]> typed(ParameterCode code) {
         IsupParameter p = parameters().find(code);

@@ -10,7 +10,8 @@ final class TypedParameters {
             case 0x0A, 0x0B, 0x21, 0x28 -> 2; // calling, redirecting, connected, original called
             case 0x05 -> 1; // subsequent number
             case 0x12 -> 2; // cause indicators
-            case 0x06, 0x09, 0x24, 0x16, 0x13 -> 1;
+            case 0x06, 0x09, 0x24, 0x16, 0x13, 0x38 -> 1; // 0x38 message compatibility information
+            case 0x39 -> 2; // parameter compatibility information: a name and an instruction octet
             case 0x07, 0x11 -> 2;
             default -> 0;
         };

@@ -35,6 +35,18 @@ class IsupVersionTest {
     }
 
     @Test
+    void theCompatibilityMechanismIsWhatRfc3204Table1SaysOfEachBase() {
+        assertThat(IsupVersion.TABLE_1.stream().filter(IsupVersion::hasCompatibilityMechanism))
+                .extracting(IsupVersion::token)
+                .containsExactly("itu-t92+", "ansi00", "etsi356", "ttc93+");
+        assertThat(IsupVersion.national("uk-isup", IsupVersion.ETSI356).hasCompatibilityMechanism())
+                .isTrue();
+        assertThat(IsupVersion.national("us-x", IsupVersion.GR317).hasCompatibilityMechanism())
+                .isFalse();
+        assertThat(IsupVersion.valueOf("xyz99").hasCompatibilityMechanism()).isFalse();
+    }
+
+    @Test
     void aNationalVersionIsSupportedThroughItsBase() {
         IsupVersion uk = IsupVersion.national("uk-isup", IsupVersion.ITU_T92_PLUS);
         assertThat(uk.variant()).contains(IsupVariant.ITU);

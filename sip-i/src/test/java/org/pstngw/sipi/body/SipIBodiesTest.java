@@ -128,6 +128,13 @@ class SipIBodiesTest {
                         f -> assertThat(f.reason()).contains("xyz99"));
         assertThat(SipIBodies.build(Optional.empty(), ituIam, IsupVersion.TTC93_PLUS))
                 .isInstanceOf(SipIBodies.BuildResult.Failed.class);
+        // a body the far end (and our own parse) would reject with 400 is not built
+        IsupMessage oneOctetCause = IsupMessage.of(
+                IsupMessageType.REL, 0, IsupParameters.of(IsupParameter.of(ParameterCode.CAUSE_INDICATORS, 0x80)));
+        assertThat(SipIBodies.build(Optional.empty(), oneOctetCause, IsupVersion.ITU_T92_PLUS))
+                .isInstanceOfSatisfying(
+                        SipIBodies.BuildResult.Failed.class,
+                        f -> assertThat(f.reason()).contains("REL", "CAUSE_INDICATORS"));
         for (String bad : new String[] {"uk isup", "uk;isup", "uk\r\nX: y", "\"uk\""}) {
             assertThat(SipIBodies.build(Optional.of(SDP), ituIam, IsupVersion.national(bad, IsupVersion.ITU_T92_PLUS)))
                     .as(bad)

@@ -90,7 +90,7 @@ class TsharkJudgeIT {
     void tshark_finds_no_fault_in_any_message_type(IsupVariant variant) throws Exception {
         List<IsupMessage> messages = SampleMessages.all(variant).stream()
                 .filter(m -> !(m instanceof IsupMessage.Unknown))
-                .map(m -> IsupMessage.of(m.type(), 0, m.parameters()))
+                .map(m -> m.withCic(0))
                 .toList();
         List<byte[]> sip = new ArrayList<>();
         for (IsupMessage m : messages) {
@@ -151,12 +151,7 @@ class TsharkJudgeIT {
             DecodeResult ours = IsupCodec.decode(wire, variant);
             assertThat(ours).as(name).isInstanceOf(DecodeResult.Decoded.class);
             IsupMessage m = ((DecodeResult.Decoded) ours).message();
-            sip.add(sip(
-                    variant,
-                    "INFO sip:2125551234@127.0.0.1 SIP/2.0",
-                    "INFO",
-                    Optional.empty(),
-                    IsupMessage.of(m.type(), 0, m.parameters())));
+            sip.add(sip(variant, "INFO sip:2125551234@127.0.0.1 SIP/2.0", "INFO", Optional.empty(), m.withCic(0)));
             assertThat(IsupCodec.encodeWithoutCic(m, variant).orElseThrow())
                     .isEqualTo(Arrays.copyOfRange(wire, 2, wire.length));
         }

@@ -110,6 +110,61 @@ class EncodeLimitsTest {
                 .hasMessageContaining("USER_SERVICE_INFORMATION");
     }
 
+    /** What the decoder would reject as a mandatory parameter it cannot read, the encoder refuses to send. */
+    @Test
+    void mandatoryParametersTheirTypedViewCannotReadAreEncodeErrors() {
+        IsupMessage oneOctetCause = IsupMessage.of(
+                IsupMessageType.REL, 1, IsupParameters.of(IsupParameter.of(ParameterCode.CAUSE_INDICATORS, 0x80)));
+        assertThat(IsupCodec.encode(oneOctetCause, IsupVariant.ITU))
+                .isInstanceOfSatisfying(EncodeResult.EncodeError.class, e -> {
+                    assertThat(e.messageType()).isEqualTo(IsupMessageType.REL);
+                    assertThat(e.parameter()).isEqualTo(ParameterCode.CAUSE_INDICATORS);
+                    assertThat(e.reason()).contains("at least 2");
+                });
+        IsupMessage causeWithout1aValue = IsupMessage.of(
+                IsupMessageType.CFN,
+                1,
+                IsupParameters.of(IsupParameter.of(ParameterCode.CAUSE_INDICATORS, 0x00, 0x80)));
+        assertThat(IsupCodec.encodeWithoutCic(causeWithout1aValue, IsupVariant.ANSI))
+                .isInstanceOfSatisfying(
+                        EncodeResult.EncodeError.class,
+                        e -> assertThat(e.reason()).contains("1a"));
+        IsupMessage oneOctetCalledNumber = IsupMessage.of(
+                IsupMessageType.IAM,
+                1,
+                IsupParameters.of(
+                        IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, 0),
+                        IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, 0, 0),
+                        IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, 10),
+                        IsupParameter.of(ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT, 3),
+                        IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, 3)));
+        assertThat(IsupCodec.encode(oneOctetCalledNumber, IsupVariant.ITU))
+                .isInstanceOfSatisfying(
+                        EncodeResult.EncodeError.class,
+                        e -> assertThat(e.parameter()).isEqualTo(ParameterCode.CALLED_PARTY_NUMBER));
+        IsupMessage emptyRange = IsupMessage.of(
+                IsupMessageType.GRS,
+                1,
+                IsupParameters.of(new IsupParameter(ParameterCode.RANGE_AND_STATUS, new byte[0])));
+        assertThat(IsupCodec.encode(emptyRange, IsupVariant.ITU)).isInstanceOf(EncodeResult.EncodeError.class);
+    }
+
+    /** An Unknown of a type that has a layout in the variant goes out only when its body decodes in that layout. */
+    @Test
+    void anUnknownOfAKnownTypeMustHoldAValidBody() {
+        IsupMessage badRel =
+                new IsupMessage.Unknown(1, IsupMessageType.REL, new byte[] {0x02, 0x00, 0x01, (byte) 0x80});
+        assertThat(IsupCodec.encode(badRel, IsupVariant.ITU))
+                .isInstanceOfSatisfying(EncodeResult.EncodeError.class, e -> {
+                    assertThat(e.messageType()).isEqualTo(IsupMessageType.REL);
+                    assertThat(e.parameter()).isEqualTo(ParameterCode.CAUSE_INDICATORS);
+                });
+        IsupMessage goodRel = new IsupMessage.Unknown(
+                1, IsupMessageType.REL, new byte[] {0x02, 0x00, 0x02, (byte) 0x80, (byte) 0x90});
+        assertThat(IsupCodec.encode(goodRel, IsupVariant.ITU).orElseThrow())
+                .containsExactly(0x01, 0x00, 0x0c, 0x02, 0x00, 0x02, 0x80, 0x90);
+    }
+
     @Test
     void messagesThatDoNotFitTheirLayoutAreErrors() {
         IsupMessage shortFci = IsupMessage.of(

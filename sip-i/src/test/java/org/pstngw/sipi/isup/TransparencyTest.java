@@ -134,6 +134,29 @@ class TransparencyTest {
         assertThat(IsupCodec.parseOptionalOnly(new byte[] {0})).isEqualTo(List.of());
     }
 
+    /** The IWF moves a message from a SIP-I body (CIC 0) to its circuit: nothing else may change, opaque or not. */
+    @Test
+    void withCicMovesAMessageToItsCircuitKeepingEverythingElse() {
+        IsupMessage.Unknown opaque =
+                new IsupMessage.Unknown(0, IsupMessageType.valueOf(0x41), HEX.parseHex("020078010500"));
+        assertThat(opaque.hasReadableParameters()).isFalse();
+        IsupMessage moved = opaque.withCic(77);
+        assertThat(moved).isEqualTo(new IsupMessage.Unknown(77, IsupMessageType.valueOf(0x41), opaque.body()));
+        assertThat(HEX.formatHex(IsupCodec.encode(moved, IsupVariant.ITU).orElseThrow()))
+                .isEqualTo("4d00" + "41" + "020078010500");
+
+        for (IsupVariant variant : IsupVariant.values()) {
+            for (IsupMessage m : SampleMessages.all(variant)) {
+                byte[] body = IsupCodec.encodeWithoutCic(m, variant).orElseThrow();
+                IsupMessage fromBody = decode(concat(new byte[2], body), variant);
+                IsupMessage onCircuit = fromBody.withCic(m.cic());
+                assertThat(onCircuit).as("%s %s", variant, m.type()).isEqualTo(m);
+                assertThat(onCircuit.getClass()).isEqualTo(m.getClass());
+            }
+        }
+        assertThatThrownBy(() -> opaque.withCic(IsupMessage.MAX_CIC + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
