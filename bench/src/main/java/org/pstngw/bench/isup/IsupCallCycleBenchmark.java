@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.pstngw.isup.call.CallAction;
-import org.pstngw.isup.call.ExecutorScheduler;
 import org.pstngw.isup.call.IsupCallControl;
 import org.pstngw.isup.call.IsupCallListener;
 import org.pstngw.isup.call.SetupResult;
+import org.pstngw.isup.call.WheelScheduler;
 import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.link.M3uaIsupLink;
 import org.pstngw.isup.link.M3uaSettings;
@@ -78,7 +78,7 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
     private SimulatedExchange exchange;
     private IsupCallControl control;
     private ExecutorService controlThread;
-    private ExecutorScheduler timers;
+    private WheelScheduler timers;
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final Map<String, AtomicLong> lostBy = new ConcurrentHashMap<>();
@@ -133,7 +133,7 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
                 "gw", M3uaSettings.Role.AS_CLIENT, clientPort, serverPort, GW, EX, dir.resolve("gw")));
         controlThread = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("call-control").factory());
-        timers = new ExecutorScheduler("isup-timers");
+        timers = new WheelScheduler("isup-timers");
         control = IsupCallControl.builder(link, CircuitGroup.contiguous("bench", EX, 1, circuits, "span0", 1))
                 .scheduler(timers)
                 .executor(controlThread)

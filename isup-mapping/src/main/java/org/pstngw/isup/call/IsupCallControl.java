@@ -492,7 +492,7 @@ public final class IsupCallControl implements IsupLink.Listener {
             return this;
         }
 
-        /** Timer source: {@link ExecutorScheduler} in production, {@link ManualScheduler} in tests. */
+        /** Timer source: {@link WheelScheduler} in production, {@link ManualScheduler} in tests. */
         public Builder scheduler(Scheduler value) {
             this.scheduler = value;
             return this;

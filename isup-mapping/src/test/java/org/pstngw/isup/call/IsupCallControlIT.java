@@ -56,7 +56,7 @@ class IsupCallControlIT {
     private final BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> reattempts = new LinkedBlockingQueue<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final ExecutorScheduler timers = new ExecutorScheduler("it-timers");
+    private final WheelScheduler timers = new WheelScheduler("it-timers");
     private LinkAndExchange pair;
     private IsupCallControl control;
 

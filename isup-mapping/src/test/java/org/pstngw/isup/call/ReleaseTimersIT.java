@@ -49,7 +49,7 @@ class ReleaseTimersIT {
 
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final ExecutorScheduler timers = new ExecutorScheduler("release-it-timers");
+    private final WheelScheduler timers = new WheelScheduler("release-it-timers");
     private LinkAndExchange pair;
     private IsupCallControl control;
 
