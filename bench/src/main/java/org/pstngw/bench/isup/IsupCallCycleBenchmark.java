@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -82,7 +84,10 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final Map<String, AtomicLong> lostBy = new ConcurrentHashMap<>();
-    /** The batch each circuit's current call belongs to (a late event never counts in the next batch). */
+    /**
+     * The batch each circuit's current call belongs to (a late event never counts in the next batch); touched on call
+     * control's thread only.
+     */
     private Batch[] batchOf;
 
     /** One invocation's cycles: started and completed only by its own calls. */
@@ -166,15 +171,45 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
     @OperationsPerInvocation(BATCH)
     public void callCycles() throws InterruptedException {
         Batch batch = new Batch();
-        for (int i = 0; i < circuits; i++) {
-            batch.next();
-        }
+        // started on call control's own thread, as every later cycle is (from the listener): the setup's stage is
+        // then completed, and batchOf written, before any event of that call can be heard
+        controlThread.execute(() -> {
+            for (int i = 0; i < circuits; i++) {
+                batch.next();
+            }
+        });
         if (!batch.done.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(batch.done.getCount() + " cycles of " + BATCH + " did not complete in 30 s"
-                    + " (lost so far " + lostBy + ")");
+                    + " (lost so far " + lostBy + "; unfinished: " + unfinished(batch) + ")");
         }
         if (batch.lost.get() > 0) {
             throw new IllegalStateException(batch.lost.get() + " cycles of " + BATCH + " lost: " + lostBy);
+        }
+    }
+
+    /** The circuits whose call of the batch has not ended, with our state and the exchange's phase. */
+    private String unfinished(Batch batch) {
+        try {
+            List<Integer> cics = controlThread
+                    .submit(() -> {
+                        List<Integer> open = new ArrayList<>();
+                        for (int cic = 1; cic <= circuits; cic++) {
+                            if (batchOf[cic] == batch) {
+                                open.add(cic);
+                            }
+                        }
+                        return open;
+                    })
+                    .get(5, TimeUnit.SECONDS);
+            StringBuilder sb = new StringBuilder();
+            for (int cic : cics) {
+                sb.append(" CIC ").append(cic).append(' ');
+                sb.append(control.state(cic).toCompletableFuture().get(5, TimeUnit.SECONDS));
+                sb.append('/').append(exchange.phase(cic));
+            }
+            return sb.toString();
+        } catch (Exception e) {
+            return "not known: " + e;
         }
     }
 
