@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * A query for the circuits of one still pending joins it (one CQM, one answer for both). The reports are handed to the
- * caller as they are; call control does not correct its own states from them (what to do about a disagreement is the
- * operator's, Q.764 leaves the CQR's evaluation to the exchange). Runs on the call control's executor; if that executor
+ * caller as they are; call control does not correct its own states from them. Not implemented, deliberately for now:
+ * aligning our states with the CQR automatically (sending BLO, UBL or RSC where the two sides disagree), as some
+ * versions of Q.764 and national variants tabulate; what to do about a disagreement is left to the operator or the
+ * management code that asked. Runs on the call control's executor; if that executor
  * is shut down while T28 runs, the caller's stage fails instead of waiting forever.
  */
 public final class CircuitQuery {
