@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What arrives from the other exchange, handed to whoever handles it: the maintenance procedures (GRS/GRA, BLA/UBA,
- * CGBA/CGUA, BLO/UBL/CGB/CGU/CQM), UCIC and RSC (which touch both maintenance and the call), the IAM (dual seizure,
+ * CGBA/CGUA, BLO/UBL/CGB/CGU/CQM, CQR), UCIC and RSC (which touch both maintenance and the call), the IAM (dual seizure,
  * blocked circuits, outgoing-only groups) and the other call-control messages. Unequipped CICs get UCIC, unknown
  * message types CFN (Q.764 2.9.5). Runs on the call control's executor.
  */
@@ -66,6 +66,8 @@ final class Inbound {
             control.localBlocking().unblockingAcknowledged(cic);
         } else if (type.equals(IsupMessageType.CGBA) || type.equals(IsupMessageType.CGUA)) {
             control.localBlocking().groupAcknowledged(message);
+        } else if (type.equals(IsupMessageType.CQR)) {
+            control.circuitQuery().answered(message);
         } else if (remoteMaintenance.handle(message)) {
             if (type.equals(IsupMessageType.BLO)) {
                 call.handle(CallEvent.BLOCKED_REMOTELY, CallTable.TEMPORARY_FAILURE);

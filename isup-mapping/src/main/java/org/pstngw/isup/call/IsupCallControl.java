@@ -15,6 +15,7 @@ import org.pstngw.isup.circuit.DualSeizure;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.CircuitQuery;
 import org.pstngw.isup.maintenance.GroupAnswer;
 import org.pstngw.isup.maintenance.GroupReset;
 import org.pstngw.isup.maintenance.LocalBlocking;
@@ -64,6 +65,7 @@ public final class IsupCallControl implements IsupLink.Listener {
     private final LocalBlocking localBlocking;
     private final GroupReset groupReset;
     private final RemoteMaintenance remoteMaintenance;
+    private final CircuitQuery circuitQuery;
     private final CircuitMaintenance maintenance;
     private final Inbound inbound;
     private final Transmitter transmitter;
@@ -88,6 +90,7 @@ public final class IsupCallControl implements IsupLink.Listener {
         this.localBlocking = new LocalBlocking(context);
         this.groupReset = new GroupReset(context, localBlocking);
         this.remoteMaintenance = new RemoteMaintenance(context, localBlocking);
+        this.circuitQuery = new CircuitQuery(context);
         this.maintenance = new CircuitMaintenance(this);
         this.inbound = new Inbound(this, groupReset, remoteMaintenance);
         this.transmitter = new Transmitter(this, link);
@@ -238,6 +241,10 @@ public final class IsupCallControl implements IsupLink.Listener {
 
     LocalBlocking localBlocking() {
         return localBlocking;
+    }
+
+    CircuitQuery circuitQuery() {
+        return circuitQuery;
     }
 
     Outbox outbox() {
@@ -485,7 +492,7 @@ public final class IsupCallControl implements IsupLink.Listener {
             return this;
         }
 
-        /** Timer source: {@link ExecutorScheduler} in production, {@link ManualScheduler} in tests. */
+        /** Timer source: {@link WheelScheduler} in production, {@link ManualScheduler} in tests. */
         public Builder scheduler(Scheduler value) {
             this.scheduler = value;
             return this;

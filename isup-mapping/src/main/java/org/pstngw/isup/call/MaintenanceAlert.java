@@ -12,6 +12,8 @@ public enum MaintenanceAlert {
     NO_GROUP_BLOCKING_ACKNOWLEDGEMENT,
     /** T23: no GRA for our GRS; repeated every T23. */
     NO_GROUP_RESET_ACKNOWLEDGEMENT,
+    /** T28: no CQR for our CQM. */
+    NO_QUERY_RESPONSE,
     /** A CGBA/CGUA acknowledged other circuits than asked. */
     GROUP_BLOCKING_MISMATCH,
     /** The repeated continuity check failed again. */

@@ -40,7 +40,7 @@ class CircuitGroupsIT {
 
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private final ExecutorScheduler timers = new ExecutorScheduler("groups-it-timers");
+    private final WheelScheduler timers = new WheelScheduler("groups-it-timers");
     private LinkAndExchange pair;
     private CicDispatcher dispatcher;
 
