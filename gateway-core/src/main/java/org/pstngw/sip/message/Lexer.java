@@ -343,6 +343,10 @@ final class Lexer {
 
     /** The index of the first comma in {@code b[from, to)} outside quotes and angle brackets, or -1. */
     static int listComma(byte[] b, int from, int to) {
+        int first = Bytes.indexOf(b, ',', from, to);
+        if (first < 0) {
+            return -1;
+        }
         int depth = 0;
         boolean q = false;
         for (int i = from; i < to; i++) {
