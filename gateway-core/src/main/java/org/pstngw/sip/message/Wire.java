@@ -130,7 +130,7 @@ final class Wire {
             int first, int fields, String longName, char compact, ElementParser<T> parser, Collected<T> out, int max) {
         int n = 0;
         int seen = 0;
-        for (int i = first; i >= 0 && n < max; i = ++seen < fields ? find(longName, compact, i + 1) : -1) {
+        for (int i = first; i >= 0 && n < max; i = n < max && ++seen < fields ? find(longName, compact, i + 1) : -1) {
             int k = i * 5;
             byte[] b = bytes;
             int s = idx[k + 2];
