@@ -106,7 +106,8 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            v = wire.elements(wire.census.via, HeaderNames.VIA, 'v', Via::parse, Integer.MAX_VALUE);
+            v = wire.elements(
+                    wire.census.via, wire.census.viaCount, HeaderNames.VIA, 'v', Via::parse, Integer.MAX_VALUE);
             vias = v;
         }
         return v;
@@ -116,7 +117,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
         Via t = topVia;
         if (t == null) {
             List<Via> v = checked && vias == null
-                    ? wire.elements(wire.census.via, HeaderNames.VIA, 'v', Via::parse, 1)
+                    ? wire.elements(wire.census.via, wire.census.viaCount, HeaderNames.VIA, 'v', Via::parse, 1)
                     : vias();
             if (v.isEmpty()) {
                 throw new SipSyntaxException("missing Via");
@@ -190,7 +191,13 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Contact> contacts() {
         List<Contact> c = contacts;
         if (c == null) {
-            c = wire.elements(wire.census.contact, HeaderNames.CONTACT, 'm', Contacts::parse, Integer.MAX_VALUE);
+            c = wire.elements(
+                    wire.census.contact,
+                    wire.census.contactCount,
+                    HeaderNames.CONTACT,
+                    'm',
+                    Contacts::parse,
+                    Integer.MAX_VALUE);
             contacts = c;
         }
         return c;

@@ -326,23 +326,33 @@ final class Lexer {
         }
     }
 
-    /** Parameter names seen in nearly every message, shared instead of copied. */
-    private static final String[] COMMON_NAMES = {
-        "tag", "branch", "rport", "received", "lr", "user", "transport", "expires", "q", "maddr", "ttl", "phone"
-    };
-
-    /** The name {@code b[s, e)} as a string: a shared constant for the common ones (same text, same case). */
+    /**
+     * The name {@code b[s, e)} as a string: a shared constant for the parameter names seen in nearly every message
+     * (tag, branch, rport, received, lr, user, transport, expires, q, maddr, ttl, phone) when written exactly so, one
+     * candidate picked by length and first byte.
+     */
     String name(int s, int e) {
-        for (String n : COMMON_NAMES) {
-            if (Bytes.is(b, s, e, n)) {
-                return n;
-            }
-        }
-        return text(s, e);
+        String n = switch (e - s) {
+            case 1 -> "q";
+            case 2 -> "lr";
+            case 3 -> b[s + 1] == 'a' ? "tag" : "ttl";
+            case 4 -> "user";
+            case 5 -> b[s] == 'r' ? "rport" : b[s] == 'm' ? "maddr" : "phone";
+            case 6 -> "branch";
+            case 7 -> "expires";
+            case 8 -> "received";
+            case 9 -> "transport";
+            default -> null;
+        };
+        return n != null && Bytes.is(b, s, e, n) ? n : text(s, e);
     }
 
     /** The index of the first comma in {@code b[from, to)} outside quotes and angle brackets, or -1. */
     static int listComma(byte[] b, int from, int to) {
+        int first = Bytes.indexOf(b, ',', from, to);
+        if (first < 0) {
+            return -1;
+        }
         int depth = 0;
         boolean q = false;
         for (int i = from; i < to; i++) {

@@ -121,7 +121,23 @@ public final class SipParser {
                     bodyStart = in[p] == '\n' ? p + 1 : p + 2;
                     return;
                 }
-                lf = lineEnd(p);
+                // name, blanks, colon, blanks: none of them is a LF, so the line's LF is the first one after them
+                int n = p;
+                while (n < end && isTokenByte(in[n])) {
+                    n++;
+                }
+                int c = n;
+                while (c < end && (in[c] == ' ' || in[c] == '\t')) {
+                    c++;
+                }
+                int v = c;
+                if (c < end && in[c] == ':') {
+                    v = c + 1;
+                    while (v < end && (in[v] == ' ' || in[v] == '\t')) {
+                        v++;
+                    }
+                }
+                lf = lineEnd(v);
                 if (lf < 0) {
                     error = "header section not terminated by an empty line";
                     return;
@@ -143,14 +159,6 @@ public final class SipParser {
                         idx[k + 4] = 1;
                     }
                 } else {
-                    int n = p;
-                    while (n < le && isTokenByte(in[n])) {
-                        n++;
-                    }
-                    int c = n;
-                    while (c < le && (in[c] == ' ' || in[c] == '\t')) {
-                        c++;
-                    }
                     if (n == p || c >= le || in[c] != ':') {
                         error = "malformed header line: "
                                 + new String(in, p, Math.min(le - p, 60), StandardCharsets.UTF_8);
@@ -159,10 +167,6 @@ public final class SipParser {
                     if (count == limits.maxHeaders()) {
                         error = "more than " + limits.maxHeaders() + " header fields";
                         return;
-                    }
-                    int v = c + 1;
-                    while (v < le && (in[v] == ' ' || in[v] == '\t')) {
-                        v++;
                     }
                     if (idx.length < (count + 1) * 5) {
                         idx = Arrays.copyOf(idx, idx.length * 2);

@@ -100,7 +100,7 @@ final class Validator {
         BaseMessage b = (BaseMessage) m;
         Wire mw = b.wire;
         try {
-            if (mw.check(at.via, HeaderNames.VIA, 'v', Via::parse) == 0) {
+            if (mw.check(at.via, at.viaCount, HeaderNames.VIA, 'v', Via::parse) == 0) {
                 return ix.malformed("missing Via", 400);
             }
         } catch (SipSyntaxException e) {
@@ -134,7 +134,7 @@ final class Validator {
                 return ix.malformed(uriErr, 400);
             }
             try {
-                mw.check(at.contact, HeaderNames.CONTACT, 'm', Contacts::parse);
+                mw.check(at.contact, at.contactCount, HeaderNames.CONTACT, 'm', Contacts::parse);
             } catch (RuntimeException e) {
                 return ix.malformed("invalid Contact: " + e.getMessage(), 400);
             }

@@ -75,15 +75,22 @@ public record Via(String protocol, String transport, String host, int port, Para
         return new Via(protocol, transport(lx, transport, transportEnd), lx.text(hs, hostEnd), port, params);
     }
 
-    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
-
+    /** The transport {@code b[s, e)}: a shared constant when it is one of UDP, TCP, TLS, SCTP, WS, WSS as written. */
     private static String transport(Lexer lx, int s, int e) {
-        for (String t : TRANSPORTS) {
-            if (Bytes.is(lx.bytes(), s, e, t)) {
-                return t;
-            }
-        }
-        return lx.text(s, e);
+        byte[] b = lx.bytes();
+        String t = switch (e - s) {
+            case 2 -> "WS";
+            case 3 ->
+                switch (b[s]) {
+                    case 'U' -> "UDP";
+                    case 'T' -> b[s + 1] == 'C' ? "TCP" : "TLS";
+                    case 'W' -> "WSS";
+                    default -> null;
+                };
+            case 4 -> "SCTP";
+            default -> null;
+        };
+        return t != null && Bytes.is(b, s, e, t) ? t : lx.text(s, e);
     }
 
     /** RFC 3261 20.42 / RFC 3581: {@code ttl = 1*3DIGIT} (0-255), {@code rport [= 1*DIGIT]} (a port). */

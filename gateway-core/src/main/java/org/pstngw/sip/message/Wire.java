@@ -101,24 +101,36 @@ final class Wire {
      */
     <T> List<T> elements(int first, String longName, char compact, ElementParser<T> parser, int max) {
         Collected<T> out = new Collected<>();
-        each(first, longName, compact, parser, out, max);
+        each(first, Integer.MAX_VALUE, longName, compact, parser, out, max);
+        return out.list();
+    }
+
+    /** As {@link #elements(int, String, char, ElementParser, int)}, knowing that there are {@code fields} such fields. */
+    <T> List<T> elements(int first, int fields, String longName, char compact, ElementParser<T> parser, int max) {
+        Collected<T> out = new Collected<>();
+        each(first, fields, longName, compact, parser, out, max);
         return out.list();
     }
 
     /**
-     * Checks the elements of the fields named {@code longName}, from field {@code first} on (-1: none), without
-     * building them; returns how many there are. A value is split on the commas outside quotes and angle brackets,
+     * Checks the elements of the {@code fields} fields named {@code longName}, from field {@code first} on (-1: none),
+     * without building them; returns how many elements there are. A value is split on the commas outside quotes and angle brackets,
      * and the empty elements of a split value are skipped; a value without such a comma is one element, even when
      * empty (then it has no comma at all). Elements are stripped as {@link String#strip()} does.
      */
-    <T> int check(int first, String longName, char compact, ElementParser<T> parser) {
-        return each(first, longName, compact, parser, null, Integer.MAX_VALUE);
+    <T> int check(int first, int fields, String longName, char compact, ElementParser<T> parser) {
+        return each(first, fields, longName, compact, parser, null, Integer.MAX_VALUE);
     }
 
-    /** Parses up to {@code max} elements, building them into {@code out} unless it is null; returns how many. */
-    private <T> int each(int first, String longName, char compact, ElementParser<T> parser, Collected<T> out, int max) {
+    /**
+     * Parses up to {@code max} elements of the {@code fields} fields named {@code longName} from field {@code first} on,
+     * building them into {@code out} unless it is null; returns how many.
+     */
+    private <T> int each(
+            int first, int fields, String longName, char compact, ElementParser<T> parser, Collected<T> out, int max) {
         int n = 0;
-        for (int i = first; i >= 0 && n < max; i = find(longName, compact, i + 1)) {
+        int seen = 0;
+        for (int i = first; i >= 0 && n < max; i = n < max && ++seen < fields ? find(longName, compact, i + 1) : -1) {
             int k = i * 5;
             byte[] b = bytes;
             int s = idx[k + 2];
