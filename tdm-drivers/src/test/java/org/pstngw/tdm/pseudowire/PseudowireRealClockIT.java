@@ -42,7 +42,13 @@ class PseudowireRealClockIT {
                     assertThat(System.nanoTime()).as("aligned within 10 s").isLessThan(deadline);
                     Thread.sleep(2);
                 }
-                assertThat(spanB.counters().crcErrors()).isZero();
+                // Aligned, the line is clean, except where a loaded machine held a clock thread past the jitter
+                // buffer: a packet lost or late is played as all ones, at most two errored CRC-4 sub-multiframes.
+                long crcErrors = spanB.counters().crcErrors();
+                PwLinkStats statsB = spanB.pseudowireStats(); // read after: it holds every loss behind those errors
+                assertThat(crcErrors)
+                        .as("CRC-4 errors at B (lost %d, late %d)", statsB.lost(), statsB.late())
+                        .isLessThanOrEqualTo(2 * (statsB.lost() + statsB.late()));
                 // Closed from this thread while both clock threads are in their blocks.
                 a.close();
                 b.stop();
