@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pstngw.tdm.FreePorts;
 import org.pstngw.tdm.clock.VirtualFrameClock;
 import org.pstngw.tdm.spi.ClockSource;
 import org.pstngw.tdm.spi.DriverContext;
-import org.pstngw.tdm.spi.SpanConfig;
-import org.pstngw.tdm.spi.SpanType;
 
 /**
  * The real-time path allocates nothing: two pseudowire drivers on one virtual frame clock, four E1 spans each paired
@@ -36,8 +32,10 @@ class PseudowireAllocationTest {
         try (var a = new PseudowireDriver(DriverContext.of(clock));
                 var b = new PseudowireDriver(DriverContext.of(clock))) {
             for (int i = 0; i < SPANS; i++) {
-                spans.add(a.openSpan(span("a" + i, ClockSource.INTERNAL, mode, ports[2 * i], ports[2 * i + 1])));
-                spans.add(b.openSpan(span("b" + i, ClockSource.LINE, mode, ports[2 * i + 1], ports[2 * i])));
+                spans.add(a.openSpan(
+                        LoopbackE1Spans.e1("a" + i, ClockSource.INTERNAL, mode, ports[2 * i], ports[2 * i + 1])));
+                spans.add(b.openSpan(
+                        LoopbackE1Spans.e1("b" + i, ClockSource.LINE, mode, ports[2 * i + 1], ports[2 * i])));
             }
             a.start();
             b.start();
@@ -64,28 +62,5 @@ class PseudowireAllocationTest {
                     .as("bytes allocated by %d blocks of %d spans", BLOCKS, 2 * SPANS)
                     .isLessThan(4L * BLOCKS);
         }
-    }
-
-    private static SpanConfig span(String name, ClockSource clock, PwMode mode, int local, int remote) {
-        SpanConfig full = SpanConfig.full(name, SpanType.E1, 0);
-        return new SpanConfig(
-                name,
-                full.type(),
-                full.framing(),
-                full.lineCode(),
-                clock,
-                full.law(),
-                full.channels(),
-                Map.of(
-                        PwSpanOptions.MODE,
-                        mode.name().toLowerCase(Locale.ROOT),
-                        PwSpanOptions.LOCAL_ADDRESS,
-                        "127.0.0.1",
-                        PwSpanOptions.LOCAL_PORT,
-                        Integer.toString(local),
-                        PwSpanOptions.REMOTE_ADDRESS,
-                        "127.0.0.1",
-                        PwSpanOptions.REMOTE_PORT,
-                        Integer.toString(remote)));
     }
 }
