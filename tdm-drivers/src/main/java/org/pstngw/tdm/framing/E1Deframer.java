@@ -99,13 +99,6 @@ public final class E1Deframer {
     private int oddSi;
     private int lastMfasAt;
     private int mfWindowStart;
-    private int frameNumber;
-    private int crc;
-    private int expectedCrc;
-    private int receivedC;
-    private boolean smfStarted;
-    private int blocks;
-    private int erroredBlocks;
     private boolean noCrc4Indicated;
 
     private final ParallelAlignmentSearch parallel = new ParallelAlignmentSearch(this::octet, MF_WINDOW_FRAMES);
@@ -115,9 +108,8 @@ public final class E1Deframer {
     private int outMax;
     private int outCount;
 
-    private long crcErrors;
+    private final Crc4BlockMonitor crcBlocks = new Crc4BlockMonitor();
     private long framingErrors;
-    private long remoteCrcErrors;
     private long realignments;
     private long outputOverruns;
 
@@ -261,9 +253,7 @@ public final class E1Deframer {
         oddSi = 0;
         lastMfasAt = -1;
         mfWindowStart = 0;
-        expectedCrc = -1;
-        blocks = 0;
-        erroredBlocks = 0;
+        crcBlocks.clearBlocks();
         parallel.stop();
     }
 
@@ -332,7 +322,11 @@ public final class E1Deframer {
         int si = ts0 >>> 7;
         switch (crc4State) {
             case SEARCHING -> searchMultiframe(si);
-            case ALIGNED -> checkCrc(frame, off, si);
+            case ALIGNED -> {
+                if (crcBlocks.frame(frame, off, si)) {
+                    lost(); // G.706 4.3.2: >= 915 errored blocks of 1000, a false frame alignment
+                }
+            }
             case NOT_RECEIVED, OFF -> {
                 // G.706 B.2.2 b): CRC-4 processing of the received signal is inhibited.
             }
@@ -367,52 +361,8 @@ public final class E1Deframer {
 
     private void multiframeAligned(int nextFrameNumber) {
         crc4State = Crc4State.ALIGNED;
-        frameNumber = nextFrameNumber;
-        smfStarted = false;
-        expectedCrc = -1;
-        blocks = 0;
-        erroredBlocks = 0;
+        crcBlocks.restart(nextFrameNumber);
         parallel.stop();
-    }
-
-    private void checkCrc(byte[] frame, int off, int si) {
-        int f = frameNumber;
-        if ((f & 7) == 0) {
-            crc = 0;
-            receivedC = 0;
-            smfStarted = true;
-        }
-        crc = Crc4.frame(crc, frame, off);
-        if ((f & 1) == 0) {
-            receivedC = (receivedC << 1) | si;
-            if (si != 0) {
-                crc ^= Crc4.TS0_BIT1;
-            }
-        } else if (f >= 13 && si == 0) {
-            remoteCrcErrors++;
-        }
-        if ((f & 7) == 6 && expectedCrc >= 0) {
-            checkBlock(receivedC != expectedCrc);
-        }
-        if ((f & 7) == 7) {
-            expectedCrc = smfStarted ? crc : -1;
-        }
-        frameNumber = (f + 1) & 15;
-    }
-
-    private void checkBlock(boolean errored) {
-        if (errored) {
-            crcErrors++;
-            erroredBlocks++;
-        }
-        if (++blocks == 1000) {
-            boolean falseAlignment = erroredBlocks >= 915;
-            blocks = 0;
-            erroredBlocks = 0;
-            if (falseAlignment) {
-                lost();
-            }
-        }
     }
 
     /** A multiframe was found on the parallel search's alignment: it replaces the primary (frame 12 comes next). */
@@ -511,7 +461,7 @@ public final class E1Deframer {
     }
 
     public long crcErrors() {
-        return crcErrors;
+        return crcBlocks.crcErrors();
     }
 
     public long framingErrors() {
@@ -519,7 +469,7 @@ public final class E1Deframer {
     }
 
     public long remoteCrcErrors() {
-        return remoteCrcErrors;
+        return crcBlocks.remoteCrcErrors();
     }
 
     /** Times a parallel-search alignment with a CRC-4 multiframe replaced the primary one. */
