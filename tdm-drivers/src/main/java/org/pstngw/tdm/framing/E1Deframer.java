@@ -1,6 +1,5 @@
 package org.pstngw.tdm.framing;
 
-import java.util.Arrays;
 import org.pstngw.tdm.spi.Alarm;
 
 /**
@@ -69,11 +68,6 @@ public final class E1Deframer {
     private static final int MASK = RING - 1;
     private static final int MF_WINDOW_FRAMES = 64;
     private static final int INTERWORKING_FRAMES = 3200;
-    private static final byte[] ALL_ONES = new byte[32];
-
-    static {
-        Arrays.fill(ALL_ONES, (byte) 0xFF);
-    }
 
     private final boolean crc4;
     private final AlarmListener listener;
@@ -85,7 +79,6 @@ public final class E1Deframer {
     private long pos;
     private long frameStart;
     private long fasAt;
-    private long emittedTo;
     private State state = State.SEARCH;
     private Crc4State crc4State;
     private boolean lof = true;
@@ -103,15 +96,11 @@ public final class E1Deframer {
 
     private final ParallelAlignmentSearch parallel = new ParallelAlignmentSearch(this::octet, MF_WINDOW_FRAMES);
 
-    private byte[] out;
-    private int outOff;
-    private int outMax;
-    private int outCount;
+    private final E1FrameOutput output = new E1FrameOutput();
 
     private final Crc4BlockMonitor crcBlocks = new Crc4BlockMonitor();
     private long framingErrors;
     private long realignments;
-    private long outputOverruns;
 
     public E1Deframer(boolean crc4, AlarmListener listener) {
         this.crc4 = crc4;
@@ -132,10 +121,7 @@ public final class E1Deframer {
      * @return frames written to {@code out}
      */
     public int receive(byte[] data, int off, int len, byte[] out, int outOff, int maxFrames) {
-        this.out = out;
-        this.outOff = outOff;
-        this.outMax = out == null ? 0 : maxFrames;
-        this.outCount = 0;
+        output.begin(out, outOff, maxFrames);
         line.bytes(data, off, len);
         int at = off;
         int left = len;
@@ -152,8 +138,7 @@ public final class E1Deframer {
             left -= n;
             process();
         }
-        this.out = null;
-        return outCount;
+        return output.end();
     }
 
     /** Receives one 32-octet frame's worth of the stream. */
@@ -170,7 +155,7 @@ public final class E1Deframer {
         long bits = written << 3;
         while (true) {
             if (state == State.SEARCH && !search(bits)) {
-                emitAllOnesUpTo(pos);
+                output.allOnesUpTo(pos);
                 break;
             }
             while (state == State.ALIGNED && written > ((pos + FRAME_BITS - 1) >>> 3)) {
@@ -244,9 +229,7 @@ public final class E1Deframer {
             listener.alarmChanged(Alarm.LOF, false);
         }
         line.framed(true);
-        if (pos - emittedTo >= FRAME_BITS) {
-            emitAllOnesUpTo(pos);
-        }
+        output.allOnesUpTo(pos);
     }
 
     private void resetMultiframeSearch() {
@@ -288,7 +271,7 @@ public final class E1Deframer {
                 framingErrors++;
                 if (++badFas == 3) {
                     lost();
-                    emitAllOnesUpTo(frameStart + FRAME_BITS);
+                    output.allOnesUpTo(frameStart + FRAME_BITS);
                     return;
                 }
             }
@@ -300,7 +283,7 @@ public final class E1Deframer {
         }
         if (state == State.ALIGNED) {
             even = !even;
-            emit(frame, off);
+            output.frame(frameStart, frame, off);
         }
     }
 
@@ -373,42 +356,8 @@ public final class E1Deframer {
         even = true;
         badFas = 0;
         multiframeAligned(12);
-        if (pos - emittedTo >= FRAME_BITS) {
-            emitAllOnesUpTo(pos);
-        }
+        output.allOnesUpTo(pos);
         process();
-    }
-
-    private void emit(byte[] frame, int off) {
-        long end = frameStart + FRAME_BITS;
-        if (end <= emittedTo) {
-            return;
-        }
-        emittedTo = end;
-        if (out == null) {
-            return;
-        }
-        if (outCount == outMax) {
-            outputOverruns++;
-            return;
-        }
-        System.arraycopy(frame, off, out, outOff + (outCount << 5), 32);
-        outCount++;
-    }
-
-    private void emitAllOnesUpTo(long bitPos) {
-        while (bitPos - emittedTo >= FRAME_BITS) {
-            emittedTo += FRAME_BITS;
-            if (out == null) {
-                continue;
-            }
-            if (outCount == outMax) {
-                outputOverruns++;
-                continue;
-            }
-            System.arraycopy(ALL_ONES, 0, out, outOff + (outCount << 5), 32);
-            outCount++;
-        }
     }
 
     public State state() {
@@ -479,7 +428,7 @@ public final class E1Deframer {
 
     /** Frames dropped because the caller's output buffer was full. */
     public long outputOverruns() {
-        return outputOverruns;
+        return output.overruns();
     }
 
     /** Sa4-Sa8 of the last NFAS received. */
