@@ -2,6 +2,7 @@ package org.pstngw.bench.tdm;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -24,8 +25,10 @@ import org.pstngw.tdm.spi.SpanType;
 /**
  * Load tool: N full E1 spans carried between two pseudowire driver instances over loopback UDP in real time. Side A
  * plays the TDM-over-IP edge (clock source internal, the master), side B the gateway (clock source line). Every span
- * sends one packet per 8 frames each way (1,000 packets/s per span, 64,000/s for 64 spans). After a warm-up, counts over the measured window the packets sent, received, lost, late and refused,
- * the blocks each frame clock delivered late, and the process CPU time.
+ * sends one packet per 8 frames each way (1,000 packets/s per span, 64,000/s for 64 spans). After a warm-up, counts over
+ * the measured window the packets sent, received, lost, late and refused,
+ * the blocks each frame clock delivered late, the process CPU time, and the CPU time and heap allocation of the frame clock threads (which do all the packet
+ * work) from {@code ThreadMXBean}.
  *
  * <p>Arguments (key=value): {@code spans=64 seconds=15 warmup=3 mode=cesopsn|satop block=8 jitter=16 clocks=2
  * scheduling=normal|high|realtime}: {@code high} gives the clock threads nice -15, {@code realtime} SCHED_FIFO, as
@@ -116,6 +119,8 @@ public final class PseudowireLoad {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             Totals before = Totals.of(all);
             long cpu0 = os.getProcessCpuTime();
+            long clockCpu0 = clockThreadsCpuNanos();
+            long clockAlloc0 = clockThreadsAllocatedBytes();
             long t0 = System.nanoTime();
             long late0 = lateBlocks(clockA, clockB);
             long framesA0 = clockA.frames();
@@ -124,6 +129,8 @@ public final class PseudowireLoad {
             Totals d = Totals.of(all).minus(before);
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            double clockCpu = (clockThreadsCpuNanos() - clockCpu0) / 1e9;
+            long clockAlloc = clockThreadsAllocatedBytes() - clockAlloc0;
             long lateBlocks = lateBlocks(clockA, clockB) - late0;
             double framesDue = wall * 8000;
             double clockShare = Math.min(clockA.frames() - framesA0, clockB.frames() - framesB0) / framesDue;
@@ -136,7 +143,7 @@ public final class PseudowireLoad {
                     "pseudowire %s spans=%d block=%d jitter=%s clocks=%d scheduling=%s: %.1f s, sent=%d (%.0f pkt/s each way, %.2f%% of"
                             + " real time; slowest clock %.2f%%), received=%d, lost=%d, late=%d, sendFailures=%d,"
                             + " underruns=%d, overflows=%d, malformed=%d, lateClockBlocks=%d, cpu=%.2f s (%.1f%% of one"
-                            + " core, %.2f us/packet sent+received)%s%n",
+                            + " core, %.2f us/packet sent+received; clock threads %.2f s, %.2f us/packet, %d bytes allocated)%s%n",
                     mode,
                     spans,
                     block,
@@ -159,6 +166,9 @@ public final class PseudowireLoad {
                     cpu,
                     100 * cpu / wall,
                     cpu * 1e6 / (d.sent() + d.received()),
+                    clockCpu,
+                    clockCpu * 1e6 / (d.sent() + d.received()),
+                    clockAlloc,
                     behind ? " BEHIND REAL TIME" : lossy ? " LOSS" : "");
             clockA.close();
             clockB.close();
@@ -169,6 +179,31 @@ public final class PseudowireLoad {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * CPU time of the frame clock threads (named {@code pw-clock-*}), which do all the packet work: the process
+     * figure also holds the JIT compiler, GC and this thread.
+     */
+    private static long clockThreadsCpuNanos() {
+        return sumOverClockThreads(false);
+    }
+
+    /** Bytes allocated by the frame clock threads: nothing is allocated per packet, so this stays near 0. */
+    private static long clockThreadsAllocatedBytes() {
+        return sumOverClockThreads(true);
+    }
+
+    private static long sumOverClockThreads(boolean allocated) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("pw-clock-")) {
+                long id = info.getThreadId();
+                total += Math.max(0, allocated ? threads.getThreadAllocatedBytes(id) : threads.getThreadCpuTime(id));
+            }
+        }
+        return total;
     }
 
     private static long lateBlocks(RealFrameClock a, RealFrameClock b) {

@@ -1,6 +1,5 @@
 package org.pstngw.tdm.framing;
 
-import java.util.Arrays;
 import org.pstngw.tdm.spi.Alarm;
 
 /**
@@ -69,11 +68,6 @@ public final class E1Deframer {
     private static final int MASK = RING - 1;
     private static final int MF_WINDOW_FRAMES = 64;
     private static final int INTERWORKING_FRAMES = 3200;
-    private static final byte[] ALL_ONES = new byte[32];
-
-    static {
-        Arrays.fill(ALL_ONES, (byte) 0xFF);
-    }
 
     private final boolean crc4;
     private final AlarmListener listener;
@@ -85,7 +79,6 @@ public final class E1Deframer {
     private long pos;
     private long frameStart;
     private long fasAt;
-    private long emittedTo;
     private State state = State.SEARCH;
     private Crc4State crc4State;
     private boolean lof = true;
@@ -99,27 +92,15 @@ public final class E1Deframer {
     private int oddSi;
     private int lastMfasAt;
     private int mfWindowStart;
-    private int frameNumber;
-    private int crc;
-    private int expectedCrc;
-    private int receivedC;
-    private boolean smfStarted;
-    private int blocks;
-    private int erroredBlocks;
     private boolean noCrc4Indicated;
 
     private final ParallelAlignmentSearch parallel = new ParallelAlignmentSearch(this::octet, MF_WINDOW_FRAMES);
 
-    private byte[] out;
-    private int outOff;
-    private int outMax;
-    private int outCount;
+    private final E1FrameOutput output = new E1FrameOutput();
 
-    private long crcErrors;
+    private final Crc4BlockMonitor crcBlocks = new Crc4BlockMonitor();
     private long framingErrors;
-    private long remoteCrcErrors;
     private long realignments;
-    private long outputOverruns;
 
     public E1Deframer(boolean crc4, AlarmListener listener) {
         this.crc4 = crc4;
@@ -140,10 +121,7 @@ public final class E1Deframer {
      * @return frames written to {@code out}
      */
     public int receive(byte[] data, int off, int len, byte[] out, int outOff, int maxFrames) {
-        this.out = out;
-        this.outOff = outOff;
-        this.outMax = out == null ? 0 : maxFrames;
-        this.outCount = 0;
+        output.begin(out, outOff, maxFrames);
         line.bytes(data, off, len);
         int at = off;
         int left = len;
@@ -160,8 +138,7 @@ public final class E1Deframer {
             left -= n;
             process();
         }
-        this.out = null;
-        return outCount;
+        return output.end();
     }
 
     /** Receives one 32-octet frame's worth of the stream. */
@@ -178,7 +155,7 @@ public final class E1Deframer {
         long bits = written << 3;
         while (true) {
             if (state == State.SEARCH && !search(bits)) {
-                emitAllOnesUpTo(pos);
+                output.allOnesUpTo(pos);
                 break;
             }
             while (state == State.ALIGNED && written > ((pos + FRAME_BITS - 1) >>> 3)) {
@@ -252,18 +229,14 @@ public final class E1Deframer {
             listener.alarmChanged(Alarm.LOF, false);
         }
         line.framed(true);
-        if (pos - emittedTo >= FRAME_BITS) {
-            emitAllOnesUpTo(pos);
-        }
+        output.allOnesUpTo(pos);
     }
 
     private void resetMultiframeSearch() {
         oddSi = 0;
         lastMfasAt = -1;
         mfWindowStart = 0;
-        expectedCrc = -1;
-        blocks = 0;
-        erroredBlocks = 0;
+        crcBlocks.clearBlocks();
         parallel.stop();
     }
 
@@ -298,7 +271,7 @@ public final class E1Deframer {
                 framingErrors++;
                 if (++badFas == 3) {
                     lost();
-                    emitAllOnesUpTo(frameStart + FRAME_BITS);
+                    output.allOnesUpTo(frameStart + FRAME_BITS);
                     return;
                 }
             }
@@ -310,7 +283,7 @@ public final class E1Deframer {
         }
         if (state == State.ALIGNED) {
             even = !even;
-            emit(frame, off);
+            output.frame(frameStart, frame, off);
         }
     }
 
@@ -332,7 +305,11 @@ public final class E1Deframer {
         int si = ts0 >>> 7;
         switch (crc4State) {
             case SEARCHING -> searchMultiframe(si);
-            case ALIGNED -> checkCrc(frame, off, si);
+            case ALIGNED -> {
+                if (crcBlocks.frame(frame, off, si)) {
+                    lost(); // G.706 4.3.2: >= 915 errored blocks of 1000, a false frame alignment
+                }
+            }
             case NOT_RECEIVED, OFF -> {
                 // G.706 B.2.2 b): CRC-4 processing of the received signal is inhibited.
             }
@@ -367,52 +344,8 @@ public final class E1Deframer {
 
     private void multiframeAligned(int nextFrameNumber) {
         crc4State = Crc4State.ALIGNED;
-        frameNumber = nextFrameNumber;
-        smfStarted = false;
-        expectedCrc = -1;
-        blocks = 0;
-        erroredBlocks = 0;
+        crcBlocks.restart(nextFrameNumber);
         parallel.stop();
-    }
-
-    private void checkCrc(byte[] frame, int off, int si) {
-        int f = frameNumber;
-        if ((f & 7) == 0) {
-            crc = 0;
-            receivedC = 0;
-            smfStarted = true;
-        }
-        crc = Crc4.frame(crc, frame, off);
-        if ((f & 1) == 0) {
-            receivedC = (receivedC << 1) | si;
-            if (si != 0) {
-                crc ^= Crc4.TS0_BIT1;
-            }
-        } else if (f >= 13 && si == 0) {
-            remoteCrcErrors++;
-        }
-        if ((f & 7) == 6 && expectedCrc >= 0) {
-            checkBlock(receivedC != expectedCrc);
-        }
-        if ((f & 7) == 7) {
-            expectedCrc = smfStarted ? crc : -1;
-        }
-        frameNumber = (f + 1) & 15;
-    }
-
-    private void checkBlock(boolean errored) {
-        if (errored) {
-            crcErrors++;
-            erroredBlocks++;
-        }
-        if (++blocks == 1000) {
-            boolean falseAlignment = erroredBlocks >= 915;
-            blocks = 0;
-            erroredBlocks = 0;
-            if (falseAlignment) {
-                lost();
-            }
-        }
     }
 
     /** A multiframe was found on the parallel search's alignment: it replaces the primary (frame 12 comes next). */
@@ -423,42 +356,8 @@ public final class E1Deframer {
         even = true;
         badFas = 0;
         multiframeAligned(12);
-        if (pos - emittedTo >= FRAME_BITS) {
-            emitAllOnesUpTo(pos);
-        }
+        output.allOnesUpTo(pos);
         process();
-    }
-
-    private void emit(byte[] frame, int off) {
-        long end = frameStart + FRAME_BITS;
-        if (end <= emittedTo) {
-            return;
-        }
-        emittedTo = end;
-        if (out == null) {
-            return;
-        }
-        if (outCount == outMax) {
-            outputOverruns++;
-            return;
-        }
-        System.arraycopy(frame, off, out, outOff + (outCount << 5), 32);
-        outCount++;
-    }
-
-    private void emitAllOnesUpTo(long bitPos) {
-        while (bitPos - emittedTo >= FRAME_BITS) {
-            emittedTo += FRAME_BITS;
-            if (out == null) {
-                continue;
-            }
-            if (outCount == outMax) {
-                outputOverruns++;
-                continue;
-            }
-            System.arraycopy(ALL_ONES, 0, out, outOff + (outCount << 5), 32);
-            outCount++;
-        }
     }
 
     public State state() {
@@ -511,7 +410,7 @@ public final class E1Deframer {
     }
 
     public long crcErrors() {
-        return crcErrors;
+        return crcBlocks.crcErrors();
     }
 
     public long framingErrors() {
@@ -519,7 +418,7 @@ public final class E1Deframer {
     }
 
     public long remoteCrcErrors() {
-        return remoteCrcErrors;
+        return crcBlocks.remoteCrcErrors();
     }
 
     /** Times a parallel-search alignment with a CRC-4 multiframe replaced the primary one. */
@@ -529,7 +428,7 @@ public final class E1Deframer {
 
     /** Frames dropped because the caller's output buffer was full. */
     public long outputOverruns() {
-        return outputOverruns;
+        return output.overruns();
     }
 
     /** Sa4-Sa8 of the last NFAS received. */

@@ -7,16 +7,21 @@ import java.util.Set;
  * The alarm state of one span and the events it gives: the frame thread sets alarms as its deframer or pseudowire
  * reports them; any thread reads the snapshot. Changing an alarm delivers {@link SpanEvent.AlarmRaised} or {@link
  * SpanEvent.AlarmCleared}, and {@link SpanEvent.InSync} when the last receive failure (LOS, LOF, AIS) clears.
- * Allocates only when an alarm changes.
+ * Allocates only when an alarm changes: {@link #set} with an unchanged alarm and {@link #receiving()} (both every
+ * block) allocate nothing.
  */
 public final class SpanAlarms {
     private final String span;
     private volatile Set<Alarm> active;
+    /** Derived from {@link #active} when it changes: {@link #receiving()} is asked every block, without iterating. */
+    private volatile boolean receiving;
+
     private volatile SpanEventListener listener = SpanEventListener.NONE;
 
     public SpanAlarms(String span, Set<Alarm> initial) {
         this.span = span;
         this.active = Set.copyOf(initial);
+        this.receiving = noReceiveFailure(active);
     }
 
     /** Alarms active now (an immutable snapshot). */
@@ -30,7 +35,11 @@ public final class SpanAlarms {
 
     /** Whether received traffic is valid: no LOS, LOF, AIS or driver-specific receive failure. */
     public boolean receiving() {
-        for (Alarm a : active) {
+        return receiving;
+    }
+
+    private static boolean noReceiveFailure(Set<Alarm> alarms) {
+        for (Alarm a : alarms) {
             if (a.receiveFailure()) {
                 return false;
             }
@@ -60,6 +69,7 @@ public final class SpanAlarms {
             after.remove(alarm);
         }
         active = Set.copyOf(after);
+        receiving = noReceiveFailure(after);
         SpanEventListener l = listener;
         SpanEvents.deliver(l, on ? new SpanEvent.AlarmRaised(span, alarm) : new SpanEvent.AlarmCleared(span, alarm));
         if (!wasReceiving && receiving()) {

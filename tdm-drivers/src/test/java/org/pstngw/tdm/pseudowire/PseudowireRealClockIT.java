@@ -2,28 +2,15 @@ package org.pstngw.tdm.pseudowire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.pstngw.tdm.FreePorts;
 import org.pstngw.tdm.clock.RealFrameClock;
+import org.pstngw.tdm.spi.ClockSource;
 import org.pstngw.tdm.spi.DriverContext;
-import org.pstngw.tdm.spi.SpanConfig;
-import org.pstngw.tdm.spi.SpanType;
 
 /** Two pseudowire drivers, each on its own real frame clock, closed while their clock threads run. */
 class PseudowireRealClockIT {
-    private static SpanConfig span(String name, int local, int remote) {
-        return SpanConfig.full(name, SpanType.E1, 0)
-                .withOptions(Map.of(
-                        PwSpanOptions.LOCAL_PORT,
-                        Integer.toString(local),
-                        PwSpanOptions.REMOTE_ADDRESS,
-                        "127.0.0.1",
-                        PwSpanOptions.REMOTE_PORT,
-                        Integer.toString(remote)));
-    }
-
     @Test
     void spansAlignInRealTimeAndClosingUnderTheClockThreadIsClean() throws InterruptedException {
         for (int round = 0; round < 10; round++) {
@@ -32,8 +19,8 @@ class PseudowireRealClockIT {
                     RealFrameClock clockB = new RealFrameClock(8, "pw-it-b")) {
                 var a = new PseudowireDriver(DriverContext.of(clockA));
                 var b = new PseudowireDriver(DriverContext.of(clockB));
-                var spanA = a.openSpan(span("a", ports[0], ports[1]));
-                var spanB = b.openSpan(span("b", ports[1], ports[0]));
+                var spanA = a.openSpan(LoopbackE1Spans.e1("a", ClockSource.LINE, PwMode.SATOP, ports[0], ports[1]));
+                var spanB = b.openSpan(LoopbackE1Spans.e1("b", ClockSource.LINE, PwMode.SATOP, ports[1], ports[0]));
                 a.start();
                 b.start();
                 assertThat(spanA.isRunning()).isTrue();
@@ -42,7 +29,13 @@ class PseudowireRealClockIT {
                     assertThat(System.nanoTime()).as("aligned within 10 s").isLessThan(deadline);
                     Thread.sleep(2);
                 }
-                assertThat(spanB.counters().crcErrors()).isZero();
+                // Aligned, the line is clean, except where a loaded machine held a clock thread past the jitter
+                // buffer: a packet lost or late is played as all ones, at most two errored CRC-4 sub-multiframes.
+                long crcErrors = spanB.counters().crcErrors();
+                PwLinkStats statsB = spanB.pseudowireStats(); // read after: it holds every loss behind those errors
+                assertThat(crcErrors)
+                        .as("CRC-4 errors at B (lost %d, late %d)", statsB.lost(), statsB.late())
+                        .isLessThanOrEqualTo(2 * (statsB.lost() + statsB.late()));
                 // Closed from this thread while both clock threads are in their blocks.
                 a.close();
                 b.stop();

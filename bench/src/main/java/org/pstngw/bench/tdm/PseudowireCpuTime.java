@@ -1,0 +1,152 @@
+package org.pstngw.bench.tdm;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pstngw.tdm.clock.VirtualFrameClock;
+import org.pstngw.tdm.pseudowire.PseudowireDriver;
+import org.pstngw.tdm.pseudowire.PseudowireSpan;
+import org.pstngw.tdm.pseudowire.PwLinkStats;
+import org.pstngw.tdm.pseudowire.PwSpanOptions;
+import org.pstngw.tdm.spi.ClockSource;
+import org.pstngw.tdm.spi.DriverContext;
+import org.pstngw.tdm.spi.SpanConfig;
+import org.pstngw.tdm.spi.SpanType;
+
+/**
+ * What a pseudowire packet costs in CPU, free of scheduling: the two drivers of {@link PseudowireLoad} (N full E1
+ * spans each, paired over loopback UDP) on one {@link VirtualFrameClock}, advanced block after block as fast as this
+ * thread runs. Every block each span sends one packet (8 frames) and reads the one its peer sent: the same system
+ * calls and Java work as in real time, without the parking and the wake-ups. Prints, per round of one second of this
+ * thread's CPU time, the CPU and the bytes allocated per packet (sent + received counted as two, as {@link
+ * PseudowireLoad} does), and fails if a packet was lost.
+ *
+ * <p>Arguments (key=value): {@code spans=64 mode=cesopsn|satop rounds=6}.
+ */
+public final class PseudowireCpuTime {
+    private PseudowireCpuTime() {}
+
+    public static void main(String[] args) throws IOException {
+        int spans = 64;
+        String mode = "cesopsn";
+        int rounds = 6;
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            switch (kv[0]) {
+                case "spans" -> spans = Integer.parseInt(kv[1]);
+                case "mode" -> mode = kv[1];
+                case "rounds" -> rounds = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        var clock = new VirtualFrameClock(8);
+        List<PseudowireSpan> all = new ArrayList<>();
+        int[] ports = freePorts(2 * spans);
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().threadId();
+        try (var driverA = new PseudowireDriver(DriverContext.of(clock));
+                var driverB = new PseudowireDriver(DriverContext.of(clock))) {
+            for (int i = 0; i < spans; i++) {
+                all.add(driverA.openSpan(span("a" + i, ClockSource.INTERNAL, mode, ports[2 * i], ports[2 * i + 1])));
+                all.add(driverB.openSpan(span("b" + i, ClockSource.LINE, mode, ports[2 * i + 1], ports[2 * i])));
+            }
+            driverA.start();
+            driverB.start();
+            clock.advanceBlocks(4000); // warm-up: 4 s of line
+            long lost0 = lost(all);
+            for (int round = 0; round < rounds; round++) {
+                long[] before = packets(all);
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                long alloc0 = mx.getThreadAllocatedBytes(self);
+                while (mx.getCurrentThreadCpuTime() - cpu0 < 1_000_000_000L) {
+                    clock.advanceBlocks(100);
+                }
+                long cpu = mx.getCurrentThreadCpuTime() - cpu0;
+                long alloc = mx.getThreadAllocatedBytes(self) - alloc0;
+                long[] after = packets(all);
+                long packets = after[0] - before[0] + after[1] - before[1];
+                System.out.printf(
+                        Locale.ROOT,
+                        "pseudowire %s spans=%d round %d: %.2f us CPU per packet sent+received, %.2f bytes allocated"
+                                + " per packet, %d packets%n",
+                        mode,
+                        spans,
+                        round,
+                        cpu / 1e3 / packets,
+                        alloc / (double) packets,
+                        packets);
+            }
+            long lost = lost(all) - lost0;
+            if (lost != 0) {
+                throw new IllegalStateException(lost + " packets lost on a virtual clock");
+            }
+        }
+    }
+
+    private static long[] packets(List<PseudowireSpan> spans) {
+        long sent = 0;
+        long received = 0;
+        for (PseudowireSpan s : spans) {
+            PwLinkStats st = s.pseudowireStats();
+            sent += st.packetsSent();
+            received += st.packetsReceived();
+        }
+        return new long[] {sent, received};
+    }
+
+    private static long lost(List<PseudowireSpan> spans) {
+        long lost = 0;
+        for (PseudowireSpan s : spans) {
+            PwLinkStats st = s.pseudowireStats();
+            lost += st.lost() + st.late() + st.overflows() + st.underruns() + st.sendFailures();
+        }
+        return lost;
+    }
+
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<DatagramChannel> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                DatagramChannel ch =
+                        DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                held.add(ch);
+                ports[i] = ((InetSocketAddress) ch.getLocalAddress()).getPort();
+            }
+        } finally {
+            for (DatagramChannel ch : held) {
+                ch.close();
+            }
+        }
+        return ports;
+    }
+
+    private static SpanConfig span(String name, ClockSource clock, String mode, int local, int remote) {
+        SpanConfig full = SpanConfig.full(name, SpanType.E1, 0);
+        return new SpanConfig(
+                name,
+                full.type(),
+                full.framing(),
+                full.lineCode(),
+                clock,
+                full.law(),
+                full.channels(),
+                Map.of(
+                        PwSpanOptions.MODE,
+                        mode,
+                        PwSpanOptions.LOCAL_PORT,
+                        Integer.toString(local),
+                        PwSpanOptions.REMOTE_ADDRESS,
+                        "127.0.0.1",
+                        PwSpanOptions.REMOTE_PORT,
+                        Integer.toString(remote),
+                        PwSpanOptions.JITTER_BUFFER_MS,
+                        "16"));
+    }
+}
