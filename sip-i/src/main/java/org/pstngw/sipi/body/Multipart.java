@@ -11,8 +11,11 @@ import java.util.Map;
  * multipart/mixed (RFC 2046 section 5.1) on bytes: preamble and epilogue are skipped, parts are binary-safe (the
  * delimiter is searched as bytes, never via a String of the body). A delimiter is {@code --boundary} at the start of
  * the body or after a CRLF, followed by optional linear white space and a CRLF, or by {@code --} for the close
- * delimiter; the same octets followed by anything else are content. Limits: at most {@link #MAX_PARTS} parts and
- * {@link #MAX_HEADERS} headers a part.
+ * delimiter; the same octets followed by anything else are content. Part headers may be folded (RFC 5322 2.2.3: a
+ * line starting with a space or tab continues the one before; the fold reads as one space). Lines end in CRLF only,
+ * as RFC 2046 and RFC 3261 require: a body whose lines end in a bare LF has no delimiter line and is malformed (a
+ * gateway cannot tell a bare LF in binary ISUP content from a line end). A null body reads as empty. Limits: at most
+ * {@link #MAX_PARTS} parts and {@link #MAX_HEADERS} headers a part.
  */
 public final class Multipart {
     public static final int MAX_PARTS = 16;
@@ -229,7 +232,8 @@ public final class Multipart {
     }
 
     /** Splits {@code body} on {@code boundary}. */
-    public static Result parse(String boundary, byte[] body) {
+    public static Result parse(String boundary, byte[] bytes) {
+        byte[] body = bytes == null ? new byte[0] : bytes;
         if (!validBoundary(boundary)) {
             return new Result.Malformed("boundary missing or not an RFC 2046 boundary");
         }
@@ -314,6 +318,16 @@ public final class Multipart {
             if (eol == pos) {
                 pos += 2;
                 break;
+            }
+            if (b[pos] == ' ' || b[pos] == '\t') { // a folded line (RFC 5322 2.2.3): unfold by dropping the CRLF
+                if (headers.isEmpty()) {
+                    return new PartResult.Bad("header section starts with a continuation line");
+                }
+                Map.Entry<String, String> last = headers.removeLast();
+                String rest = latin1Trimmed(b, pos, eol);
+                headers.add(Map.entry(last.getKey(), rest.isEmpty() ? last.getValue() : last.getValue() + ' ' + rest));
+                pos = eol + 2;
+                continue;
             }
             int colon = pos;
             while (colon < eol && b[colon] != ':') {

@@ -182,7 +182,7 @@ public final class SipIBodies {
 
     /**
      * Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent), a null
-     * {@code bytes} an empty body.
+     * {@code bytes} an empty body. A multipart/mixed body may hold one more level of multipart/mixed (RFC 5621).
      */
     public static Parsed parse(String contentType, String contentDisposition, byte[] bytes) {
         byte[] body = bytes == null ? new byte[0] : bytes;
@@ -196,19 +196,30 @@ public final class SipIBodies {
             Parsed.Reject r = reader.part(type, Disposition.of(contentDisposition, type), whole);
             return r != null ? r : reader.result();
         }
-        Multipart.Result split =
-                Multipart.parse(type.get().parameter("boundary").orElse(null), body);
+        Parsed.Reject r = parts(reader, type.get(), body, 0);
+        return r != null ? r : reader.result();
+    }
+
+    /**
+     * Reads the parts of a multipart/mixed body into {@code reader}. A multipart/mixed part (RFC 5621 allows nesting)
+     * is read in turn, one level deep; a deeper one is a part of a type not understood.
+     */
+    private static Parsed.Reject parts(BodyReader reader, MediaType type, byte[] body, int depth) {
+        Multipart.Result split = Multipart.parse(type.parameter("boundary").orElse(null), body);
         if (split instanceof Multipart.Result.Malformed(String reason)) {
-            return new Parsed.Reject(400, "multipart body: " + reason, Optional.empty());
+            return new Parsed.Reject(
+                    400, (depth == 0 ? "multipart body: " : "nested multipart body: ") + reason, Optional.empty());
         }
         for (BodyPart p : ((Multipart.Result.Parts) split).parts()) {
             Optional<MediaType> pt = MediaType.parse(p.header("Content-Type").orElse("text/plain"));
-            Parsed.Reject r = reader.part(
-                    pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
+            Parsed.Reject r = depth == 0 && pt.isPresent() && pt.get().is("multipart/mixed")
+                    ? parts(reader, pt.get(), p.raw(), depth + 1)
+                    : reader.part(
+                            pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
             if (r != null) {
                 return r;
             }
         }
-        return reader.result();
+        return null;
     }
 }

@@ -334,4 +334,23 @@ class SipIBodiesTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void a_nested_multipart_mixed_is_read_one_level_deep() {
+        IsupMessage iam = SampleMessages.iam(0, IsupVariant.ITU);
+        SipIBodies.Body inner = SipIBodies.build(Optional.of(SDP), iam, IsupVersion.ITU_T92_PLUS)
+                .orElseThrow();
+        byte[] outer = concat(
+                "--outer\r\nContent-Type: " + inner.contentType() + "\r\n\r\n", inner.bytes(), "\r\n--outer--\r\n");
+        assertThat(SipIBodies.parse("multipart/mixed;boundary=outer", null, outer))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.sdp()).hasValue(SDP);
+                    assertThat(c.isup()).hasValue(iam);
+                });
+        byte[] twice = concat("--o2\r\nContent-Type: multipart/mixed;boundary=outer\r\n\r\n", outer, "\r\n--o2--\r\n");
+        assertThat(SipIBodies.parse("multipart/mixed;boundary=o2", null, twice))
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Reject.class,
+                        r -> assertThat(r.status()).isEqualTo(415));
+    }
 }
