@@ -40,6 +40,22 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
         if (token == null || token.isBlank() || variant == null || baseToken == null) {
             throw new IllegalArgumentException("token, variant and base token are required");
         }
+        Optional<IsupVariant> table = table1Variant(token);
+        if (table != null && (!table.equals(variant) || baseToken.isPresent())) {
+            throw new IllegalArgumentException(token + " is an RFC 3204 Table 1 value: variant " + table
+                    + " and no base, not " + variant + " and " + baseToken);
+        }
+    }
+
+    /** The variant of a Table 1 token (empty for the TTC ones, which this gateway does not code); null otherwise. */
+    @SuppressWarnings("NullableOptional") // null: not a Table 1 token; empty: a Table 1 token without a variant
+    private static Optional<IsupVariant> table1Variant(String token) {
+        return switch (token.toLowerCase(Locale.ROOT)) {
+            case "itu-t88", "itu-t92+", "etsi121", "etsi356" -> Optional.of(IsupVariant.ITU);
+            case "ansi88", "ansi00", "gr317" -> Optional.of(IsupVariant.ANSI);
+            case "ttc87", "ttc93+" -> Optional.empty();
+            default -> null;
+        };
     }
 
     private static IsupVersion base(String token, IsupVariant variant) {

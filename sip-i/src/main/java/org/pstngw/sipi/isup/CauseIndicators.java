@@ -80,7 +80,7 @@ public record CauseIndicators(
         return new CauseIndicators(
                 (b[0] >> 5) & 3,
                 b[0] & 0xF,
-                CauseValue.valueOf(b[i]),
+                CauseValue.fromOctet(b[i]),
                 Arrays.copyOfRange(b, i + 1, b.length),
                 octet1a ? OptionalInt.of(b[1] & 0x7F) : OptionalInt.empty());
     }

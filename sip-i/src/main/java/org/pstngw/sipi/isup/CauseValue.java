@@ -63,9 +63,22 @@ public final class CauseValue implements Comparable<CauseValue> {
         return c;
     }
 
-    /** The named constant for {@code code} (low 7 bits), or a value named {@code CAUSE_n}; never throws. */
+    /**
+     * The named constant for {@code code}, or a value named {@code CAUSE_n}.
+     *
+     * @throws IllegalArgumentException when {@code code} is not a 7-bit cause value (0-127): a caller's mistake, which
+     *     used to be masked silently (200 became 72)
+     */
     public static CauseValue valueOf(int code) {
-        int c = code & 0x7F;
+        if (code < 0 || code > 0x7F) {
+            throw new IllegalArgumentException("a cause value has 7 bits: " + code);
+        }
+        return fromOctet(code);
+    }
+
+    /** The cause value of a cause indicators octet: its low 7 bits (bit 8 is the extension bit); never throws. */
+    static CauseValue fromOctet(int octet) {
+        int c = octet & 0x7F;
         CauseValue v = BY_CODE[c];
         return v != null ? v : new CauseValue(c, "CAUSE_" + c);
     }

@@ -137,4 +137,13 @@ class MultipartTest {
                         .containsExactlyInAnyOrderEntriesOf(Map.of("boundary", "a\"b", "x", "c\\d;e", "y", "z")));
         assertThat(MediaType.parse("application/isup; version=\"itu-t92+\\\"")).isEmpty(); // the quote is escaped
     }
+
+    @Test
+    void aPartsContentTypeKeepsTheCaseOfItsParameters() {
+        BodyPart p = new BodyPart(List.of(Map.entry("Content-Type", "Multipart/Mixed; boundary=AbC")), new byte[0]);
+        assertThat(p.contentType()).isEqualTo("multipart/mixed; boundary=AbC");
+        assertThat(new BodyPart(List.of(), new byte[0]).contentType()).isEqualTo("text/plain");
+        assertThat(new BodyPart(List.of(Map.entry("content-type", "Application/SDP")), new byte[0]).contentType())
+                .isEqualTo("application/sdp");
+    }
 }
