@@ -353,4 +353,25 @@ class SipIBodiesTest {
                         SipIBodies.Parsed.Reject.class,
                         r -> assertThat(r.status()).isEqualTo(415));
     }
+
+    @Test
+    void a_national_version_without_base_is_read_by_bilateral_agreement() {
+        IsupMessage acm = IsupMessages.acm(0, BCI);
+        byte[] isup = IsupCodec.encodeWithoutCic(acm, IsupVariant.ITU).orElseThrow();
+        IsupVersion uk = IsupVersion.national("uk-isup", IsupVersion.ITU_T92_PLUS);
+        String contentType = "application/ISUP;version=UK-ISUP";
+        assertThat(SipIBodies.parse(contentType, "signal;handling=required", isup, java.util.Map.of("uk-isup", uk)))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.isup()).hasValue(acm);
+                    assertThat(c.version()).hasValue(uk);
+                });
+        assertThat(SipIBodies.parse(contentType, "signal;handling=required", isup))
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Reject.class,
+                        r -> assertThat(r.status()).isEqualTo(415));
+        assertThat(IsupVersion.of("uk-isup", Optional.of("ansi00"), java.util.Map.of("uk-isup", uk))
+                        .variant())
+                .as("a base= sent wins over the agreement")
+                .hasValue(IsupVariant.ANSI);
+    }
 }
