@@ -69,11 +69,20 @@ public final class Multipart {
         }
         for (int i = 0; i < boundary.length(); i++) {
             char c = boundary.charAt(i);
-            if (BCHARS_NOSPACE.indexOf(c) < 0 && !(c == ' ' && i < boundary.length() - 1)) {
+            if (!(c < 128 && BCHAR[c]) && !(c == ' ' && i < boundary.length() - 1)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** BCHARS_NOSPACE as a table: the boundary of every received body is checked. */
+    private static final boolean[] BCHAR = new boolean[128];
+
+    static {
+        for (int i = 0; i < BCHARS_NOSPACE.length(); i++) {
+            BCHAR[BCHARS_NOSPACE.charAt(i)] = true;
+        }
     }
 
     /**
