@@ -9,7 +9,7 @@ import org.restcomm.protocols.ss7.isup.ParameterException;
  * The three {@link SipIBodyBenchmark} rows timed by the thread's own CPU time rather than the wall clock: on a shared
  * build machine whose load average is several times its core count, JMH's wall-clock throughput mostly measures the
  * scheduler, while CPU time per operation stays close to what one idle core gives (cache and hyperthread sharing
- * still count). Best of 15 rounds of 200,000 operations each, after a warm-up round. Run with
+ * still count). Median (and spread) of 15 rounds of 200,000 operations each, after a warm-up round. Run with
  * {@code java -cp bench/target/benchmarks.jar org.pstngw.bench.sipi.SipICpuTime}.
  */
 public final class SipICpuTime {
@@ -29,6 +29,7 @@ public final class SipICpuTime {
         SipIBodyBenchmark b = new SipIBodyBenchmark();
         b.setUp();
         time("sipiBuildAndParse", b::sipiBuildAndParse);
+        time("sipiBuildAndParseOwnBody", b::sipiBuildAndParseOwnBody);
         time("isupEncodeAndDecode", b::isupEncodeAndDecode);
         time("jss7EncodeAndDecode", b::jss7EncodeAndDecode);
         System.out.println("(sink " + sink + ")");
@@ -36,18 +37,25 @@ public final class SipICpuTime {
 
     private static void time(String name, Row row) throws ParameterException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double best = Double.MAX_VALUE;
+        double[] ns = new double[ROUNDS];
         for (int round = 0; round <= ROUNDS; round++) {
             long start = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < OPS; i++) {
                 sink += row.run();
             }
-            double ns = (mx.getCurrentThreadCpuTime() - start) / (double) OPS;
             if (round > 0) {
-                best = Math.min(best, ns);
+                ns[round - 1] = (mx.getCurrentThreadCpuTime() - start) / (double) OPS;
             }
         }
+        java.util.Arrays.sort(ns);
+        double median = ns[ROUNDS / 2];
         System.out.printf(
-                Locale.ROOT, "%-22s %6.0f ns of CPU per op  = %,10.0f ops per CPU second%n", name, best, 1e9 / best);
+                Locale.ROOT,
+                "%-26s median %6.0f ns of CPU per op (min %6.0f, max %6.0f) = %,10.0f ops per CPU second%n",
+                name,
+                median,
+                ns[0],
+                ns[ROUNDS - 1],
+                1e9 / median);
     }
 }

@@ -39,9 +39,16 @@ public record BodyPart(List<Map.Entry<String, String>> headers, byte[] content) 
         return Optional.empty();
     }
 
-    /** Content type per RFC 2046 5.1: text/plain when absent. */
+    /**
+     * Content type per RFC 2046 5.1: text/plain when absent; the type and subtype lower-cased, the parameters as they
+     * are (a boundary is case-sensitive).
+     */
     public String contentType() {
-        return header("Content-Type").orElse("text/plain").toLowerCase(Locale.ROOT);
+        String v = header("Content-Type").orElse("text/plain");
+        int semi = v.indexOf(';');
+        return semi < 0
+                ? v.toLowerCase(Locale.ROOT)
+                : v.substring(0, semi).toLowerCase(Locale.ROOT) + v.substring(semi);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.pstngw.sipi.body;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pstngw.sipi.isup.DecodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
@@ -9,11 +10,17 @@ import org.pstngw.sipi.isup.IsupMessage;
 
 /** Gathers the parts of one received body for {@link SipIBodies#parse}, applying each part's disposition. */
 final class BodyReader {
+    private final Map<String, IsupVersion> bilateral;
     private byte[] sdp;
     private IsupMessage isup;
     private IsupVersion version;
     private List<String> ignored = List.of();
     private List<BodyPart> others = List.of();
+
+    /** @param bilateral national versions agreed with the peer, used without {@code base=} */
+    BodyReader(Map<String, IsupVersion> bilateral) {
+        this.bilateral = bilateral;
+    }
 
     /** Takes one part; a reject when the part is required and cannot be used. */
     SipIBodies.Parsed.Reject part(Optional<MediaType> type, Disposition disposition, BodyPart part) {
@@ -55,7 +62,7 @@ final class BodyReader {
         if (token.isEmpty()) {
             return unsupportedIsup(disposition, part, "application/ISUP without the version parameter (RFC 3204)");
         }
-        IsupVersion v = IsupVersion.of(token.get(), type.parameter("base").filter(b -> !b.isBlank()));
+        IsupVersion v = IsupVersion.of(token.get(), type.parameter("base").filter(b -> !b.isBlank()), bilateral);
         if (!v.supported()) {
             return unsupportedIsup(disposition, part, "ISUP version " + v.token() + " not supported");
         }

@@ -16,25 +16,33 @@ final class ByteSearch {
      * table of the last delimiter is kept (it is our own constant boundary almost always).
      */
     private static final class Needle {
-        private static volatile Needle last = new Needle(new byte[] {0}, new int[256]);
+        /** Skips are kept in octets: a delimiter ({@code --} and a boundary of at most 70) is at most 72 long. */
+        private static final int MAX_TABLE_NEEDLE = 127;
+
+        private static volatile Needle last = new Needle(new byte[] {0}, new byte[256]);
 
         private final byte[] bytes;
-        private final int[] skip;
+        private final byte[] skip;
 
-        private Needle(byte[] bytes, int[] skip) {
+        private Needle(byte[] bytes, byte[] skip) {
             this.bytes = bytes;
             this.skip = skip;
         }
 
+        /**
+         * The table for {@code bytes}: the last one when it is the same delimiter, else a new one (256 octets, cheap
+         * enough for a peer that sends a new boundary in every message).
+         */
         static Needle of(byte[] bytes) {
             Needle n = last;
             if (Arrays.equals(n.bytes, bytes)) {
                 return n;
             }
-            int[] skip = new int[256];
-            Arrays.fill(skip, bytes.length);
-            for (int i = 0; i < bytes.length - 1; i++) {
-                skip[bytes[i] & 0xFF] = bytes.length - 1 - i;
+            int m = Math.min(bytes.length, MAX_TABLE_NEEDLE);
+            byte[] skip = new byte[256];
+            Arrays.fill(skip, (byte) m);
+            for (int i = 0; i < m - 1; i++) {
+                skip[bytes[i] & 0xFF] = (byte) (m - 1 - i);
             }
             n = new Needle(bytes.clone(), skip);
             last = n;
@@ -43,6 +51,9 @@ final class ByteSearch {
 
         int indexOf(byte[] b, int from) {
             int m = bytes.length;
+            if (m > MAX_TABLE_NEEDLE) {
+                return naive(b, from);
+            }
             int i = from;
             while (i + m <= b.length) {
                 int j = m - 1;
@@ -53,6 +64,15 @@ final class ByteSearch {
                     return i;
                 }
                 i += skip[b[i + m - 1] & 0xFF];
+            }
+            return -1;
+        }
+
+        private int naive(byte[] b, int from) {
+            for (int i = from; i + bytes.length <= b.length; i++) {
+                if (Arrays.equals(b, i, i + bytes.length, bytes, 0, bytes.length)) {
+                    return i;
+                }
             }
             return -1;
         }

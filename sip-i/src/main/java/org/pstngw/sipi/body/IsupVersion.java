@@ -2,6 +2,7 @@ package org.pstngw.sipi.body;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.pstngw.sipi.isup.IsupVariant;
 
@@ -15,7 +16,8 @@ import org.pstngw.sipi.isup.IsupVariant;
  * T1.113 layouts. The Japanese TTC versions (ttc87, ttc93+) are known but not supported: their layouts were not checked
  * against JT-Q763, so a body that names them is handled as an unsupported version. Any other token (a national or
  * network-specific version, e.g. {@code uk-isup}) is supported exactly when its {@code base=} is: such a version is
- * built with {@link #national} and is sent as {@code version=TOKEN;base=BASE}.
+ * built with {@link #national} and is sent as {@code version=TOKEN;base=BASE}. A peer that sends a national token
+ * without {@code base=} by bilateral agreement is read with {@link #of(String, Optional, Map)} and the agreed tokens.
  *
  * @param token the version token as it goes on the wire
  * @param variant the codec variant, empty when this gateway cannot encode or decode the version
@@ -40,6 +42,22 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
         if (token == null || token.isBlank() || variant == null || baseToken == null) {
             throw new IllegalArgumentException("token, variant and base token are required");
         }
+        Optional<IsupVariant> table = table1Variant(token);
+        if (table != null && (!table.equals(variant) || baseToken.isPresent())) {
+            throw new IllegalArgumentException(token + " is an RFC 3204 Table 1 value: variant " + table
+                    + " and no base, not " + variant + " and " + baseToken);
+        }
+    }
+
+    /** The variant of a Table 1 token (empty for the TTC ones, which this gateway does not code); null otherwise. */
+    @SuppressWarnings("NullableOptional") // null: not a Table 1 token; empty: a Table 1 token without a variant
+    private static Optional<IsupVariant> table1Variant(String token) {
+        return switch (token.toLowerCase(Locale.ROOT)) {
+            case "itu-t88", "itu-t92+", "etsi121", "etsi356" -> Optional.of(IsupVariant.ITU);
+            case "ansi88", "ansi00", "gr317" -> Optional.of(IsupVariant.ANSI);
+            case "ttc87", "ttc93+" -> Optional.empty();
+            default -> null;
+        };
     }
 
     private static IsupVersion base(String token, IsupVariant variant) {
@@ -75,6 +93,27 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
         return inTable1(b) && b.supported()
                 ? national(token, b)
                 : new IsupVersion(v.token, Optional.empty(), Optional.of(b.token));
+    }
+
+    /**
+     * As {@link #of(String, Optional)}, and a token outside Table 1 received without {@code base=} is looked up
+     * (case-insensitively) in {@code bilateral}: the national versions agreed with the peer, by token (each built with
+     * {@link #national}; configuration supplies them). Without an agreement such a token is unsupported.
+     */
+    public static IsupVersion of(String token, Optional<String> base, Map<String, IsupVersion> bilateral) {
+        IsupVersion v = of(token, base);
+        if (base.isPresent() || inTable1(v) || bilateral.isEmpty()) {
+            return v;
+        }
+        IsupVersion agreed = bilateral.get(v.token);
+        if (agreed == null) {
+            for (Map.Entry<String, IsupVersion> e : bilateral.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(token)) {
+                    agreed = e.getValue();
+                }
+            }
+        }
+        return agreed != null && agreed.token.equalsIgnoreCase(token) ? agreed : v;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A Content-Type or Content-Disposition value: {@code type/subtype} (or a bare disposition type) and parameters
- * (names lower-cased, values unquoted). Parsed by hand, no regex.
+ * (names lower-cased, values unquoted, quoted-pairs resolved). Parsed by hand, no regex.
  */
 public record MediaType(String value, Map<String, String> parameters) {
     public MediaType {
@@ -69,11 +69,11 @@ public record MediaType(String value, Map<String, String> parameters) {
             }
             String val;
             if (v < n && header.charAt(v) == '"') {
-                int close = header.indexOf('"', v + 1);
+                int close = closingQuote(header, v + 1);
                 if (close < 0) {
                     return Optional.empty();
                 }
-                val = header.substring(v + 1, close);
+                val = unquote(header, v + 1, close);
                 i = header.indexOf(';', close);
             } else {
                 int end = header.indexOf(';', v);
@@ -95,6 +95,32 @@ public record MediaType(String value, Map<String, String> parameters) {
             values[at] = val; // a repeated parameter: the last one counts
         }
         return Optional.of(new MediaType(value, map(names, values, count)));
+    }
+
+    /** The index of the quote closing a quoted-string whose content starts at {@code from}; -1 if none. */
+    private static int closingQuote(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++; // quoted-pair (RFC 2045 / RFC 5322): the next character is literal
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The content of a quoted-string, its quoted-pairs resolved. */
+    private static String unquote(String s, int from, int to) {
+        if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) {
+            return s.substring(from, to);
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            out.append(c == '\\' && i + 1 < to ? s.charAt(++i) : c);
+        }
+        return out.toString();
     }
 
     private static int indexOf(String[] names, int count, String name) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * once, and {@link #build(byte[]...)} copies them around the contents. It gives the octets {@link Multipart#build}
  * gives for the same parts, falling back on it when the boundary occurs in a content.
  */
-public final class MultipartTemplate {
+final class MultipartTemplate {
     private final String boundary;
     private final List<List<Map.Entry<String, String>>> headers;
     private final byte[][] heads;
@@ -41,7 +41,7 @@ public final class MultipartTemplate {
      * @throws IllegalArgumentException as {@link Multipart#build} does, and when {@code boundary} occurs in a
      *     header (a template cannot pick another)
      */
-    public static MultipartTemplate of(String boundary, List<List<Map.Entry<String, String>>> headers) {
+    static MultipartTemplate of(String boundary, List<List<Map.Entry<String, String>>> headers) {
         List<BodyPart> empty =
                 headers.stream().map(h -> new BodyPart(h, new byte[0])).toList();
         if (!Multipart.validBoundary(boundary) || Multipart.occursIn(boundary, empty)) {
@@ -51,7 +51,7 @@ public final class MultipartTemplate {
     }
 
     /** The body with these contents, one for each part in order. */
-    public Multipart.Built build(byte[]... contents) {
+    Multipart.Built build(byte[]... contents) {
         if (contents.length != heads.length) {
             throw new IllegalArgumentException(heads.length + " contents expected, not " + contents.length);
         }

@@ -109,6 +109,10 @@ public final class SipIBodies {
          * required part this gateway does not understand (content type, disposition or ISUP version: RFC 3204
          * section 3.1, RFC 3261 21.4.13), 400 for a body that cannot be parsed or a required ISUP part that cannot be
          * decoded.
+         *
+         * <p>The status is what a request gets. A body that comes in a response (18x, 200) cannot be answered with a
+         * status: the caller maps the reject, e.g. to CANCEL or BYE with a Reason header, or to ACK then BYE for a
+         * 200 to INVITE (RFC 3204 section 3.1 and RFC 3261 leave the response case to the UA).
          */
         record Reject(int status, String reason, Optional<String> accept) implements Parsed {}
     }
@@ -182,33 +186,54 @@ public final class SipIBodies {
 
     /**
      * Takes a body apart; {@code contentDisposition} is the SIP message's header (null when absent), a null
-     * {@code bytes} an empty body.
+     * {@code bytes} an empty body. A multipart/mixed body may hold one more level of multipart/mixed (RFC 5621).
      */
     public static Parsed parse(String contentType, String contentDisposition, byte[] bytes) {
+        return parse(contentType, contentDisposition, bytes, Map.of());
+    }
+
+    /**
+     * As {@link #parse(String, String, byte[])}, reading an ISUP {@code version=} outside RFC 3204 Table 1 that comes
+     * without {@code base=} as the national version agreed with the peer ({@code bilateral}, by token; see
+     * {@link IsupVersion#of(String, Optional, Map)}).
+     */
+    public static Parsed parse(
+            String contentType, String contentDisposition, byte[] bytes, Map<String, IsupVersion> bilateral) {
         byte[] body = bytes == null ? new byte[0] : bytes;
         Optional<MediaType> type = MediaType.parse(contentType);
         if (type.isEmpty()) {
             return new Parsed.Reject(400, "Content-Type missing or malformed", Optional.empty());
         }
-        BodyReader reader = new BodyReader();
+        BodyReader reader = new BodyReader(bilateral);
         if (!type.get().is("multipart/mixed")) {
             BodyPart whole = BodyPart.of(contentType, contentDisposition, body);
             Parsed.Reject r = reader.part(type, Disposition.of(contentDisposition, type), whole);
             return r != null ? r : reader.result();
         }
-        Multipart.Result split =
-                Multipart.parse(type.get().parameter("boundary").orElse(null), body);
+        Parsed.Reject r = parts(reader, type.get(), body, 0);
+        return r != null ? r : reader.result();
+    }
+
+    /**
+     * Reads the parts of a multipart/mixed body into {@code reader}. A multipart/mixed part (RFC 5621 allows nesting)
+     * is read in turn, one level deep; a deeper one is a part of a type not understood.
+     */
+    private static Parsed.Reject parts(BodyReader reader, MediaType type, byte[] body, int depth) {
+        Multipart.Result split = Multipart.parse(type.parameter("boundary").orElse(null), body);
         if (split instanceof Multipart.Result.Malformed(String reason)) {
-            return new Parsed.Reject(400, "multipart body: " + reason, Optional.empty());
+            return new Parsed.Reject(
+                    400, (depth == 0 ? "multipart body: " : "nested multipart body: ") + reason, Optional.empty());
         }
         for (BodyPart p : ((Multipart.Result.Parts) split).parts()) {
             Optional<MediaType> pt = MediaType.parse(p.header("Content-Type").orElse("text/plain"));
-            Parsed.Reject r = reader.part(
-                    pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
+            Parsed.Reject r = depth == 0 && pt.isPresent() && pt.get().is("multipart/mixed")
+                    ? parts(reader, pt.get(), p.raw(), depth + 1)
+                    : reader.part(
+                            pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
             if (r != null) {
                 return r;
             }
         }
-        return reader.result();
+        return null;
     }
 }

@@ -255,12 +255,17 @@ public final class IsupCodec {
             }
             return decodeError(type, null, "pointers truncated");
         }
+        int free = pos + pointerCount; // the first octet no pointer or parameter has taken yet
         for (int i = 0; i < format.variableCodes().length; i++) {
             ParameterCode code = ParameterCode.valueOf(format.variableCodes()[i]);
             int pointer = b[pos + i] & 0xFF;
             int at = pos + i + pointer;
             if (pointer == 0 || at >= b.length) {
                 return decodeError(type, code, "pointer " + pointer + " points outside the message");
+            }
+            if (at < free) {
+                return decodeError(
+                        type, code, "pointer " + pointer + " points into the pointers or the parameter before");
             }
             int len = b[at] & 0xFF;
             if (at + 1 + len > b.length) {
@@ -270,10 +275,14 @@ public final class IsupCodec {
             if (e != null) {
                 return e;
             }
+            free = at + 1 + len;
         }
         if (format.optionalPart()) {
             int pointerAt = pos + format.variableCodes().length;
             int pointer = b[pointerAt] & 0xFF;
+            if (pointer != 0 && pointerAt + pointer < free) {
+                return decodeError(type, null, "optional part pointer " + pointer + " points into the mandatory part");
+            }
             if (pointer != 0) {
                 DecodeResult.DecodeError e = optionalPart(params, type, b, pointerAt + pointer);
                 if (e != null) {

@@ -20,14 +20,14 @@ public final class IsupMessages {
             int transmissionMediumRequirement,
             PartyNumber called,
             IsupParameter... optional) {
-        List<IsupParameter> p = new ArrayList<>(5 + optional.length);
-        p.add(IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode()));
-        p.add(IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode()));
-        p.add(IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode()));
-        p.add(IsupParameter.of(ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT, transmissionMediumRequirement));
-        p.add(IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled()));
-        p.addAll(List.of(optional));
-        return new IsupMessage.Iam(cic, IsupParameters.of(p));
+        return iam(
+                cic,
+                nci,
+                fci,
+                cpc,
+                IsupParameter.of(ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT, transmissionMediumRequirement),
+                called,
+                optional);
     }
 
     /** User service information (Q.931 bearer capability octets 3-5): speech, 64 kbit/s circuit mode, G.711 mu-law. */
@@ -53,11 +53,30 @@ public final class IsupMessages {
             byte[] userServiceInformation,
             PartyNumber called,
             IsupParameter... optional) {
+        return iam(
+                cic,
+                nci,
+                fci,
+                cpc,
+                IsupParameter.of(ParameterCode.USER_SERVICE_INFORMATION, userServiceInformation),
+                called,
+                optional);
+    }
+
+    /** The IAM both variants share but for {@code bearer}: ITU's transmission medium requirement, ANSI's USI. */
+    private static IsupMessage.Iam iam(
+            int cic,
+            NatureOfConnectionIndicators nci,
+            ForwardCallIndicators fci,
+            CallingPartyCategory cpc,
+            IsupParameter bearer,
+            PartyNumber called,
+            IsupParameter... optional) {
         List<IsupParameter> p = new ArrayList<>(5 + optional.length);
         p.add(IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode()));
         p.add(IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode()));
         p.add(IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode()));
-        p.add(IsupParameter.of(ParameterCode.USER_SERVICE_INFORMATION, userServiceInformation));
+        p.add(bearer);
         p.add(IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled()));
         p.addAll(List.of(optional));
         return new IsupMessage.Iam(cic, IsupParameters.of(p));

@@ -31,11 +31,11 @@ public interface ParameterViews {
     }
 
     default Optional<PartyNumber> redirectingNumber() {
-        return typed(ParameterCode.REDIRECTING_NUMBER).map(PartyNumber::decodeCalling);
+        return typed(ParameterCode.REDIRECTING_NUMBER).map(PartyNumber::decodeRedirecting);
     }
 
     default Optional<PartyNumber> originalCalledNumber() {
-        return typed(ParameterCode.ORIGINAL_CALLED_NUMBER).map(PartyNumber::decodeCalling);
+        return typed(ParameterCode.ORIGINAL_CALLED_NUMBER).map(PartyNumber::decodeRedirecting);
     }
 
     default Optional<PartyNumber> redirectionNumber() {

@@ -40,7 +40,8 @@ public record PartyNumber(
             throw new IllegalArgumentException("presentation or screening out of range");
         }
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), 16) < 0) {
+            char c = digits.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) { // ASCII only
                 throw new IllegalArgumentException("not an address signal: " + digits.charAt(i));
             }
         }
@@ -74,6 +75,15 @@ public record PartyNumber(
                 (b[1] >> 2) & 3,
                 b[1] & 3,
                 digits(b, 2, (b[0] & 0x80) != 0));
+    }
+
+    /**
+     * Redirecting and original called numbers (Q.763 3.44, 3.39): octet 2 has plan and presentation only, bits 8 and
+     * 2-1 spare (read as flag false, screening 0).
+     */
+    static PartyNumber decodeRedirecting(byte[] b) {
+        return new PartyNumber(
+                b[0] & 0x7F, false, (b[1] >> 4) & 7, (b[1] >> 2) & 3, 0, digits(b, 2, (b[0] & 0x80) != 0));
     }
 
     static PartyNumber decodeSubsequent(byte[] b) {

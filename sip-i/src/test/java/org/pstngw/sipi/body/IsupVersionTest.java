@@ -58,4 +58,18 @@ class IsupVersionTest {
         assertThat(IsupVersion.of("ansi00", Optional.of("itu-t92+"))).isSameAs(IsupVersion.ANSI00);
         assertThatThrownBy(() -> IsupVersion.national("x", uk)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_table_1_token_keeps_its_variant_and_has_no_base() {
+        assertThatThrownBy(() -> new IsupVersion("itu-t92+", Optional.of(IsupVariant.ANSI), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IsupVersion("ANSI00", Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IsupVersion.national("etsi356", IsupVersion.ANSI00))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new IsupVersion("itu-t92+", Optional.of(IsupVariant.ITU), Optional.empty()))
+                .isEqualTo(IsupVersion.ITU_T92_PLUS);
+        assertThat(IsupVersion.national("uk-isup", IsupVersion.ITU_T92_PLUS).variant())
+                .hasValue(IsupVariant.ITU);
+    }
 }

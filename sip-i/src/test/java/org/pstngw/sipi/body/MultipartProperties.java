@@ -26,21 +26,39 @@ class MultipartProperties {
 
     @Property(tries = 3000)
     void arbitraryBodiesParseToAResult(@ForAll("bodies") byte[] body) {
-        assertThat(Multipart.parse(BOUNDARY, body)).isNotNull();
-        assertThat(SipIBodies.parse("multipart/mixed;boundary=" + BOUNDARY, null, body))
-                .isNotNull();
-        assertThat(SipIBodies.parse("application/ISUP;version=itu-t92+", null, body))
-                .isNotNull();
-        assertThat(SipIBodies.parse("application/ISUP;version=ansi00", "signal;handling=optional", body))
-                .isNotNull();
+        if (Multipart.parse(BOUNDARY, body) instanceof Multipart.Result.Parts(List<BodyPart> parts)) {
+            assertThat(parts).isNotEmpty().hasSizeLessThanOrEqualTo(Multipart.MAX_PARTS);
+            for (BodyPart p : parts) {
+                assertThat(p.content().length).isLessThan(body.length);
+            }
+        }
+        wellFormed(SipIBodies.parse("multipart/mixed;boundary=" + BOUNDARY, null, body));
+        wellFormed(SipIBodies.parse("application/ISUP;version=itu-t92+", null, body));
+        SipIBodies.Parsed optional =
+                SipIBodies.parse("application/ISUP;version=ansi00", "signal;handling=optional", body);
+        wellFormed(optional);
+        assertThat(optional).as("an optional part never makes a reject").isInstanceOf(SipIBodies.Parsed.Content.class);
     }
 
     @Property(tries = 3000)
     void arbitraryHeadersParseToAResult(
             @ForAll("headerValues") String contentType, @ForAll("headerValues") String disposition) {
         byte[] body = {0x01, 0x00, 0x20, 0x01};
-        assertThat(SipIBodies.parse(contentType, disposition, body)).isNotNull();
-        assertThat(SipIBodies.parse(contentType, null, body)).isNotNull();
+        wellFormed(SipIBodies.parse(contentType, disposition, body));
+        wellFormed(SipIBodies.parse(contentType, null, body));
+    }
+
+    /** A reject is 400 or 415 with a reason, Accept exactly on 415; content with ISUP names its version. */
+    private static void wellFormed(SipIBodies.Parsed parsed) {
+        if (parsed instanceof SipIBodies.Parsed.Reject(int status, String reason, java.util.Optional<String> accept)) {
+            assertThat(status).isIn(400, 415);
+            assertThat(reason).isNotBlank();
+            assertThat(accept.isPresent()).isEqualTo(status == 415);
+        } else if (parsed instanceof SipIBodies.Parsed.Content c) {
+            assertThat(c.version().isPresent()).isEqualTo(c.isup().isPresent());
+        } else {
+            throw new AssertionError("neither content nor reject: " + parsed);
+        }
     }
 
     @Provide

@@ -107,4 +107,43 @@ class MultipartTest {
         assertThat(Multipart.parse("b", concat("--b\r\n: nameless\r\n\r\nx\r\n--b--\r\n")))
                 .isInstanceOf(Multipart.Result.Malformed.class);
     }
+
+    @Test
+    void foldedPartHeadersAreUnfolded() {
+        byte[] body = concat("--b\r\nContent-Type: application/ISUP;\r\n version=itu-t92+;\r\n\tbase=itu-t92+\r\n"
+                + "Content-Disposition: signal;\r\n  handling=required\r\n\r\nx\r\n--b--\r\n");
+        assertThat(Multipart.parse("b", body))
+                .isInstanceOfSatisfying(
+                        Multipart.Result.Parts.class,
+                        p -> assertThat(p.parts().get(0).headers())
+                                .containsExactly(
+                                        Map.entry("Content-Type", "application/ISUP; version=itu-t92+; base=itu-t92+"),
+                                        Map.entry("Content-Disposition", "signal; handling=required")));
+        byte[] continuationFirst = concat("--b\r\n folded: 1\r\n\r\nx\r\n--b--\r\n");
+        assertThat(Multipart.parse("b", continuationFirst)).isInstanceOf(Multipart.Result.Malformed.class);
+    }
+
+    @Test
+    void bareLfLinesAndANullBodyAreMalformedNotAnException() {
+        assertThat(Multipart.parse("b", concat("--b\nA: 1\n\nx\n--b--\n")))
+                .isInstanceOf(Multipart.Result.Malformed.class);
+        assertThat(Multipart.parse("b", null)).isInstanceOf(Multipart.Result.Malformed.class);
+    }
+
+    @Test
+    void quotedPairsInParameterValuesAreResolved() {
+        assertThat(MediaType.parse("multipart/mixed; boundary=\"a\\\"b\"; x=\"c\\\\d;e\"; y=z"))
+                .hasValueSatisfying(t -> assertThat(t.parameters())
+                        .containsExactlyInAnyOrderEntriesOf(Map.of("boundary", "a\"b", "x", "c\\d;e", "y", "z")));
+        assertThat(MediaType.parse("application/isup; version=\"itu-t92+\\\"")).isEmpty(); // the quote is escaped
+    }
+
+    @Test
+    void aPartsContentTypeKeepsTheCaseOfItsParameters() {
+        BodyPart p = new BodyPart(List.of(Map.entry("Content-Type", "Multipart/Mixed; boundary=AbC")), new byte[0]);
+        assertThat(p.contentType()).isEqualTo("multipart/mixed; boundary=AbC");
+        assertThat(new BodyPart(List.of(), new byte[0]).contentType()).isEqualTo("text/plain");
+        assertThat(new BodyPart(List.of(Map.entry("content-type", "Application/SDP")), new byte[0]).contentType())
+                .isEqualTo("application/sdp");
+    }
 }

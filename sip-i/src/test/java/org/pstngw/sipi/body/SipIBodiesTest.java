@@ -334,4 +334,44 @@ class SipIBodiesTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void a_nested_multipart_mixed_is_read_one_level_deep() {
+        IsupMessage iam = SampleMessages.iam(0, IsupVariant.ITU);
+        SipIBodies.Body inner = SipIBodies.build(Optional.of(SDP), iam, IsupVersion.ITU_T92_PLUS)
+                .orElseThrow();
+        byte[] outer = concat(
+                "--outer\r\nContent-Type: " + inner.contentType() + "\r\n\r\n", inner.bytes(), "\r\n--outer--\r\n");
+        assertThat(SipIBodies.parse("multipart/mixed;boundary=outer", null, outer))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.sdp()).hasValue(SDP);
+                    assertThat(c.isup()).hasValue(iam);
+                });
+        byte[] twice = concat("--o2\r\nContent-Type: multipart/mixed;boundary=outer\r\n\r\n", outer, "\r\n--o2--\r\n");
+        assertThat(SipIBodies.parse("multipart/mixed;boundary=o2", null, twice))
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Reject.class,
+                        r -> assertThat(r.status()).isEqualTo(415));
+    }
+
+    @Test
+    void a_national_version_without_base_is_read_by_bilateral_agreement() {
+        IsupMessage acm = IsupMessages.acm(0, BCI);
+        byte[] isup = IsupCodec.encodeWithoutCic(acm, IsupVariant.ITU).orElseThrow();
+        IsupVersion uk = IsupVersion.national("uk-isup", IsupVersion.ITU_T92_PLUS);
+        String contentType = "application/ISUP;version=UK-ISUP";
+        assertThat(SipIBodies.parse(contentType, "signal;handling=required", isup, java.util.Map.of("uk-isup", uk)))
+                .isInstanceOfSatisfying(SipIBodies.Parsed.Content.class, c -> {
+                    assertThat(c.isup()).hasValue(acm);
+                    assertThat(c.version()).hasValue(uk);
+                });
+        assertThat(SipIBodies.parse(contentType, "signal;handling=required", isup))
+                .isInstanceOfSatisfying(
+                        SipIBodies.Parsed.Reject.class,
+                        r -> assertThat(r.status()).isEqualTo(415));
+        assertThat(IsupVersion.of("uk-isup", Optional.of("ansi00"), java.util.Map.of("uk-isup", uk))
+                        .variant())
+                .as("a base= sent wins over the agreement")
+                .hasValue(IsupVariant.ANSI);
+    }
 }

@@ -3,7 +3,10 @@ package org.pstngw.sipi.isup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HexFormat;
 
 /** Hex fixtures under src/test/resources (whitespace and # comments ignored). */
@@ -25,6 +28,19 @@ public final class Fixtures {
             return HexFormat.of().parseHex(sb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A directory of fixtures, as a path (the test classpath is a directory of files). */
+    public static Path directory(String resource) {
+        URL url = Fixtures.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture directory " + resource);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(resource, e);
         }
     }
 }

@@ -2,80 +2,81 @@ package org.pstngw.sipi.isup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fixtures assembled by hand from Q.763 / T1.113.3, one commented line per octet (src/test/resources/isup/handmade/),
- * against messages built with the typed factories: unlike the golden files of {@link WireFixturesTest}, these were not
- * written by our encoder. TsharkJudgeIT has tshark read them too.
+ * Fixtures assembled by hand from Q.763 / T1.113.3, one commented line per octet (src/test/resources/isup/handmade/,
+ * named VARIANT-TYPE-WHAT.hex), against the messages of {@link HandAssembledMessages}: unlike the golden files of
+ * {@link WireFixturesTest}, these were not written by our encoder, so they judge the layout table. Together with the
+ * sample IAM of REFERENCES.md they cover every (message type, variant) pair that has a layout. TsharkJudgeIT has
+ * tshark read them too.
  */
 class HandAssembledFixturesTest {
-    static final int ITU_CIC = 0x0ABC;
-    static final int ANSI_CIC = 0x2ABC;
+    private static final Map<String, IsupMessage> MESSAGES = HandAssembledMessages.all();
 
-    /** (resource, variant, the message it holds). */
-    static Stream<Arguments> fixtures() {
-        return Stream.of(
-                Arguments.of(
-                        "/isup/handmade/ansi-iam-14bit-cic-user-service-information.hex",
-                        IsupVariant.ANSI,
-                        IsupMessages.ansiIam(
-                                ANSI_CIC,
-                                NatureOfConnectionIndicators.PLAIN,
-                                ForwardCallIndicators.of(
-                                        false, false, true, ForwardCallIndicators.ISUP_PREFERRED, true),
-                                CallingPartyCategory.ORDINARY,
-                                IsupMessages.usiSpeechMuLaw(),
-                                PartyNumber.called(PartyNumber.NAI_NATIONAL, "2125551234"),
-                                IsupMessages.callingPartyNumber(
-                                        PartyNumber.calling(PartyNumber.NAI_NATIONAL, "2125550000")))),
-                Arguments.of(
-                        "/isup/handmade/ansi-rel-ansi-coded-cause.hex",
-                        IsupVariant.ANSI,
-                        IsupMessages.rel(
-                                ANSI_CIC,
-                                CauseIndicators.ansi(CauseIndicators.LOCATION_PUBLIC_LOCAL, CauseValue.valueOf(23)))),
-                Arguments.of(
-                        "/isup/handmade/ansi-rlc-message-type-only.hex", IsupVariant.ANSI, IsupMessages.rlc(ANSI_CIC)),
-                Arguments.of(
-                        "/isup/handmade/ansi-cgb-hardware-failure-status.hex",
-                        IsupVariant.ANSI,
-                        IsupMessages.circuitGroup(
-                                IsupMessageType.CGB, ANSI_CIC, 1, RangeAndStatus.of(7, true, false, true))),
-                Arguments.of(
-                        "/isup/handmade/itu-rel-12bit-cic-normal-clearing.hex",
-                        IsupVariant.ITU,
-                        IsupMessages.rel(
-                                ITU_CIC,
-                                CauseIndicators.of(CauseIndicators.LOCATION_USER, CauseValue.NORMAL_CALL_CLEARING))),
-                Arguments.of(
-                        "/isup/handmade/itu-acm-subscriber-free.hex",
-                        IsupVariant.ITU,
-                        IsupMessages.acm(
-                                ITU_CIC,
-                                BackwardCallIndicators.of(
-                                        2, BackwardCallIndicators.STATUS_SUBSCRIBER_FREE, 1, false, true))),
-                Arguments.of(
-                        "/isup/handmade/itu-cpg-alerting.hex",
-                        IsupVariant.ITU,
-                        IsupMessages.cpg(ITU_CIC, new EventInformation(EventInformation.ALERTING, false))),
-                Arguments.of("/isup/handmade/itu-anm-no-parameters.hex", IsupVariant.ITU, IsupMessages.anm(ITU_CIC)),
-                Arguments.of(
-                        "/isup/handmade/itu-grs-range-7.hex",
-                        IsupVariant.ITU,
-                        IsupMessages.range(IsupMessageType.GRS, ITU_CIC, 7)));
+    static Stream<String> fixtures() throws IOException {
+        return names().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void decodesToTheMessageAndEncodesBackToTheOctets(String resource, IsupVariant variant, IsupMessage message) {
-        byte[] wire = Fixtures.hex(resource);
+    void decodesToTheMessageAndEncodesBackToTheOctets(String name) {
+        byte[] wire = Fixtures.hex("/isup/handmade/" + name + ".hex");
+        IsupVariant variant = name.startsWith("ansi-") ? IsupVariant.ANSI : IsupVariant.ITU;
+        IsupMessage message = MESSAGES.get(name);
+        assertThat(message).as("no message for fixture %s", name).isNotNull();
+        assertThat(name)
+                .startsWith(variant.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                        + message.type().name().toLowerCase(java.util.Locale.ROOT) + "-");
         assertThat(IsupCodec.decode(wire, variant)).isEqualTo(new DecodeResult.Decoded(message));
         assertThat(HexFormat.of().formatHex(IsupCodec.encode(message, variant).orElseThrow()))
                 .isEqualTo(HexFormat.of().formatHex(wire));
+    }
+
+    @Test
+    void every_message_of_the_table_has_its_fixture() throws IOException {
+        assertThat(new TreeSet<>(names())).isEqualTo(new TreeSet<>(MESSAGES.keySet()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(IsupVariant.class)
+    void every_message_type_with_a_layout_has_a_hand_assembled_fixture(IsupVariant variant) throws IOException {
+        String prefix = variant.name().toLowerCase(java.util.Locale.ROOT) + "-";
+        Set<String> covered = names().stream()
+                .filter(n -> n.startsWith(prefix))
+                .map(n -> MESSAGES.get(n).type().name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (variant == IsupVariant.ITU) {
+            covered.add("IAM"); // /isup/iam-itu-sample-references.hex, read by IsupMessagesTest
+        }
+        Set<String> types = SampleMessages.all(variant).stream()
+                .filter(m -> !(m instanceof IsupMessage.Unknown))
+                .map(m -> m.type().name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(types).hasSize(33);
+        assertThat(covered).isEqualTo(types);
+    }
+
+    private static List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.directory("/isup/handmade"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".hex"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .toList();
+        }
     }
 }

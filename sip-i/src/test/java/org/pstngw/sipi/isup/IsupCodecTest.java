@@ -85,7 +85,11 @@ class IsupCodecTest {
                 Arguments.of("23010c0200050180", "REL", "CAUSE_INDICATORS"),
                 Arguments.of("23010c02000200", "REL", "CAUSE_INDICATORS"),
                 Arguments.of("23010601", "ACM", "BACKWARD_CALL_INDICATORS"),
-                Arguments.of("230117", "GRS", null));
+                Arguments.of("230117", "GRS", null),
+                // pointers into the pointer block, into the parameter before, or the optional part into the mandatory
+                Arguments.of("00000c0103809000", "REL", "CAUSE_INDICATORS"),
+                Arguments.of("00002b0202020c010c", "CQR", "CIRCUIT_STATE_INDICATOR"),
+                Arguments.of("00000c0201028090", "REL", null));
     }
 
     @Test

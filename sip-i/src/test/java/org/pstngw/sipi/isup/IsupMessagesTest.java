@@ -1,6 +1,7 @@
 package org.pstngw.sipi.isup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,11 @@ class IsupMessagesTest {
                 .contains(RangeAndStatus.rangeOnly(29));
         assertThat(IsupMessages.sam(1, "56F").subsequentNumber())
                 .hasValueSatisfying(n -> assertThat(n.digits()).isEqualTo("56F"));
-        assertThat(CauseValue.valueOf(200 & 0x7F)).isEqualTo(CauseValue.valueOf(72));
+        assertThatThrownBy(() -> CauseValue.valueOf(200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CauseValue.valueOf(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(CauseValue.fromOctet(0x91)).isEqualTo(CauseValue.USER_BUSY); // the octet's extension bit set
+        assertThat(CauseValue.valueOf(127).name()).isEqualTo("INTERWORKING_UNSPECIFIED");
+        assertThat(CauseValue.valueOf(126).name()).isEqualTo("CAUSE_126");
         assertThat(IsupMessageType.valueOf(0x99).isKnown()).isFalse();
         assertThat(ParameterCode.valueOf(0x99).name()).isEqualTo("UNKNOWN(0x99)");
     }
