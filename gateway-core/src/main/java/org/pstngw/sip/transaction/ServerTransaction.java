@@ -189,16 +189,20 @@ public final class ServerTransaction {
             }
         }
 
-        /** Sends on the response flow; over a stream whose connection is gone, once more to the sent-by (18.2.2). */
+        /**
+         * Sends on the response flow. Over a stream, only on the request's connection if it is still open; when it has
+         * gone, back on the lane (never inside a transport callback), once more to the sent-by, connecting (18.2.2).
+         */
         private void send(byte[] bytes) {
-            sender.send(responseFlow, bytes, error -> {
-                if (fallbackFlow != null && !fallbackFlow.equals(responseFlow)) {
-                    sender.send(
-                            fallbackFlow, bytes, again -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)));
-                } else {
-                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
-                }
-            });
+            if (fallbackFlow == null) {
+                sender.send(responseFlow, bytes, error -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)));
+                return;
+            }
+            sender.sendOnExisting(
+                    responseFlow,
+                    bytes,
+                    gone -> lane.execute(() -> sender.send(
+                            fallbackFlow, bytes, again -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)))));
         }
 
         @Override

@@ -127,7 +127,7 @@ public final class SipUserAgent implements AutoCloseable {
                 config.timers(),
                 wheel,
                 lanes::forCall,
-                transport::send,
+                senderOver(transport),
                 transport::localAddress,
                 config.settings(),
                 listener);
@@ -141,6 +141,26 @@ public final class SipUserAgent implements AutoCloseable {
             throw e;
         }
         return new SipUserAgent(core.ctx, core.inbound, transport, lanes, wheel);
+    }
+
+    /** The transaction layer's view of the Netty transport: send, respond on an open connection only, resolve once. */
+    private static Sender senderOver(NettyTransport transport) {
+        return new Sender() {
+            @Override
+            public CompletableFuture<Void> send(Flow flow, byte[] bytes) {
+                return transport.send(flow, bytes);
+            }
+
+            @Override
+            public CompletableFuture<Void> sendOnExisting(Flow flow, byte[] bytes) {
+                return transport.sendOnExisting(flow, bytes);
+            }
+
+            @Override
+            public CompletableFuture<Flow> resolve(Flow flow) {
+                return transport.resolve(flow);
+            }
+        };
     }
 
     /** Where received messages enter the stack (for {@link #create}d agents). */

@@ -169,6 +169,43 @@ class NettyTransportTest {
         }
     }
 
+    /**
+     * 18.2.2 on the real transport: a response goes on the request's open connection; once the client has closed it,
+     * {@code sendOnExisting} fails at once and opens no connection to the client's ephemeral port, where {@code send}
+     * would connect.
+     */
+    @Test
+    void aResponseGoesOnlyOnTheOpenConnectionAndNeverConnectsToTheEphemeralPort() throws Exception {
+        var inbox = new LinkedBlockingQueue<Got>();
+        try (var server = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), inbox)) {
+            Flow flow;
+            try (var socket = new java.net.Socket(
+                    java.net.InetAddress.getLoopbackAddress(),
+                    server.localAddress(TransportType.TCP).orElseThrow().getPort())) {
+                socket.getOutputStream().write(msg("over-tcp"));
+                socket.getOutputStream().flush();
+                Got got = inbox.poll(10, TimeUnit.SECONDS);
+                assertThat(got.text()).isEqualTo("over-tcp");
+                flow = got.flow();
+                server.sendOnExisting(flow, msg("answer")).get(10, TimeUnit.SECONDS);
+                socket.setSoTimeout(10_000);
+                byte[] first = new byte[7];
+                assertThat(socket.getInputStream().readNBytes(first, 0, 7)).isEqualTo(7);
+                assertThat(new String(first, StandardCharsets.US_ASCII)).isEqualTo("OPTIONS");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.connectionCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.connectionCount()).isZero();
+            assertThat(server.sendOnExisting(flow, msg("late")))
+                    .failsWithin(1, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("no open connection to " + flow);
+            assertThat(server.connectionCount()).isZero();
+        }
+    }
+
     @Test
     void anOversizedStreamIsClosed() throws Exception {
         var inbox = new LinkedBlockingQueue<Got>();
