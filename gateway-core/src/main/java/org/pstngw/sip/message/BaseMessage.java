@@ -13,11 +13,13 @@ import java.util.function.Function;
 /** What requests and responses share: the wire, the header index and caches of the checked headers. */
 abstract sealed class BaseMessage permits SipRequest, SipResponse {
     final Wire wire;
-    List<Via> vias;
-    NameAddr from;
-    NameAddr to;
-    CSeq cseq;
-    List<Contact> contacts;
+    // Caches filled on first access, possibly on another thread than the one that parsed (a call lane, then the
+    // application's thread): volatile, so that a reader sees either null (and builds its own) or a complete value.
+    volatile List<Via> vias;
+    volatile NameAddr from;
+    volatile NameAddr to;
+    volatile CSeq cseq;
+    volatile List<Contact> contacts;
 
     BaseMessage(Wire wire) {
         this.wire = wire;
