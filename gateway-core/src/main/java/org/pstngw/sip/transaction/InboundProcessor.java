@@ -2,12 +2,15 @@ package org.pstngw.sip.transaction;
 
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.pstngw.sip.message.ParseResult;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.message.SipResponses;
+import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.InboundSink;
+import org.pstngw.sip.transport.ResponseRouter;
 import org.pstngw.sip.transport.ViaStamping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +26,30 @@ import org.slf4j.MDC;
 public final class InboundProcessor implements InboundSink {
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
 
+    /** Seconds a peer is asked to wait before retrying a request refused for overload (503, 21.5.4). */
+    static final int OVERLOAD_RETRY_AFTER = 5;
+
+    private static final String RETRY_AFTER = "Retry-After";
+
     private final TransactionLayer layer;
     private final Function<String, Executor> lanes;
+    private final Predicate<String> busy;
     private final Sender sender;
 
+    /** Never refuses a request for overload. */
     public InboundProcessor(TransactionLayer layer, Function<String, Executor> lanes, Sender sender) {
+        this(layer, lanes, callId -> false, sender);
+    }
+
+    /**
+     * @param busy whether the lane of a Call-ID has too much work waiting: a request for it (not an ACK) is then
+     *     answered 503 with Retry-After here, on the event loop, and never queued
+     */
+    public InboundProcessor(
+            TransactionLayer layer, Function<String, Executor> lanes, Predicate<String> busy, Sender sender) {
         this.layer = layer;
         this.lanes = lanes;
+        this.busy = busy;
         this.sender = sender;
     }
 
@@ -47,6 +67,10 @@ public final class InboundProcessor implements InboundSink {
             case ParseResult.Parsed(SipRequest r) -> {
                 SipRequest stamped = ViaStamping.apply(r, flow.remote());
                 String callId = stamped.callId();
+                if (!stamped.isAck() && busy.test(callId)) {
+                    overloaded(stamped, flow);
+                    return;
+                }
                 lanes.apply(callId).execute(() -> guarded(() -> layer.onRequest(stamped, flow), flow, callId));
             }
             case ParseResult.Parsed(SipResponse r) -> {
@@ -68,6 +92,18 @@ public final class InboundProcessor implements InboundSink {
         LOG.info("malformed request from {}: {} -> {}", flow, bad.reason(), answer.statusCode());
         sender.send(flow, answer.toBytes(), e -> {
             LOG.debug("{} to {} not sent: {}", answer.statusCode(), flow, e.toString());
+        });
+    }
+
+    /** 503 with Retry-After, statelessly, where the response to this request goes (18.2.2). */
+    private void overloaded(SipRequest request, Flow flow) {
+        SipResponse busyNow = SipResponses.builder(request, SipStatus.SERVICE_UNAVAILABLE, Ids.tag())
+                .header(RETRY_AFTER, Integer.toString(OVERLOAD_RETRY_AFTER))
+                .buildResponse();
+        Flow to = ResponseRouter.route(ResponseRouter.ViaHop.of(request.topVia()), flow);
+        LOG.warn("overload: {} {} from {} refused with 503", request.method(), request.callId(), flow);
+        sender.send(to, busyNow.toBytes(), e -> {
+            LOG.debug("503 to {} not sent: {}", to, e.toString());
         });
     }
 

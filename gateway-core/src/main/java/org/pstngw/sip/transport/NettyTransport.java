@@ -104,11 +104,19 @@ public final class NettyTransport implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        Flow flow = new Flow(type, ch.remoteAddress());
+                        if (connections.size() >= config.maxConnections()) {
+                            LOG.warn(
+                                    "{} connections open (the limit): connection from {} closed",
+                                    connections.size(),
+                                    flow);
+                            ch.close();
+                            return;
+                        }
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                         }
                         streamPipeline(ch, type);
-                        Flow flow = new Flow(type, ch.remoteAddress());
                         ChannelFuture accepted = ch.newSucceededFuture();
                         // a newer connection from the same address and port is used from now on; the older one
                         // still delivers what arrives on it and leaves the table only if it is still the entry
@@ -203,6 +211,10 @@ public final class NettyTransport implements AutoCloseable {
         if (connection == null) {
             if (!mayConnect) {
                 return CompletableFuture.failedFuture(new IOException("no open connection to " + flow));
+            }
+            if (connections.size() >= config.maxConnections()) {
+                return CompletableFuture.failedFuture(
+                        new IOException(connections.size() + " connections open (the limit): none opened to " + flow));
             }
             connection = openConnection(flow);
         }

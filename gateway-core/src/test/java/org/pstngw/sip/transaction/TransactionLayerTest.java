@@ -258,4 +258,48 @@ class TransactionLayerTest {
         assertThat(heard).containsExactly("transport error");
         assertThat(layer.size()).isZero();
     }
+
+    /**
+     * M7: when the lane of a Call-ID has too much work waiting, a request for it is answered 503 with Retry-After on
+     * the event loop (where the response goes, 18.2.2) and never queued; an ACK is not answered and still goes on.
+     */
+    @Test
+    void aRequestForABusyLaneIsRefusedWith503AndRetryAfterWithoutQueueing() {
+        Flow arrival = new Flow(TransportType.UDP, new InetSocketAddress(LOOPBACK, 5070));
+        List<String> sent = new ArrayList<>();
+        Sender sender = (flow, bytes) -> {
+            sent.add(flow + "\n" + new String(bytes, StandardCharsets.UTF_8));
+            return CompletableFuture.completedFuture(null);
+        };
+        List<Runnable> queued = new ArrayList<>();
+        Executor lane = queued::add;
+        TransactionLayer layer = new TransactionLayer(TimerConfig.DEFAULT, clock, id -> lane, sender);
+        List<ServerTransaction> txs = new ArrayList<>();
+        layer.user(collect(txs));
+        InboundProcessor inbound = new InboundProcessor(layer, id -> lane, id -> id.equals("busy1"), sender);
+        String invite = """
+                INVITE sip:gw@127.0.0.1 SIP/2.0
+                Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKbusy;rport
+                Max-Forwards: 70
+                From: <sip:a@127.0.0.1>;tag=1
+                To: <sip:gw@127.0.0.1>
+                Call-ID: busy1
+                CSeq: 1 INVITE
+                Content-Length: 0
+
+                """.replace("\n", "\r\n");
+        inbound.onMessage(SipParser.parse(invite.getBytes(StandardCharsets.UTF_8)), arrival);
+        assertThat(queued).as("nothing queued on the busy lane").isEmpty();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst())
+                .startsWith("UDP:127.0.0.1:5070\nSIP/2.0 503 Service Unavailable\r\n")
+                .contains("\r\nRetry-After: 5\r\n")
+                .contains("branch=z9hG4bKbusy");
+        String ack = invite.replace("INVITE sip", "ACK sip").replace("1 INVITE", "1 ACK");
+        inbound.onMessage(SipParser.parse(ack.getBytes(StandardCharsets.UTF_8)), arrival);
+        assertThat(queued).as("an ACK is never refused").hasSize(1);
+        inbound.onMessage(SipParser.parse(invite.replace("busy1", "calm1").getBytes(StandardCharsets.UTF_8)), arrival);
+        assertThat(queued).hasSize(2);
+        assertThat(sent).hasSize(1);
+    }
 }
