@@ -19,7 +19,8 @@ import org.slf4j.MDC;
 /**
  * Between the transport and the transaction layer, on the event loop: answers a malformed request with the status the
  * parser chose (400 whose reason names the defect, 505, 413, 414), sent straight back on the flow it came from (never
- * for an ACK, and only when Via, From, To, Call-ID and CSeq were readable); drops a malformed response with a WARN;
+ * for an ACK, and only when Via, From, To, Call-ID and CSeq were readable); drops a malformed response, and one with
+ * more than one Via (8.1.3.3: it was not meant for us), with a WARN;
  * stamps received/rport into a request's top Via (18.2.1, RFC 3581); and hands the message to the transaction layer on
  * its Call-ID's lane. Nothing thrown in here reaches the event loop.
  */
@@ -73,6 +74,12 @@ public final class InboundProcessor implements InboundSink {
                 }
                 lanes.apply(callId).execute(() -> guarded(() -> layer.onRequest(stamped, flow), flow, callId));
             }
+            case ParseResult.Parsed(SipResponse r)
+            when r.vias().size() != 1 ->
+                LOG.warn(
+                        "dropped response from {} with {} Via values: not for us (8.1.3.3)",
+                        flow,
+                        r.vias().size());
             case ParseResult.Parsed(SipResponse r) -> {
                 String callId = r.callId();
                 lanes.apply(callId).execute(() -> guarded(() -> layer.onResponse(r, flow), flow, callId));

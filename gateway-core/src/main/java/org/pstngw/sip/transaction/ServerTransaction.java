@@ -138,6 +138,11 @@ public final class ServerTransaction {
         return arrival;
     }
 
+    /** Where this transaction's responses go (18.2.2): the arrival flow over a stream, the Via's address over UDP. */
+    public Flow responseFlow() {
+        return responseFlow;
+    }
+
     public Executor lane() {
         return lane;
     }
