@@ -10,14 +10,15 @@ import java.util.List;
  * @param t1 RFC 3261 T1, RTT estimate (500ms); timers B, F and H are 64*T1
  * @param t2 RFC 3261 T2, maximum retransmit interval for non-INVITE requests and INVITE responses (4s)
  * @param t4 RFC 3261 T4, maximum duration a message remains in the network (5s)
- * @param timerC RFC 3261 16.6 proxy INVITE transaction timeout, greater than 3 minutes
+ * @param timerC timer C (RFC 3261 16.6), greater than 3 minutes: the longest an INVITE waits for its final response, in
+ *     either direction
  * @param maxMessageSize largest SIP message accepted on a stream transport, bytes
  * @param maxUdpMessageSize largest SIP message accepted on UDP, bytes
  * @param maxHeaders largest number of header fields accepted in one message
  * @param userAgent value of the User-Agent and Server headers
  * @param contactHost host placed in Contact and Via; empty means the transport's bind address
  * @param rel100 RFC 3262 reliable provisional responses
- * @param sessionTimer RFC 4028 session timer
+ * @param sessionTimer RFC 4028 session timer (not implemented yet: the loader refuses {@code enabled: true})
  * @param uasDemo demo mode: answer every INVITE (used until the IWF is wired)
  */
 public record SipConfig(

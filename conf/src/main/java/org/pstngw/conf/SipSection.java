@@ -42,7 +42,8 @@ final class SipSection {
             duration(Duration.ofMinutes(3).plusSeconds(1), Duration.ofHours(1), "s"),
             Duration.ofMinutes(3).plusSeconds(1),
             "s",
-            "RFC 3261 16.6 INVITE transaction timeout, greater than 3 minutes");
+            "timer C (RFC 3261 16.6, > 3 min): longest wait for an INVITE's final response; ours is then cancelled"
+                    + " (408), one we received is answered 408");
     static final Setting<Integer> MAX_MESSAGE_SIZE = Setting.of(
             "max-message-size", integer(1024, 1 << 20), 65535, "bytes", "largest SIP message accepted on TCP/TLS");
     static final Setting<Integer> MAX_UDP_MESSAGE_SIZE = Setting.of(
@@ -83,8 +84,12 @@ final class SipSection {
     static final Setting<ClientAuth> CLIENT_AUTH = Setting.of(
             "client-auth", enumOf(ClientAuth.class), ClientAuth.NONE, "", "TLS client certificate: none, want, need");
 
-    static final Setting<Boolean> ST_ENABLED =
-            Setting.of("enabled", bool(), false, "", "ask peers for RFC 4028 session refreshes");
+    static final Setting<Boolean> ST_ENABLED = Setting.of(
+            "enabled",
+            bool(),
+            false,
+            "",
+            "ask peers for RFC 4028 session refreshes; not implemented yet, so only false is accepted");
     static final Setting<Duration> ST_EXPIRES = Setting.of(
             "session-expires",
             duration(Duration.ofSeconds(90), Duration.ofHours(24), "s"),
@@ -211,13 +216,21 @@ final class SipSection {
                 r.get(CLIENT_AUTH));
     }
 
+    /** The reason {@code enabled: true} is refused (RFC 4028 is not implemented yet: true would be ignored). */
+    static final String SESSION_TIMER_NOT_IMPLEMENTED =
+            "RFC 4028 session timers are not implemented yet; set false (true would be silently ignored)";
+
     private static SessionTimerConfig sessionTimer(NodeReader r) {
+        boolean enabled = r.get(ST_ENABLED);
+        if (enabled) {
+            r.error("enabled", SESSION_TIMER_NOT_IMPLEMENTED);
+        }
         Duration expires = r.get(ST_EXPIRES);
         Duration minSe = r.get(ST_MIN_SE);
         if (expires.compareTo(minSe) < 0) {
             r.error("session-expires", "session-expires must not be less than min-se");
         }
-        SessionTimerConfig c = new SessionTimerConfig(r.get(ST_ENABLED), expires, minSe);
+        SessionTimerConfig c = new SessionTimerConfig(enabled, expires, minSe);
         r.finish();
         return c;
     }

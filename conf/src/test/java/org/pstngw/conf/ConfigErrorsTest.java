@@ -33,6 +33,10 @@ class ConfigErrorsTest {
                         "sip:\n  uas-demo:\n    enabled: sure\n",
                         "gateway.yaml:3:14: sip.uas-demo.enabled: 'sure' is not true or false"),
                 Arguments.of(
+                        "sip:\n  session-timer:\n    enabled: true\n",
+                        "gateway.yaml:3:14: sip.session-timer.enabled: RFC 4028 session timers are not implemented"
+                                + " yet; set false (true would be silently ignored)"),
+                Arguments.of(
                         "sip:\n  session-timer:\n    min-se: 30s\n",
                         "gateway.yaml:3:13: sip.session-timer.min-se: 30s is out of range 90s..24h"),
                 Arguments.of(

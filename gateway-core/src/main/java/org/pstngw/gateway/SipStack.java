@@ -1,7 +1,10 @@
 package org.pstngw.gateway;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +72,36 @@ final class SipStack implements AutoCloseable {
                 sip.uasDemo());
     }
 
-    private static String sdpHost(SipConfig sip) {
+    /**
+     * The address the demo UAS writes in its SDP: the contact host, else the first listener's bind address; never a
+     * wildcard (c=IN IP4 0.0.0.0 would put every call on hold, RFC 3264 8.4), for which this host's address is used.
+     */
+    static String sdpHost(SipConfig sip) {
         if (!sip.contactHost().isEmpty()) {
             return sip.contactHost();
         }
-        return sip.transports().isEmpty()
-                ? "127.0.0.1"
-                : sip.transports().getFirst().bindAddress();
+        String bound =
+                sip.transports().isEmpty() ? "" : sip.transports().getFirst().bindAddress();
+        if (!bound.isEmpty() && !isWildcard(bound)) {
+            return bound;
+        }
+        try {
+            InetAddress me = InetAddress.getLocalHost();
+            return me instanceof Inet4Address && !me.isAnyLocalAddress() ? me.getHostAddress() : LOOPBACK;
+        } catch (UnknownHostException e) {
+            return LOOPBACK;
+        }
+    }
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private static boolean isWildcard(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return InetAddress.ofLiteral(h).isAnyLocalAddress();
+        } catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
     }
 
     SipUserAgent userAgent() {

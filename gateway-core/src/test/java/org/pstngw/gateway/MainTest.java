@@ -103,4 +103,19 @@ class MainTest {
             assertThat(err()).startsWith("pstngw: the SIP stack cannot start");
         }
     }
+
+    /** The demo UAS's SDP never carries a wildcard address (c=IN IP4 0.0.0.0 means hold, RFC 3264 8.4). */
+    @Test
+    void theDemoSdpHostIsNeverTheWildcardTheListenerIsBoundTo() {
+        SipConfig wildcard = GatewayConfigLoader.parse(
+                        "sip:\n  transports:\n    - protocol: udp\n      bind-address: 0.0.0.0\n      port: 5060\n",
+                        "gw.yaml")
+                .sip();
+        assertThat(SipStack.sdpHost(wildcard)).isNotEqualTo("0.0.0.0").isNotBlank();
+        SipConfig bound = GatewayConfigLoader.parse(
+                        "sip:\n  transports:\n    - protocol: udp\n      bind-address: 192.0.2.5\n      port: 5060\n",
+                        "gw.yaml")
+                .sip();
+        assertThat(SipStack.sdpHost(bound)).isEqualTo("192.0.2.5");
+    }
 }

@@ -19,12 +19,14 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     /** Set by the parser once every checked header has passed: the accessors may then parse only what they return. */
     boolean checked;
 
-    List<Via> vias;
-    Via topVia;
-    NameAddr from;
-    NameAddr to;
-    CSeq cseq;
-    List<Contact> contacts;
+    // Caches filled on first access, possibly on another thread than the one that parsed (a call lane, then the
+    // application's thread): volatile, so that a reader sees either null (and builds its own) or a complete value.
+    volatile List<Via> vias;
+    volatile Via topVia;
+    volatile NameAddr from;
+    volatile NameAddr to;
+    volatile CSeq cseq;
+    volatile List<Contact> contacts;
 
     BaseMessage(Wire wire) {
         this.wire = wire;

@@ -1,5 +1,6 @@
 package org.pstngw.sip.transaction;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
@@ -26,8 +27,9 @@ public final class ClientTransaction {
     private final TransactionKey key;
     private final SipRequest request;
     private final byte[] wire;
-    private final Flow flow;
+    private final Executor lane;
     private final Sender sender;
+    private Flow flow;
     private final Listener listener;
     private final Runnable onTerminated;
     private final TxMachine<?, SipResponse> machine;
@@ -47,12 +49,13 @@ public final class ClientTransaction {
         this.request = request;
         this.wire = request.toBytes();
         this.flow = flow;
+        this.lane = lane;
         this.sender = sender;
         this.listener = listener;
         this.onTerminated = onTerminated;
         this.invite = request.isInvite();
         boolean reliable = flow.transport().reliable();
-        TxMachine.Effects<SipResponse> effects = new Effects(lane);
+        TxMachine.Effects<SipResponse> effects = new Effects();
         this.machine = invite
                 ? new TxMachine<>(
                         ClientInviteState.TABLE,
@@ -74,7 +77,38 @@ public final class ClientTransaction {
                         effects);
     }
 
+    /**
+     * Sends the request and starts the timers. A destination that is a name is resolved first, once, off the lane: the
+     * request, its retransmissions, the ACK of a non-2xx and a CANCEL then all go to that one address (9.1, 17.1.1),
+     * even under round-robin DNS. A name that does not resolve is a transport error.
+     */
     void start() {
+        if (!flow.remote().isUnresolved()) {
+            begin();
+            return;
+        }
+        CompletableFuture<Flow> resolving;
+        try {
+            resolving = sender.resolve(flow);
+        } catch (RuntimeException e) {
+            resolving = CompletableFuture.failedFuture(e);
+        }
+        var _ = resolving.whenComplete((resolved, error) -> lane.execute(() -> resolved(resolved, error)));
+    }
+
+    private void resolved(Flow resolved, Throwable error) {
+        if (machine.terminated()) {
+            return; // abandoned by its TU while the name was being resolved
+        }
+        if (error != null || resolved == null) {
+            machine.fire(TxEvent.TRANSPORT_ERROR);
+            return;
+        }
+        flow = resolved;
+        begin();
+    }
+
+    private void begin() {
         machine.start(invite ? ClientInviteState.ON_START : ClientNonInviteState.ON_START);
     }
 
@@ -96,6 +130,7 @@ public final class ClientTransaction {
         return request;
     }
 
+    /** Where the request goes: the resolved address once {@link #start()} has resolved a name. */
     public Flow flow() {
         return flow;
     }
@@ -110,12 +145,6 @@ public final class ClientTransaction {
     }
 
     private final class Effects implements TxMachine.Effects<SipResponse> {
-        private final Executor lane;
-
-        Effects(Executor lane) {
-            this.lane = lane;
-        }
-
         @Override
         public void perform(TxAction.Do action, TxEvent cause, SipResponse response) {
             switch (action) {

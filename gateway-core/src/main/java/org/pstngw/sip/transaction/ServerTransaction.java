@@ -138,6 +138,11 @@ public final class ServerTransaction {
         return arrival;
     }
 
+    /** Where this transaction's responses go (18.2.2): the arrival flow over a stream, the Via's address over UDP. */
+    public Flow responseFlow() {
+        return responseFlow;
+    }
+
     public Executor lane() {
         return lane;
     }
@@ -189,16 +194,20 @@ public final class ServerTransaction {
             }
         }
 
-        /** Sends on the response flow; over a stream whose connection is gone, once more to the sent-by (18.2.2). */
+        /**
+         * Sends on the response flow. Over a stream, only on the request's connection if it is still open; when it has
+         * gone, back on the lane (never inside a transport callback), once more to the sent-by, connecting (18.2.2).
+         */
         private void send(byte[] bytes) {
-            sender.send(responseFlow, bytes, error -> {
-                if (fallbackFlow != null && !fallbackFlow.equals(responseFlow)) {
-                    sender.send(
-                            fallbackFlow, bytes, again -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)));
-                } else {
-                    lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR));
-                }
-            });
+            if (fallbackFlow == null) {
+                sender.send(responseFlow, bytes, error -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)));
+                return;
+            }
+            sender.sendOnExisting(
+                    responseFlow,
+                    bytes,
+                    gone -> lane.execute(() -> sender.send(
+                            fallbackFlow, bytes, again -> lane.execute(() -> machine.fire(TxEvent.TRANSPORT_ERROR)))));
         }
 
         @Override

@@ -22,7 +22,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +46,7 @@ public final class NettyTransport implements AutoCloseable {
     private final TransportConfig config;
     private final InboundSink sink;
     private final EventLoopGroup group;
-    private final Map<TransportType, Channel> listeners = new EnumMap<>(TransportType.class);
+    private final Map<TransportType, Channel> listeners = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Flow, ChannelFuture> connections = new ConcurrentHashMap<>();
     private final ExecutorService resolver = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sip-dns-", 0).factory());
@@ -105,13 +104,24 @@ public final class NettyTransport implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        Flow flow = new Flow(type, ch.remoteAddress());
+                        if (connections.size() >= config.maxConnections()) {
+                            LOG.warn(
+                                    "{} connections open (the limit): connection from {} closed",
+                                    connections.size(),
+                                    flow);
+                            ch.close();
+                            return;
+                        }
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                         }
                         streamPipeline(ch, type);
-                        Flow flow = new Flow(type, ch.remoteAddress());
-                        connections.put(flow, ch.newSucceededFuture());
-                        ch.closeFuture().addListener(f -> connections.remove(flow));
+                        ChannelFuture accepted = ch.newSucceededFuture();
+                        // a newer connection from the same address and port is used from now on; the older one
+                        // still delivers what arrives on it and leaves the table only if it is still the entry
+                        connections.put(flow, accepted);
+                        ch.closeFuture().addListener(f -> connections.remove(flow, accepted));
                     }
                 });
         return server.bind(l.bindAddress(), l.port()).sync().channel();
@@ -142,26 +152,48 @@ public final class NettyTransport implements AutoCloseable {
      */
     public CompletableFuture<Void> send(Flow flow, byte[] bytes) {
         if (flow.remote().isUnresolved()) {
-            InetSocketAddress name = flow.remote();
-            return CompletableFuture.supplyAsync(
-                            () -> {
-                                try {
-                                    return new Flow(
-                                            flow.transport(),
-                                            new InetSocketAddress(
-                                                    InetAddress.getByName(name.getHostString()), name.getPort()));
-                                } catch (UnknownHostException e) {
-                                    throw new CompletionException(
-                                            new UnknownHostException("cannot resolve " + name.getHostString()));
-                                }
-                            },
-                            resolver)
-                    .thenCompose(resolved -> sendResolved(resolved, bytes));
+            return resolve(flow).thenCompose(resolved -> sendResolved(resolved, bytes, true));
         }
-        return sendResolved(flow, bytes);
+        return sendResolved(flow, bytes, true);
     }
 
-    private CompletableFuture<Void> sendResolved(Flow flow, byte[] bytes) {
+    /**
+     * Sends a response: like {@link #send} for UDP, but over a stream only on the connection already open to {@code
+     * flow} (RFC 3261 18.2.2); fails at once when there is none, never connecting to the peer's (ephemeral) source
+     * port.
+     */
+    public CompletableFuture<Void> sendOnExisting(Flow flow, byte[] bytes) {
+        if (flow.remote().isUnresolved()) {
+            return CompletableFuture.failedFuture(new IOException("no connection to a name: " + flow));
+        }
+        return sendResolved(flow, bytes, false);
+    }
+
+    /**
+     * {@code flow} with its name resolved on a virtual thread (never on the caller's thread, a call lane, nor on an
+     * event loop); a flow toward an address as it is. Fails with an {@link UnknownHostException} when the name does
+     * not resolve.
+     */
+    public CompletableFuture<Flow> resolve(Flow flow) {
+        if (!flow.remote().isUnresolved()) {
+            return CompletableFuture.completedFuture(flow);
+        }
+        InetSocketAddress name = flow.remote();
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new Flow(
+                                flow.transport(),
+                                new InetSocketAddress(InetAddress.getByName(name.getHostString()), name.getPort()));
+                    } catch (UnknownHostException e) {
+                        throw new CompletionException(
+                                new UnknownHostException("cannot resolve " + name.getHostString()));
+                    }
+                },
+                resolver);
+    }
+
+    private CompletableFuture<Void> sendResolved(Flow flow, byte[] bytes, boolean mayConnect) {
         if (flow.transport() == TransportType.UDP) {
             Channel udp = listeners.get(TransportType.UDP);
             if (udp == null) {
@@ -175,23 +207,50 @@ public final class NettyTransport implements AutoCloseable {
         if (flow.transport() == TransportType.TLS && tls.isEmpty()) {
             return CompletableFuture.failedFuture(new IOException("TLS not configured: no keystore for " + flow));
         }
+        ChannelFuture connection = connections.get(flow);
+        if (connection == null) {
+            if (!mayConnect) {
+                return CompletableFuture.failedFuture(new IOException("no open connection to " + flow));
+            }
+            if (connections.size() >= config.maxConnections()) {
+                return CompletableFuture.failedFuture(
+                        new IOException(connections.size() + " connections open (the limit): none opened to " + flow));
+            }
+            connection = openConnection(flow);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        ChannelFuture connection = connections.computeIfAbsent(flow, this::connect);
-        connection.addListener(c -> {
-            if (!c.isSuccess()) {
-                connections.remove(flow, connection);
-                done.completeExceptionally(c.cause());
+        ChannelFuture c = connection;
+        c.addListener(f -> {
+            if (!f.isSuccess()) {
+                connections.remove(flow, c);
+                done.completeExceptionally(f.cause());
                 return;
             }
-            Channel ch = connection.channel();
+            Channel ch = c.channel();
             if (!ch.isActive()) {
-                connections.remove(flow, connection);
+                connections.remove(flow, c);
                 done.completeExceptionally(new IOException("connection to " + flow + " closed"));
                 return;
             }
-            ch.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(f -> complete(done, f));
+            ch.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> complete(done, w));
         });
         return done;
+    }
+
+    /**
+     * Connects to {@code flow} and enters the connection in the table, unless another sender entered one first (then
+     * that one is used and ours closed). The table is never updated from inside its own update: a connect that fails
+     * at once, and so runs its close listener at once, cannot re-enter it.
+     */
+    private ChannelFuture openConnection(Flow flow) {
+        ChannelFuture fresh = connect(flow);
+        ChannelFuture raced = connections.putIfAbsent(flow, fresh);
+        if (raced != null) {
+            fresh.channel().close();
+            return raced;
+        }
+        fresh.channel().closeFuture().addListener(f -> connections.remove(flow, fresh));
+        return fresh;
     }
 
     private static void complete(CompletableFuture<Void> done, io.netty.util.concurrent.Future<?> f) {
@@ -223,9 +282,7 @@ public final class NettyTransport implements AutoCloseable {
                         streamPipeline(ch, flow.transport());
                     }
                 });
-        ChannelFuture future = client.connect(flow.remote());
-        future.channel().closeFuture().addListener(f -> connections.remove(flow, future));
-        return future;
+        return client.connect(flow.remote());
     }
 
     /** The number of open or opening stream connections (for tests and metrics). */

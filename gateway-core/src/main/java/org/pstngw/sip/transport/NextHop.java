@@ -67,13 +67,4 @@ public sealed interface NextHop {
         }
         return new Named(transport, host, port);
     }
-
-    /** The next hop for a URI given as text; a URI that does not parse is {@link Invalid}. */
-    static NextHop of(String uri) {
-        try {
-            return of(Uri.parse(uri));
-        } catch (RuntimeException e) {
-            return new Invalid("invalid URI " + uri + ": " + e.getMessage());
-        }
-    }
 }

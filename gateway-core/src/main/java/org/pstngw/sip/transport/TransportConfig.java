@@ -20,9 +20,24 @@ import org.pstngw.sip.message.SipLimits;
  * @param streamLimits limits on TCP/TLS (a stream that announces or carries more is closed)
  * @param datagramLimits limits on UDP (a larger datagram is dropped)
  * @param ioThreads Netty event-loop threads
+ * @param maxConnections most TCP/TLS connections open at once, both directions: one accepted beyond is closed at
+ *     once, one we would open beyond is a transport error
  */
 public record TransportConfig(
-        List<SipTransportConfig> listeners, SipLimits streamLimits, SipLimits datagramLimits, int ioThreads) {
+        List<SipTransportConfig> listeners,
+        SipLimits streamLimits,
+        SipLimits datagramLimits,
+        int ioThreads,
+        int maxConnections) {
+
+    /** The default {@link #maxConnections}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 4_096;
+
+    /** With {@link #DEFAULT_MAX_CONNECTIONS}. */
+    public TransportConfig(
+            List<SipTransportConfig> listeners, SipLimits streamLimits, SipLimits datagramLimits, int ioThreads) {
+        this(listeners, streamLimits, datagramLimits, ioThreads, DEFAULT_MAX_CONNECTIONS);
+    }
 
     public TransportConfig {
         listeners = List.copyOf(listeners);
@@ -42,6 +57,9 @@ public record TransportConfig(
         }
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be at least 1: " + ioThreads);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
         }
     }
 
@@ -77,13 +95,22 @@ public record TransportConfig(
         List<SipTransportConfig> all = new ArrayList<>(listeners);
         all.removeIf(l -> l.protocol() == Protocol.TLS);
         all.add(tls);
-        return new TransportConfig(all, streamLimits, datagramLimits, ioThreads);
+        return new TransportConfig(all, streamLimits, datagramLimits, ioThreads, maxConnections);
+    }
+
+    /** The same with another cap on open stream connections. */
+    public TransportConfig withMaxConnections(int max) {
+        return new TransportConfig(listeners, streamLimits, datagramLimits, ioThreads, max);
     }
 
     /** The same with another size limit on both kinds of transport. */
     public TransportConfig withMaxMessageSize(int limit) {
         return new TransportConfig(
-                listeners, streamLimits.withMaxMessageSize(limit), datagramLimits.withMaxMessageSize(limit), ioThreads);
+                listeners,
+                streamLimits.withMaxMessageSize(limit),
+                datagramLimits.withMaxMessageSize(limit),
+                ioThreads,
+                maxConnections);
     }
 
     /** The listener of {@code type}, if configured. */

@@ -3,6 +3,7 @@ package org.pstngw.sip.ua;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pstngw.sip.message.HeaderNames;
 import org.pstngw.sip.message.SipMessageBuilder;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
@@ -26,9 +27,9 @@ final class Capabilities {
     static SipResponse optionsAnswer(SipRequest options, UaContext ctx) {
         SipMessageBuilder b = ctx.replies
                 .builder(options, SipStatus.OK)
-                .header("Allow", UaContext.ALLOW)
-                .header("Accept", UaContext.ACCEPT);
-        ctx.supported().ifPresent(v -> b.header("Supported", v));
+                .header(HeaderNames.ALLOW, UaContext.ALLOW)
+                .header(Names.ACCEPT, UaContext.ACCEPT);
+        ctx.supported().ifPresent(v -> b.header(HeaderNames.SUPPORTED, v));
         return b.buildResponse();
     }
 
@@ -36,13 +37,13 @@ final class Capabilities {
     static SipResponse methodNotAllowed(SipRequest request, UaContext ctx) {
         return ctx.replies
                 .builder(request, SipStatus.METHOD_NOT_ALLOWED)
-                .header("Allow", UaContext.ALLOW)
+                .header(HeaderNames.ALLOW, UaContext.ALLOW)
                 .buildResponse();
     }
 
     /** The option tags of Require this UA does not support (a non-empty list means 420). */
     static List<String> unsupported(SipRequest request, UaSettings settings) {
-        Set<String> extensions = settings.reliableProvisionals() ? Set.of("100rel") : Set.of();
+        Set<String> extensions = settings.reliableProvisionals() ? Set.of(Names.REL100) : Set.of();
         return request.require().stream()
                 .filter(t -> !extensions.contains(t.toLowerCase(Locale.ROOT)))
                 .toList();

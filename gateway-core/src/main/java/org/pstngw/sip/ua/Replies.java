@@ -23,7 +23,7 @@ final class Replies {
         String tag = toTag != null ? toTag : request.to().tag() == null ? Ids.tag() : null;
         SipMessageBuilder b = SipResponses.builder(request, status, tag);
         if (!server.isEmpty()) {
-            b.header("Server", server);
+            b.header(Names.SERVER, server);
         }
         return b;
     }

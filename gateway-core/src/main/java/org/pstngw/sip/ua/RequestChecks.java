@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.pstngw.conf.SipConfig;
 import org.pstngw.sip.message.ContentDisposition;
+import org.pstngw.sip.message.HeaderNames;
 import org.pstngw.sip.message.MediaType;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
@@ -24,8 +25,10 @@ final class RequestChecks {
     private RequestChecks() {}
 
     /** Bodies this UA takes as an offer or answer (SDP, SIP-I/SIP-T multipart, bare ISUP). */
-    private static final List<String> SESSION_BODIES =
-            List.of("application/sdp", "multipart/mixed", "application/isup");
+    private static final List<MediaType> SESSION_BODIES = List.of(
+            MediaType.parse("application/sdp"),
+            MediaType.parse("multipart/mixed"),
+            MediaType.parse("application/isup"));
 
     /** The rejection of {@code request}, or empty when it passes. */
     static Optional<SipResponse> reject(SipRequest request, UaContext ctx) {
@@ -40,15 +43,15 @@ final class RequestChecks {
         List<String> unsupported = Capabilities.unsupported(request, ctx.settings);
         if (!unsupported.isEmpty()) {
             return Optional.of(replies.builder(request, SipStatus.BAD_EXTENSION)
-                    .header("Unsupported", String.join(", ", unsupported))
+                    .header(Names.UNSUPPORTED, String.join(", ", unsupported))
                     .buildResponse());
         }
         if (request.isInvite()
                 && request.to().tag() == null
                 && ctx.settings.rel100() == SipConfig.Rel100.REQUIRED
-                && !Capabilities.hasOption(request, "100rel")) {
+                && !Capabilities.hasOption(request, Names.REL100)) {
             return Optional.of(replies.builder(request, SipStatus.EXTENSION_REQUIRED)
-                    .header("Require", "100rel")
+                    .header(HeaderNames.REQUIRE, Names.REL100)
                     .buildResponse());
         }
         if (request.isInvite() && request.to().tag() == null) {
@@ -65,7 +68,7 @@ final class RequestChecks {
         }
         if (request.isInvite() && !acceptsSdp(request)) {
             return Optional.of(replies.builder(request, SipStatus.NOT_ACCEPTABLE)
-                    .header("Warning", "399 pstngw \"an answer can only be application/sdp or multipart/mixed\"")
+                    .header(Names.WARNING, "399 pstngw \"an answer can only be application/sdp or multipart/mixed\"")
                     .buildResponse());
         }
         return Optional.empty();
@@ -94,8 +97,8 @@ final class RequestChecks {
         Optional<String> encoding = request.header("Content-Encoding");
         if (encoding.isPresent() && !encoding.get().strip().equalsIgnoreCase("identity")) {
             return Optional.of(replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
-                    .header("Accept-Encoding", "identity")
-                    .header("Accept", UaContext.ACCEPT)
+                    .header(Names.ACCEPT_ENCODING, "identity")
+                    .header(Names.ACCEPT, UaContext.ACCEPT)
                     .buildResponse());
         }
         boolean known;
@@ -103,8 +106,7 @@ final class RequestChecks {
         try {
             Optional<MediaType> type = request.contentType();
             known = type.isPresent()
-                    && SESSION_BODIES.contains(
-                            type.get().type() + "/" + type.get().subtype());
+                    && SESSION_BODIES.stream().anyMatch(t -> type.get().is(t.type(), t.subtype()));
             optional = request.contentDisposition()
                     .map(ContentDisposition::required)
                     .map(required -> !required)
@@ -117,13 +119,13 @@ final class RequestChecks {
             return Optional.empty();
         }
         return Optional.of(replies.builder(request, SipStatus.UNSUPPORTED_MEDIA_TYPE)
-                .header("Accept", UaContext.ACCEPT)
+                .header(Names.ACCEPT, UaContext.ACCEPT)
                 .buildResponse());
     }
 
     /** No Accept means application/sdp (RFC 3261 20.1); else it must admit SDP or multipart/mixed. */
     private static boolean acceptsSdp(SipRequest request) {
-        List<String> accept = request.headerValues("Accept");
+        List<String> accept = request.headerValues(Names.ACCEPT);
         if (accept.isEmpty()) {
             return true;
         }

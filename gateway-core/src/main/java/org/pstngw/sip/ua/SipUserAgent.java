@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.pstngw.conf.SipConfig;
 import org.pstngw.sip.message.HeaderNames;
 import org.pstngw.sip.message.NameAddr;
@@ -108,11 +109,24 @@ public final class SipUserAgent implements AutoCloseable {
             Function<TransportType, Optional<InetSocketAddress>> local,
             UaSettings settings,
             CallListener listener) {
+        return create(timers, scheduler, lanes, callId -> false, sender, local, settings, listener);
+    }
+
+    /** As above, refusing a request with 503 when {@code busy} says its lane has too much work waiting. */
+    static SipUserAgent create(
+            TimerConfig timers,
+            Scheduler scheduler,
+            Function<String, Executor> lanes,
+            Predicate<String> busy,
+            Sender sender,
+            Function<TransportType, Optional<InetSocketAddress>> local,
+            UaSettings settings,
+            CallListener listener) {
         TransactionLayer layer = new TransactionLayer(timers, scheduler, lanes, sender);
         UaContext ctx = new UaContext(layer, lanes, local, settings);
         ctx.listener = listener;
         layer.user(new UserAgentCore(ctx));
-        return new SipUserAgent(ctx, new InboundProcessor(layer, lanes, sender));
+        return new SipUserAgent(ctx, new InboundProcessor(layer, lanes, busy, sender));
     }
 
     /** Starts the UA on Netty: binds the listeners, then serves. */
@@ -127,7 +141,8 @@ public final class SipUserAgent implements AutoCloseable {
                 config.timers(),
                 wheel,
                 lanes::forCall,
-                transport::send,
+                lanes::busy,
+                senderOver(transport),
                 transport::localAddress,
                 config.settings(),
                 listener);
@@ -141,6 +156,26 @@ public final class SipUserAgent implements AutoCloseable {
             throw e;
         }
         return new SipUserAgent(core.ctx, core.inbound, transport, lanes, wheel);
+    }
+
+    /** The transaction layer's view of the Netty transport: send, respond on an open connection only, resolve once. */
+    private static Sender senderOver(NettyTransport transport) {
+        return new Sender() {
+            @Override
+            public CompletableFuture<Void> send(Flow flow, byte[] bytes) {
+                return transport.send(flow, bytes);
+            }
+
+            @Override
+            public CompletableFuture<Void> sendOnExisting(Flow flow, byte[] bytes) {
+                return transport.sendOnExisting(flow, bytes);
+            }
+
+            @Override
+            public CompletableFuture<Flow> resolve(Flow flow) {
+                return transport.resolve(flow);
+            }
+        };
     }
 
     /** Where received messages enter the stack (for {@link #create}d agents). */

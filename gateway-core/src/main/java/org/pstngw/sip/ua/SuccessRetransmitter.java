@@ -59,7 +59,7 @@ final class SuccessRetransmitter {
         if (!tx.terminated()) {
             tx.respond(ok);
         } else {
-            ctx.layer.sendStateless(tx.arrival(), ok.toBytes());
+            ctx.layer.sendStateless(tx.responseFlow(), ok.toBytes()); // where the first 2xx went
         }
         interval = ctx.layer.timers().backoffCapped(interval);
         schedule();

@@ -1,6 +1,7 @@
 package org.pstngw.sip.ua;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +95,7 @@ final class UaContext {
 
     /** The Supported value (100rel unless disabled). */
     Optional<String> supported() {
-        return settings.reliableProvisionals() ? Optional.of("100rel") : Optional.empty();
+        return settings.reliableProvisionals() ? Optional.of(Names.REL100) : Optional.empty();
     }
 
     Executor lane(String callId) {
@@ -158,8 +159,8 @@ final class UaContext {
                 || method.equals(SipMethod.INFO);
         List<Header> all = headers;
         if (!settings.userAgent().isEmpty()) {
-            all = new java.util.ArrayList<>(headers);
-            all.add(new Header("User-Agent", settings.userAgent()));
+            all = new ArrayList<>(headers);
+            all.add(new Header(Names.USER_AGENT, settings.userAgent()));
         }
         return new RequestSpec(
                 method,

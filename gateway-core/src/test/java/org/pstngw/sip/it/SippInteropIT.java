@@ -82,17 +82,31 @@ class SippInteropIT {
                     .isZero();
             assertThat(r.successful()).as(r.screen()).isEqualTo(CALLS);
             assertThat(r.failed()).as(r.screen()).isZero();
+            nothingLeft(ua);
         }
     }
 
+    /**
+     * After the run our side holds no transaction and no dialog: each one ends, at the latest when the 64*T1 of timers
+     * L, M and J (32 s with the default T1) have run out.
+     */
+    private static void nothingLeft(SipUserAgent ua) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        while ((ua.transactions() > 0 || ua.dialogs() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(ua.transactions()).as("transactions left on our side").isZero();
+        assertThat(ua.dialogs()).as("dialogs left on our side").isZero();
+    }
+
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void sippUacPlacesCallsToOurUasOverUdp() throws Exception {
         sippUacCallsOurUas("udp");
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void sippUacPlacesCallsToOurUasOverTcp() throws Exception {
         sippUacCallsOurUas("tcp");
     }
@@ -164,6 +178,7 @@ class SippInteropIT {
                     .isZero();
             assertThat(r.successful()).as(r.screen()).isEqualTo(CALLS);
             assertThat(r.failed()).as(r.screen()).isZero();
+            nothingLeft(ua);
         } finally {
             if (sipp.isAlive()) {
                 sipp.destroyForcibly();

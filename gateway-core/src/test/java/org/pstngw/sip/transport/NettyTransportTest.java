@@ -169,6 +169,87 @@ class NettyTransportTest {
         }
     }
 
+    /**
+     * 18.2.2 on the real transport: a response goes on the request's open connection; once the client has closed it,
+     * {@code sendOnExisting} fails at once and opens no connection to the client's ephemeral port, where {@code send}
+     * would connect.
+     */
+    @Test
+    void aResponseGoesOnlyOnTheOpenConnectionAndNeverConnectsToTheEphemeralPort() throws Exception {
+        var inbox = new LinkedBlockingQueue<Got>();
+        try (var server = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), inbox)) {
+            Flow flow;
+            try (var socket = new java.net.Socket(
+                    java.net.InetAddress.getLoopbackAddress(),
+                    server.localAddress(TransportType.TCP).orElseThrow().getPort())) {
+                socket.getOutputStream().write(msg("over-tcp"));
+                socket.getOutputStream().flush();
+                Got got = inbox.poll(10, TimeUnit.SECONDS);
+                assertThat(got.text()).isEqualTo("over-tcp");
+                flow = got.flow();
+                server.sendOnExisting(flow, msg("answer")).get(10, TimeUnit.SECONDS);
+                socket.setSoTimeout(10_000);
+                byte[] first = new byte[7];
+                assertThat(socket.getInputStream().readNBytes(first, 0, 7)).isEqualTo(7);
+                assertThat(new String(first, StandardCharsets.US_ASCII)).isEqualTo("OPTIONS");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.connectionCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.connectionCount()).isZero();
+            assertThat(server.sendOnExisting(flow, msg("late")))
+                    .failsWithin(1, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("no open connection to " + flow);
+            assertThat(server.connectionCount()).isZero();
+        }
+    }
+
+    /** M7: beyond the connection limit an accepted connection is closed at once and no new one is opened. */
+    @Test
+    void connectionsBeyondTheLimitAreClosedAndNotOpened() throws Exception {
+        var inbox = new LinkedBlockingQueue<Got>();
+        try (var server = transport(TransportConfig.udpAndTcp("127.0.0.1", 0).withMaxConnections(2), inbox);
+                var one = new java.net.Socket(
+                        java.net.InetAddress.getLoopbackAddress(),
+                        server.localAddress(TransportType.TCP).orElseThrow().getPort());
+                var two = new java.net.Socket(
+                        java.net.InetAddress.getLoopbackAddress(),
+                        server.localAddress(TransportType.TCP).orElseThrow().getPort())) {
+            one.getOutputStream().write(msg("first"));
+            two.getOutputStream().write(msg("second"));
+            assertThat(List.of(
+                            inbox.poll(10, TimeUnit.SECONDS).text(),
+                            inbox.poll(10, TimeUnit.SECONDS).text()))
+                    .containsExactlyInAnyOrder("first", "second");
+            assertThat(server.connectionCount()).isEqualTo(2);
+            try (var three = new java.net.Socket(
+                    java.net.InetAddress.getLoopbackAddress(),
+                    server.localAddress(TransportType.TCP).orElseThrow().getPort())) {
+                three.setSoTimeout(10_000);
+                assertThat(three.getInputStream().read())
+                        .as("closed by the server")
+                        .isEqualTo(-1);
+            }
+            int closed;
+            try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = s.getLocalPort();
+            }
+            assertThat(server.send(
+                            new Flow(
+                                    TransportType.TCP,
+                                    new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), closed)),
+                            msg("out")))
+                    .failsWithin(5, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("connections open (the limit)");
+            assertThat(server.connectionCount()).isEqualTo(2);
+            one.getOutputStream().write(msg("still-served"));
+            assertThat(inbox.poll(10, TimeUnit.SECONDS).text()).isEqualTo("still-served");
+        }
+    }
+
     @Test
     void anOversizedStreamIsClosed() throws Exception {
         var inbox = new LinkedBlockingQueue<Got>();

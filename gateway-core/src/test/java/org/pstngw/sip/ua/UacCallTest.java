@@ -112,6 +112,18 @@ class UacCallTest {
                 .containsExactly(0L, 500L, 1_500L);
     }
 
+    /** 8.1.3.3: a response with more than one Via was not meant for us (a misrouted one): it is discarded. */
+    @Test
+    void aResponseWithMoreThanOneViaIsDiscarded() {
+        call();
+        String ringing = response(180, "Ringing", "b1", "INVITE", "", "");
+        h.receive(
+                ringing.replaceFirst("(?m)^From: ", "Via: SIP/2.0/UDP 192.0.2.7:5060;branch=z9hG4bKelse\nFrom: "), UDP);
+        assertThat(events).isEmpty();
+        h.receive(ringing, UDP);
+        assertThat(events).containsExactly("provisional 180");
+    }
+
     @Test
     void answerIsAckedAndEveryRetransmittedOkIsAckedAgainThenByeEndsIt() {
         ClientCall c = call();

@@ -114,6 +114,23 @@ class UasCallTest {
         assertThat(events).containsExactly("invite v=0", "ack");
     }
 
+    /**
+     * 18.2.2: the 2xx retransmissions go where the first 2xx went (the Via's sent-by port here, the request came from
+     * another port), not back to the request's source port.
+     */
+    @Test
+    void theOkIsRetransmittedWhereTheViaSaysLikeTheFirstOne() {
+        h.receive(
+                invite("z9hG4bKi1", "c2v", "")
+                        .replace("Via: SIP/2.0/UDP 127.0.0.1:5070", "Via: SIP/2.0/UDP 127.0.0.1:5080"),
+                UDP);
+        call.accept(Optional.of(Body.sdp("v=0\r\n")));
+        h.advance(2_000);
+        assertThat(h.startingWith("SIP/2.0 200").stream()
+                        .map(s -> s.flow().remote().getPort()))
+                .containsExactly(5080, 5080, 5080);
+    }
+
     @Test
     void doesNotRetransmitTheOkOverTcp() {
         h.receive(invite("z9hG4bKi1", "c2t", ""), TCP);
