@@ -14,6 +14,12 @@ final class IsupTimerSettings {
     static final Setting<Duration> T1 = seconds("t1", 15, 60, 15, "waiting for RLC after REL; REL repeated (15-60 s)");
     static final Setting<Duration> T2 =
             seconds("t2", 60, 300, 180, "controlling exchange waiting for RES (user) after SUS (user) (3 min)");
+    static final Setting<Duration> T4 = seconds(
+            "t4",
+            300,
+            900,
+            300,
+            "remote ISUP unavailable (MTP-STATUS): user part test (UPT) repeated until it answers (5-15 min)");
     static final Setting<Duration> T5 =
             seconds("t5", 300, 900, 300, "initial REL to RSC and maintenance alert (5-15 min)");
     static final Setting<Duration> T6 =
@@ -59,14 +65,16 @@ final class IsupTimerSettings {
             seconds("t26", 60, 180, 120, "after a later continuity failure, to CCR and a repeated test (1-3 min)");
     static final Setting<Duration> T27 =
             seconds("t27", 180, 300, 240, "waiting for CCR after a continuity failure indication; then RSC (4 min)");
+    static final Setting<Duration> T28 =
+            seconds("t28", 10, 30, 10, "waiting for CQR after CQM; then maintenance alert (10 s)");
     static final Setting<Duration> T35 =
             seconds("t35", 15, 20, 15, "overlap receiving: waiting for more digits (SAM); then REL 28 (15-20 s)");
     static final Setting<Duration> T36 =
             seconds("t36", 10, 15, 10, "waiting for COT or REL after CCR received; then RSC (10-15 s)");
 
     static final List<Setting<Duration>> TIMERS = List.of(
-            T1, T2, T5, T6, T7, T8, T9, T12, T13, T14, T15, T16, T17, T18, T19, T20, T21, T22, T23, T24, T25, T26, T27,
-            T35, T36);
+            T1, T2, T4, T5, T6, T7, T8, T9, T12, T13, T14, T15, T16, T17, T18, T19, T20, T21, T22, T23, T24, T25, T26,
+            T27, T28, T35, T36);
 
     static final List<Setting<?>> ALL = List.copyOf(TIMERS);
 
@@ -85,6 +93,7 @@ final class IsupTimerSettings {
         IsupTimers t = new IsupTimers(
                 r.get(T1),
                 r.get(T2),
+                r.get(T4),
                 r.get(T5),
                 r.get(T6),
                 r.get(T7),
@@ -106,6 +115,7 @@ final class IsupTimerSettings {
                 r.get(T25),
                 r.get(T26),
                 r.get(T27),
+                r.get(T28),
                 r.get(T35),
                 r.get(T36));
         r.finish();
@@ -116,6 +126,6 @@ final class IsupTimerSettings {
         Duration[] d = TIMERS.stream().map(Setting::defaultValue).toArray(Duration[]::new);
         return new IsupTimers(
                 d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15],
-                d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24]);
+                d[16], d[17], d[18], d[19], d[20], d[21], d[22], d[23], d[24], d[25], d[26]);
     }
 }

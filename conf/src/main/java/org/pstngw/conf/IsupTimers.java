@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param t1 waiting for RLC after sending REL (15-60 s)
  * @param t2 controlling exchange waiting for RES (user) after SUS (user) (3 min)
+ * @param t4 user part test (UPT) interval while the remote ISUP is unavailable (5-15 min)
  * @param t5 initial REL sent to RSC and maintenance alert (5-15 min)
  * @param t6 controlling exchange waiting for RES (network) after SUS (network), Q.118
  * @param t7 waiting for ACM/CON after the latest address message (20-30 s)
@@ -28,12 +29,14 @@ import java.time.Duration;
  * @param t25 first continuity failure to CCR (1-10 s)
  * @param t26 later continuity failure to CCR (1-3 min)
  * @param t27 waiting for CCR after a continuity failure indication (4 min)
+ * @param t28 waiting for CQR after sending CQM (10 s)
  * @param t35 overlap receiving: waiting for more digits (15-20 s)
  * @param t36 waiting for COT or REL after receiving CCR (10-15 s)
  */
 public record IsupTimers(
         Duration t1,
         Duration t2,
+        Duration t4,
         Duration t5,
         Duration t6,
         Duration t7,
@@ -55,6 +58,7 @@ public record IsupTimers(
         Duration t25,
         Duration t26,
         Duration t27,
+        Duration t28,
         Duration t35,
         Duration t36) {
 

@@ -1,5 +1,6 @@
 package org.pstngw.conf;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -13,6 +14,11 @@ import java.util.OptionalLong;
  * @param routingContext M3UA routing context, if the peer requires one
  * @param networkAppearance M3UA network appearance, if used
  * @param trafficMode M3UA traffic mode type
+ * @param ipspSide in IPSP mode, whether this node opens the associations (client) or accepts them (server)
+ * @param exchangeType in IPSP mode, single or double exchange of ASP state (RFC 4666 4.3.1)
+ * @param minActiveAsps loadshare: ASPs that must be active before the AS is (1..number of remote peers)
+ * @param deliveryThreads jSS7 M3UA threads delivering received messages
+ * @param activationWait how long start-up waits for the destination to become routable
  * @param pointCodeFormat notation used to write point codes as x-y-z
  * @param opc own signalling point code
  * @param dpc adjacent or destination signalling point code
@@ -33,6 +39,11 @@ public record Ss7Config(
         OptionalLong routingContext,
         OptionalLong networkAppearance,
         TrafficMode trafficMode,
+        IpspSide ipspSide,
+        ExchangeType exchangeType,
+        int minActiveAsps,
+        int deliveryThreads,
+        Duration activationWait,
         PointCodeFormat pointCodeFormat,
         int opc,
         int dpc,
@@ -67,6 +78,18 @@ public record Ss7Config(
         LOADSHARE,
         OVERRIDE,
         BROADCAST
+    }
+
+    /** Which end of an IPSP association this node is: the client connects, the server accepts. */
+    public enum IpspSide {
+        CLIENT,
+        SERVER
+    }
+
+    /** RFC 4666 4.3.1: single exchange (only the client IPSP reports its state) or double exchange of ASP state. */
+    public enum ExchangeType {
+        SE,
+        DE
     }
 
     /** How x-y-z point codes are read: ITU 3-8-3 (14 bits) or ANSI 8-8-8 (24 bits). */

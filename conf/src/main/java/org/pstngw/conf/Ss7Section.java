@@ -1,5 +1,6 @@
 package org.pstngw.conf;
 
+import static org.pstngw.conf.ValueKinds.duration;
 import static org.pstngw.conf.ValueKinds.enumOf;
 import static org.pstngw.conf.ValueKinds.host;
 import static org.pstngw.conf.ValueKinds.integer;
@@ -9,11 +10,14 @@ import static org.pstngw.conf.ValueKinds.nonBlank;
 import static org.pstngw.conf.ValueKinds.pointCode;
 import static org.pstngw.conf.ValueKinds.port;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.pstngw.conf.NodeReader.Located;
+import org.pstngw.conf.Ss7Config.ExchangeType;
 import org.pstngw.conf.Ss7Config.GlareControl;
+import org.pstngw.conf.Ss7Config.IpspSide;
 import org.pstngw.conf.Ss7Config.IsupVariant;
 import org.pstngw.conf.Ss7Config.M3uaMode;
 import org.pstngw.conf.Ss7Config.NetworkIndicator;
@@ -41,6 +45,36 @@ final class Ss7Section {
             "network-appearance", longInteger(0, 0xFFFF_FFFFL), "none", "", "M3UA network appearance, if used");
     static final Setting<TrafficMode> TRAFFIC_MODE =
             Setting.of("traffic-mode", enumOf(TrafficMode.class), TrafficMode.LOADSHARE, "", "M3UA traffic mode type");
+    static final Setting<IpspSide> IPSP_SIDE = Setting.of(
+            "ipsp-side",
+            enumOf(IpspSide.class),
+            IpspSide.CLIENT,
+            "",
+            "ipsp mode: client opens the associations, server accepts them (the peer IPSP takes the other side)");
+    static final Setting<ExchangeType> EXCHANGE_TYPE = Setting.of(
+            "exchange-type",
+            enumOf(ExchangeType.class),
+            ExchangeType.SE,
+            "",
+            "ipsp mode: single (se) or double (de) exchange of ASP state, RFC 4666 4.3.1; se in the other modes");
+    static final Setting<Integer> MIN_ACTIVE_ASPS = Setting.of(
+            "min-active-asps",
+            integer(1, 16),
+            1,
+            "",
+            "loadshare: ASPs that must be active before the AS is; at most the number of remote peers");
+    static final Setting<Integer> DELIVERY_THREADS = Setting.of(
+            "delivery-threads",
+            integer(1, 64),
+            2,
+            "",
+            "jSS7 M3UA threads delivering received messages (the messages of one SLS stay on one thread)");
+    static final Setting<Duration> ACTIVATION_WAIT = Setting.of(
+            "activation-wait",
+            duration(Duration.ZERO, Duration.ofMinutes(5), "s"),
+            Duration.ofSeconds(10),
+            "s",
+            "how long start-up waits for the destination to become routable; calls are refused until it is");
     static final Setting<PointCodeFormat> PC_FORMAT = Setting.of(
             "point-code-format",
             enumOf(PointCodeFormat.class),
@@ -114,6 +148,11 @@ final class Ss7Section {
                                 ROUTING_CONTEXT,
                                 NETWORK_APPEARANCE,
                                 TRAFFIC_MODE,
+                                IPSP_SIDE,
+                                EXCHANGE_TYPE,
+                                MIN_ACTIVE_ASPS,
+                                DELIVERY_THREADS,
+                                ACTIVATION_WAIT,
                                 PC_FORMAT,
                                 OPC,
                                 DPC,
@@ -161,6 +200,17 @@ final class Ss7Section {
         if (opc == dpc) {
             r.error("dpc", "dpc " + dpc + " equals opc");
         }
+        M3uaMode mode = r.get(MODE);
+        ExchangeType exchangeType = r.get(EXCHANGE_TYPE);
+        if (exchangeType == ExchangeType.DE && mode != M3uaMode.IPSP) {
+            r.error("exchange-type", "double exchange (de) is for ipsp mode only (RFC 4666 4.3.1)");
+        }
+        int minActiveAsps = r.get(MIN_ACTIVE_ASPS);
+        if (minActiveAsps > peers.size() && !peers.isEmpty()) {
+            r.error(
+                    "min-active-asps",
+                    "min-active-asps " + minActiveAsps + " exceeds the " + peers.size() + " remote peer(s)");
+        }
         if (exchange.enabled() && exchange.pointCode() != dpc) {
             r.error(
                     "dpc",
@@ -168,13 +218,18 @@ final class Ss7Section {
                             + " (set embedded-exchange.point-code too, or disable it)");
         }
         Ss7Config config = new Ss7Config(
-                r.get(MODE),
+                mode,
                 r.get(TRANSPORT),
                 new HostPort(r.get(LOCAL_ADDRESS), r.get(LOCAL_PORT)),
                 peers.stream().map(Located::value).toList(),
                 rc == null ? OptionalLong.empty() : OptionalLong.of(rc),
                 na == null ? OptionalLong.empty() : OptionalLong.of(na),
                 r.get(TRAFFIC_MODE),
+                r.get(IPSP_SIDE),
+                exchangeType,
+                minActiveAsps,
+                r.get(DELIVERY_THREADS),
+                r.get(ACTIVATION_WAIT),
                 format,
                 opc,
                 dpc,

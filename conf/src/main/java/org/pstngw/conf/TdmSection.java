@@ -35,6 +35,17 @@ final class TdmSection {
             "125 us frames the TDM frame clock delivers per tick to the driver and the media loop (1ms = 8 frames);"
                     + " pseudowire spans send each packet as its frames complete, so keep it at the packet interval"
                     + " (1ms for 8 frames per packet) towards real equipment");
+    static final Setting<TdmConfig.ClockScheduling> CLOCK_SCHEDULING = Setting.of(
+            "frame-clock-scheduling",
+            enumOf(TdmConfig.ClockScheduling.class),
+            TdmConfig.ClockScheduling.NORMAL,
+            "",
+            "how the frame clock thread is scheduled, so a loaded host does not make the TDM side late: high = nice"
+                    + " -15 (about 28 times an ordinary thread's share, the JVM's own threads still run); realtime ="
+                    + " SCHED_FIFO (pre-empts everything: only where the TDM work is known to fit the CPU, or a clock"
+                    + " that falls behind starves the JIT compiler); both need CAP_SYS_NICE, refused they log why and"
+                    + " run as normal. On a small shared host both measured worse than normal"
+                    + " (docs/perf/pseudowire.md)");
     static final Setting<Map<String, String>> DRIVER_OPTIONS = Setting.of(
             "driver-options",
             stringMap(),
@@ -94,7 +105,7 @@ final class TdmSection {
 
     static List<SchemaSection> schema() {
         return List.of(
-                new SchemaSection("tdm", "TDM driver", List.of(DRIVER, FRAME_BLOCK, DRIVER_OPTIONS)),
+                new SchemaSection("tdm", "TDM driver", List.of(DRIVER, FRAME_BLOCK, CLOCK_SCHEDULING, DRIVER_OPTIONS)),
                 new SchemaSection(
                         "tdm.spans[]",
                         "E1/T1 spans; default: one e1 span named span0",
@@ -105,6 +116,7 @@ final class TdmSection {
     static TdmConfig read(NodeReader r, Map<String, SpanConfig> spans) {
         String driver = r.get(DRIVER);
         Duration block = r.get(FRAME_BLOCK);
+        TdmConfig.ClockScheduling scheduling = r.get(CLOCK_SCHEDULING);
         Map<String, String> options = r.get(DRIVER_OPTIONS);
         List<Located<SpanConfig>> list = r.list("spans", TdmSection::span, List.of(DEFAULT_SPAN));
         Map<String, SpanConfig> byName = new LinkedHashMap<>();
@@ -115,7 +127,7 @@ final class TdmSection {
         }
         spans.putAll(byName);
         r.finish();
-        return new TdmConfig(driver, options, list.stream().map(Located::value).toList(), block);
+        return new TdmConfig(driver, options, list.stream().map(Located::value).toList(), block, scheduling);
     }
 
     private static SpanConfig span(NodeReader r) {

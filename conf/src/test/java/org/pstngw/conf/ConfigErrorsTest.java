@@ -196,6 +196,29 @@ class ConfigErrorsTest {
                         "gateway.yaml:2:18: ss7.glare-control: 'mine' is not one of auto | even | odd | all | none"),
                 Arguments.of("ss7:\n  persist-dir: ' '\n", "gateway.yaml:2:16: ss7.persist-dir: must not be empty"),
                 Arguments.of(
+                        "ss7:\n  ipsp-side: both\n",
+                        "gateway.yaml:2:14: ss7.ipsp-side: 'both' is not one of client | server"),
+                Arguments.of(
+                        "ss7:\n  exchange-type: de\n",
+                        "gateway.yaml:2:18: ss7.exchange-type: double exchange (de) is for ipsp mode only (RFC 4666"
+                                + " 4.3.1)"),
+                Arguments.of("ss7:\n  mode: ipsp\n  exchange-type: de\n", null),
+                Arguments.of(
+                        "ss7:\n  min-active-asps: 2\n",
+                        "gateway.yaml:2:20: ss7.min-active-asps: min-active-asps 2 exceeds the 1 remote peer(s)"),
+                Arguments.of(
+                        "ss7:\n  delivery-threads: 0\n",
+                        "gateway.yaml:2:21: ss7.delivery-threads: 0 is out of range 1..64"),
+                Arguments.of(
+                        "ss7:\n  activation-wait: 10min\n",
+                        "gateway.yaml:2:20: ss7.activation-wait: 10min is out of range 0s..5min"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t4: 1min\n",
+                        "gateway.yaml:3:9: ss7.isup-timers.t4: 1min is out of range 5min..15min"),
+                Arguments.of(
+                        "ss7:\n  isup-timers:\n    t28: 5s\n",
+                        "gateway.yaml:3:10: ss7.isup-timers.t28: 5s is out of range 10s..30s"),
+                Arguments.of(
                         "ss7:\n  isup-timers:\n    t7: 40s\n",
                         "gateway.yaml:3:9: ss7.isup-timers.t7: 40s is out of range 20s..30s"),
                 Arguments.of(

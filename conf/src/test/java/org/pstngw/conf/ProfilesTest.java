@@ -49,6 +49,13 @@ class ProfilesTest {
                         true, 2, 2906, 1, 31, Duration.ofSeconds(1), EmbeddedExchangeSection.DEFAULT_NUMBERS));
         assertThat(c.ss7().isupTimers().t7()).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.ss7().serviceIndicator()).isEqualTo(5);
+        assertThat(c.ss7().ipspSide()).isEqualTo(Ss7Config.IpspSide.CLIENT);
+        assertThat(c.ss7().exchangeType()).isEqualTo(Ss7Config.ExchangeType.SE);
+        assertThat(c.ss7().minActiveAsps()).isEqualTo(1);
+        assertThat(c.ss7().deliveryThreads()).isEqualTo(2);
+        assertThat(c.ss7().activationWait()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.ss7().isupTimers().t4()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.ss7().isupTimers().t28()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.management()).isEqualTo(new ManagementConfig("127.0.0.1", 8080, true));
         assertThat(c.media().codecs()).containsExactly("PCMA", "PCMU", "telephone-event");
     }
@@ -60,11 +67,14 @@ class ProfilesTest {
         assertThat(c.ss7().routingContext()).hasValue(100);
         assertThat(c.ss7().remotePeers()).hasSize(2);
         assertThat(c.ss7().isupTimers().t7()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.ss7().minActiveAsps()).isEqualTo(1);
+        assertThat(c.ss7().activationWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.sip().transports().get(2).port()).isEqualTo(5061);
         assertThat(c.sip().transports().get(2).keystorePassword().reveal()).isEqualTo("change-me");
         assertThat(c.tdm().driverOptions()).containsEntry("mode", "satop").containsEntry("remote-address", "10.0.0.20");
         assertThat(c.tdm().spans()).extracting(s -> s.options().get("port")).containsExactly("50000", "50002");
         assertThat(c.tdm().framesPerBlock()).isEqualTo(8);
+        assertThat(c.tdm().clockScheduling()).isEqualTo(TdmConfig.ClockScheduling.NORMAL);
         assertThat(c.tdm().spans().get(0).voiceTimeslots()).hasToString("1-15,17-31");
         assertThat(c.tdm().spans().get(0).lineCode()).isEqualTo(SpanConfig.LineCode.HDB3);
     }
@@ -92,6 +102,9 @@ class ProfilesTest {
         GatewayConfig c = GatewayConfigLoader.loadProfile("ss7-bridging");
         assertThat(c.tdm().spans().get(0).signallingTimeslot()).hasValue(16);
         assertThat(c.ss7().networkAppearance()).hasValue(8);
+        assertThat(c.ss7().mode()).isEqualTo(Ss7Config.M3uaMode.IPSP);
+        assertThat(c.ss7().ipspSide()).isEqualTo(Ss7Config.IpspSide.CLIENT);
+        assertThat(c.ss7().exchangeType()).isEqualTo(Ss7Config.ExchangeType.SE);
         assertThat(c.ss7().circuitGroups())
                 .extracting(CircuitGroupConfig::firstCic)
                 .containsExactly(1, 17);

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,10 +27,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.pstngw.isup.call.CallAction;
-import org.pstngw.isup.call.ExecutorScheduler;
 import org.pstngw.isup.call.IsupCallControl;
 import org.pstngw.isup.call.IsupCallListener;
 import org.pstngw.isup.call.SetupResult;
+import org.pstngw.isup.call.WheelScheduler;
 import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.link.M3uaIsupLink;
 import org.pstngw.isup.link.M3uaSettings;
@@ -78,11 +80,14 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
     private SimulatedExchange exchange;
     private IsupCallControl control;
     private ExecutorService controlThread;
-    private ExecutorScheduler timers;
+    private WheelScheduler timers;
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final Map<String, AtomicLong> lostBy = new ConcurrentHashMap<>();
-    /** The batch each circuit's current call belongs to (a late event never counts in the next batch). */
+    /**
+     * The batch each circuit's current call belongs to (a late event never counts in the next batch); touched on call
+     * control's thread only.
+     */
     private Batch[] batchOf;
 
     /** One invocation's cycles: started and completed only by its own calls. */
@@ -133,7 +138,7 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
                 "gw", M3uaSettings.Role.AS_CLIENT, clientPort, serverPort, GW, EX, dir.resolve("gw")));
         controlThread = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("call-control").factory());
-        timers = new ExecutorScheduler("isup-timers");
+        timers = new WheelScheduler("isup-timers");
         control = IsupCallControl.builder(link, CircuitGroup.contiguous("bench", EX, 1, circuits, "span0", 1))
                 .scheduler(timers)
                 .executor(controlThread)
@@ -166,15 +171,45 @@ public class IsupCallCycleBenchmark implements IsupCallListener {
     @OperationsPerInvocation(BATCH)
     public void callCycles() throws InterruptedException {
         Batch batch = new Batch();
-        for (int i = 0; i < circuits; i++) {
-            batch.next();
-        }
+        // started on call control's own thread, as every later cycle is (from the listener): the setup's stage is
+        // then completed, and batchOf written, before any event of that call can be heard
+        controlThread.execute(() -> {
+            for (int i = 0; i < circuits; i++) {
+                batch.next();
+            }
+        });
         if (!batch.done.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(batch.done.getCount() + " cycles of " + BATCH + " did not complete in 30 s"
-                    + " (lost so far " + lostBy + ")");
+                    + " (lost so far " + lostBy + "; unfinished: " + unfinished(batch) + ")");
         }
         if (batch.lost.get() > 0) {
             throw new IllegalStateException(batch.lost.get() + " cycles of " + BATCH + " lost: " + lostBy);
+        }
+    }
+
+    /** The circuits whose call of the batch has not ended, with our state and the exchange's phase. */
+    private String unfinished(Batch batch) {
+        try {
+            List<Integer> cics = controlThread
+                    .submit(() -> {
+                        List<Integer> open = new ArrayList<>();
+                        for (int cic = 1; cic <= circuits; cic++) {
+                            if (batchOf[cic] == batch) {
+                                open.add(cic);
+                            }
+                        }
+                        return open;
+                    })
+                    .get(5, TimeUnit.SECONDS);
+            StringBuilder sb = new StringBuilder();
+            for (int cic : cics) {
+                sb.append(" CIC ").append(cic).append(' ');
+                sb.append(control.state(cic).toCompletableFuture().get(5, TimeUnit.SECONDS));
+                sb.append('/').append(exchange.phase(cic));
+            }
+            return sb.toString();
+        } catch (Exception e) {
+            return "not known: " + e;
         }
     }
 

@@ -27,6 +27,7 @@ import org.pstngw.isup.link.M3uaIsupLink;
 import org.pstngw.isup.link.M3uaSettings;
 import org.pstngw.isup.sim.Rules;
 import org.pstngw.isup.sim.SimulatedExchange;
+import org.pstngw.sipi.isup.IsupVariant;
 
 /**
  * Baseline for {@link IsupCallCycleBenchmark}: the same IAM, ACM, ANM, REL, RLC cycles between our M3UA link and the
@@ -101,7 +102,7 @@ public class IsupLinkOnlyCycleBenchmark implements IsupLink.Listener {
 
     @Override
     public void onPdu(IsupPdu pdu) {
-        int cic = pdu.cic();
+        int cic = pdu.cic(IsupVariant.ITU);
         switch (pdu.messageType()) {
             case 0x09 ->
                 send(new byte[] {(byte) cic, (byte) (cic >> 8), 0x0c, 0x02, 0x00, 0x02, (byte) 0x82, (byte) 0x90});

@@ -1,6 +1,10 @@
 package org.pstngw.bench.tdm;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,21 +16,26 @@ import org.pstngw.tdm.pseudowire.PseudowireDriver;
 import org.pstngw.tdm.pseudowire.PseudowireSpan;
 import org.pstngw.tdm.pseudowire.PwLinkStats;
 import org.pstngw.tdm.pseudowire.PwSpanOptions;
+import org.pstngw.tdm.spi.ClockSource;
 import org.pstngw.tdm.spi.DriverContext;
 import org.pstngw.tdm.spi.SpanConfig;
 import org.pstngw.tdm.spi.SpanType;
 
 /**
- * Load tool: N full E1 spans carried between two pseudowire driver instances over loopback UDP in
- * real time, each driver on its own {@link RealFrameClock}. Every span sends one packet per
- * {@code frames-per-packet} frames each way (8 frames: 1,000 packets/s per span, 64,000/s for 64
- * spans). After a warm-up, counts packets sent, received, lost, late and refused over the measured
- * window, and the process CPU time.
+ * Load tool: N full E1 spans carried between two pseudowire driver instances over loopback UDP in real time. Side A
+ * plays the TDM-over-IP edge (clock source internal, the master), side B the gateway (clock source line). Every span
+ * sends one packet per 8 frames each way (1,000 packets/s per span, 64,000/s for 64 spans). After a warm-up, counts over the measured window the packets sent, received, lost, late and refused,
+ * the blocks each frame clock delivered late, and the process CPU time.
  *
- * <p>Arguments (key=value): {@code spans=64 seconds=15 warmup=3 mode=cesopsn|satop block=8
- * jitter=16 port=47000 clocks=2}. With {@code clocks=2} each driver has its own real-time clock
- * thread (two independent boxes: a stall of either thread beyond the jitter buffer depth is loss);
- * with {@code clocks=1} both share one (two line-timed PEs on a synchronous network). Prints one result line; exit code 1 when any packet was lost.
+ * <p>Arguments (key=value): {@code spans=64 seconds=15 warmup=3 mode=cesopsn|satop block=8 jitter=16 clocks=2
+ * scheduling=normal|high|realtime}: {@code high} gives the clock threads nice -15, {@code realtime} SCHED_FIFO, as
+ * {@code tdm.frame-clock-scheduling} does (refused without CAP_SYS_NICE, the run says so and goes on normally); both
+ * measured worse than {@code normal} (the default) on a shared 2-vCPU box, see docs/perf/pseudowire.md.
+ * {@code clocks=2} (the default): each driver has its own real-time clock thread, two independent boxes; {@code
+ * clocks=1}: both share one (two line-timed PEs on a synchronous network). Prints one result line. Exit code 1 when
+ * any packet was lost, late or refused; 2 when the run fell behind real time: fewer than 99.9 % of the packets due in
+ * the window were sent, or a clock delivered fewer than 99.9 % of its frames (the box could not keep up, even if
+ * nothing was lost).
  */
 public final class PseudowireLoad {
     private PseudowireLoad() {}
@@ -84,19 +93,22 @@ public final class PseudowireLoad {
         String mode = a.getOrDefault("mode", "cesopsn");
         int block = Integer.parseInt(a.getOrDefault("block", "8"));
         String jitter = a.getOrDefault("jitter", "16");
-        int port = Integer.parseInt(a.getOrDefault("port", "47000"));
         int clocks = Integer.parseInt(a.getOrDefault("clocks", "2"));
+        String scheduling = a.getOrDefault("scheduling", "normal");
+        int priority = scheduling.equals("realtime") ? 50 : 0;
+        int nice = scheduling.equals("high") ? -15 : 0;
 
-        var clockA = new RealFrameClock(block, "pw-clock-a");
-        var clockB = clocks == 1 ? clockA : new RealFrameClock(block, "pw-clock-b");
+        var clockA = new RealFrameClock(block, "pw-clock-a", priority, nice);
+        var clockB = clocks == 1 ? clockA : new RealFrameClock(block, "pw-clock-b", priority, nice);
         List<PseudowireSpan> all = new ArrayList<>();
+        int[] ports = freePorts(2 * spans);
         try (var driverA = new PseudowireDriver(DriverContext.of(clockA));
                 var driverB = new PseudowireDriver(DriverContext.of(clockB))) {
             for (int i = 0; i < spans; i++) {
-                int pa = port + 2 * i;
-                int pb = pa + 1;
-                all.add(driverA.openSpan(span("a" + i, mode, jitter, pa, pb)));
-                all.add(driverB.openSpan(span("b" + i, mode, jitter, pb, pa)));
+                int pa = ports[2 * i];
+                int pb = ports[2 * i + 1];
+                all.add(driverA.openSpan(span("a" + i, ClockSource.INTERNAL, mode, jitter, pa, pb)));
+                all.add(driverB.openSpan(span("b" + i, ClockSource.LINE, mode, jitter, pb, pa)));
             }
             driverA.start();
             driverB.start();
@@ -106,24 +118,36 @@ public final class PseudowireLoad {
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             long late0 = lateBlocks(clockA, clockB);
+            long framesA0 = clockA.frames();
+            long framesB0 = clockB.frames();
             TimeUnit.SECONDS.sleep(seconds);
             Totals d = Totals.of(all).minus(before);
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             long lateBlocks = lateBlocks(clockA, clockB) - late0;
+            double framesDue = wall * 8000;
+            double clockShare = Math.min(clockA.frames() - framesA0, clockB.frames() - framesB0) / framesDue;
+            double packetsDue = spans * framesDue / 8.0;
+            double sentShare = d.sent() / 2.0 / packetsDue;
+            boolean behind = sentShare < 0.999 || clockShare < 0.999;
+            boolean lossy = d.lost() + d.late() + d.sendFailures() + d.overflows() + d.underruns() > 0;
             System.out.printf(
                     Locale.ROOT,
-                    "pseudowire %s spans=%d block=%d jitter=%s clocks=%d: %.1f s, sent=%d (%.0f pkt/s each way),"
-                            + " received=%d, lost=%d, late=%d, sendFailures=%d, underruns=%d, overflows=%d, malformed=%d,"
-                            + " lateClockBlocks=%d, cpu=%.2f s (%.1f%% of one core, %.2f us/packet sent+received)%n",
+                    "pseudowire %s spans=%d block=%d jitter=%s clocks=%d scheduling=%s: %.1f s, sent=%d (%.0f pkt/s each way, %.2f%% of"
+                            + " real time; slowest clock %.2f%%), received=%d, lost=%d, late=%d, sendFailures=%d,"
+                            + " underruns=%d, overflows=%d, malformed=%d, lateClockBlocks=%d, cpu=%.2f s (%.1f%% of one"
+                            + " core, %.2f us/packet sent+received)%s%n",
                     mode,
                     spans,
                     block,
                     jitter,
                     clocks,
+                    scheduling,
                     wall,
                     d.sent(),
                     d.sent() / wall / 2,
+                    100 * sentShare,
+                    100 * clockShare,
                     d.received(),
                     d.lost(),
                     d.late(),
@@ -134,11 +158,15 @@ public final class PseudowireLoad {
                     lateBlocks,
                     cpu,
                     100 * cpu / wall,
-                    cpu * 1e6 / (d.sent() + d.received()));
+                    cpu * 1e6 / (d.sent() + d.received()),
+                    behind ? " BEHIND REAL TIME" : lossy ? " LOSS" : "");
             clockA.close();
             clockB.close();
-            if (d.lost() + d.late() + d.sendFailures() + d.overflows() + d.underruns() > 0) {
+            if (lossy) {
                 System.exit(1);
+            }
+            if (behind) {
+                System.exit(2);
             }
         }
     }
@@ -147,9 +175,35 @@ public final class PseudowireLoad {
         return a == b ? a.lateBlocks() : a.lateBlocks() + b.lateBlocks();
     }
 
-    private static SpanConfig span(String name, String mode, String jitter, int local, int remote) {
-        return SpanConfig.full(name, SpanType.E1, 0)
-                .withOptions(Map.of(
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<DatagramChannel> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                DatagramChannel ch =
+                        DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                held.add(ch);
+                ports[i] = ((InetSocketAddress) ch.getLocalAddress()).getPort();
+            }
+        } finally {
+            for (DatagramChannel ch : held) {
+                ch.close();
+            }
+        }
+        return ports;
+    }
+
+    private static SpanConfig span(String name, ClockSource clock, String mode, String jitter, int local, int remote) {
+        SpanConfig full = SpanConfig.full(name, SpanType.E1, 0);
+        return new SpanConfig(
+                name,
+                full.type(),
+                full.framing(),
+                full.lineCode(),
+                clock,
+                full.law(),
+                full.channels(),
+                Map.of(
                         PwSpanOptions.MODE,
                         mode,
                         PwSpanOptions.LOCAL_PORT,

@@ -21,13 +21,15 @@ import org.pstngw.sip.message.Uri;
  *   <li>12.2.1.1: the local CSeq increments by one for each new request (except ACK and CANCEL).
  *   <li>12.2.2: a request with a CSeq lower than the remote sequence number is answered 500; a higher one is taken.
  *   <li>12.2.1.2 / 12.2.2: a target refresh (re-INVITE, UPDATE) replaces the remote target with its Contact.
+ *   <li>13.2.2.4: the UAC recomputes the route set and the remote target of an early dialog from the 2xx that
+ *       confirms it ({@link #confirmAsUac}).
  * </ul>
  */
 public final class Dialog {
     private final DialogId id;
     private final NameAddr localUri;
     private final NameAddr remoteUri;
-    private final List<NameAddr> routeSet;
+    private List<NameAddr> routeSet;
     private final boolean secure;
     private Uri remoteTarget;
     private long localCseq;
@@ -161,10 +163,6 @@ public final class Dialog {
         return state;
     }
 
-    public long localCseq() {
-        return localCseq;
-    }
-
     /** The CSeq of the next request this UA sends in the dialog (12.2.1.1). */
     public long nextLocalCseq() {
         return ++localCseq;
@@ -184,11 +182,29 @@ public final class Dialog {
         return true;
     }
 
-    /** A 2xx confirmed the dialog. */
+    /** A 2xx confirmed the dialog (the UAS side: its route set and target come from the request). */
     public void confirm() {
         if (state == DialogState.EARLY) {
             state = DialogState.CONFIRMED;
         }
+    }
+
+    /**
+     * The UAC side of 13.2.2.4: the 2xx to the INVITE confirms the early dialog, and its Record-Route (reversed) and
+     * Contact replace the route set and the remote target the provisional gave.
+     *
+     * @param recordRoute the Record-Route values of the 2xx, in order
+     * @param contact the 2xx's Contact URI, or null to keep the remote target
+     */
+    public void confirmAsUac(List<NameAddr> recordRoute, Uri contact) {
+        if (state != DialogState.EARLY) {
+            return;
+        }
+        List<NameAddr> reversed = new ArrayList<>(recordRoute);
+        Collections.reverse(reversed);
+        routeSet = List.copyOf(reversed);
+        refreshTarget(contact);
+        state = DialogState.CONFIRMED;
     }
 
     /** A target refresh request or its response carried a new Contact. */

@@ -8,12 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.Function;
 
-/** What requests and responses share: the wire, the header index and caches of the checked headers. */
+/**
+ * What requests and responses share: the wire, the header index and caches of the typed headers. A parsed message
+ * was checked by {@link Validator} without building anything; its typed headers are built on first access, from the
+ * same code that checked them, so that they cannot fail then.
+ */
 abstract sealed class BaseMessage permits SipRequest, SipResponse {
     final Wire wire;
+    /** Set by the parser once every checked header has passed: the accessors may then parse only what they return. */
+    boolean checked;
+
     List<Via> vias;
+    Via topVia;
     NameAddr from;
     NameAddr to;
     CSeq cseq;
@@ -56,16 +63,16 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
         return values(l, compact(l), HeaderNames.isList(l));
     }
 
+    private static final Wire.ElementParser<String> TEXT = (b, s, e, build) -> Bytes.text(b, s, e);
+
     /** The values of a header whose long name, compact letter and list-ness the caller knows. */
     private List<String> values(String l, char c, boolean list) {
+        if (list) {
+            return new ArrayList<>(wire.elements(wire.find(l, c, 0), l, c, TEXT, Integer.MAX_VALUE));
+        }
         List<String> out = new ArrayList<>(2);
         for (int i = wire.find(l, c, 0); i >= 0; i = wire.find(l, c, i + 1)) {
-            String v = wire.value(i);
-            if (list && v.indexOf(',') >= 0) {
-                out.addAll(Lexer.splitList(v));
-            } else {
-                out.add(v.strip());
-            }
+            out.add(wire.strippedValue(i));
         }
         return out;
     }
@@ -75,42 +82,9 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
         return i < 0 ? null : wire.value(i);
     }
 
-    /** The parsed values of a list header, in order (one list, no intermediate list of strings). */
-    <T> List<T> typed(String longName, char compact, Function<String, T> parser) {
-        T first = null;
-        List<T> out = null;
-        for (int i = wire.find(longName, compact, 0); i >= 0; i = wire.find(longName, compact, i + 1)) {
-            String v = wire.value(i);
-            if (v.indexOf(',') >= 0) {
-                for (String part : Lexer.splitList(v)) {
-                    T t = parser.apply(part);
-                    if (first == null) {
-                        first = t;
-                    } else {
-                        if (out == null) {
-                            out = new ArrayList<>(4);
-                            out.add(first);
-                        }
-                        out.add(t);
-                    }
-                }
-            } else {
-                T t = parser.apply(v.strip());
-                if (first == null) {
-                    first = t;
-                } else {
-                    if (out == null) {
-                        out = new ArrayList<>(4);
-                        out.add(first);
-                    }
-                    out.add(t);
-                }
-            }
-        }
-        if (out != null) {
-            return Collections.unmodifiableList(out);
-        }
-        return first == null ? List.of() : List.of(first);
+    /** The parsed values of a list header, in order. */
+    <T> List<T> typed(String longName, char compact, Wire.ElementParser<T> parser) {
+        return wire.elements(wire.find(longName, compact, 0), longName, compact, parser, Integer.MAX_VALUE);
     }
 
     public byte[] body() {
@@ -132,24 +106,32 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            v = typed(HeaderNames.VIA, 'v', Via::parse);
+            v = wire.elements(
+                    wire.census.via, wire.census.viaCount, HeaderNames.VIA, 'v', Via::parse, Integer.MAX_VALUE);
             vias = v;
         }
         return v;
     }
 
     public Via topVia() {
-        List<Via> v = vias();
-        if (v.isEmpty()) {
-            throw new SipSyntaxException("missing Via");
+        Via t = topVia;
+        if (t == null) {
+            List<Via> v = checked && vias == null
+                    ? wire.elements(wire.census.via, wire.census.viaCount, HeaderNames.VIA, 'v', Via::parse, 1)
+                    : vias();
+            if (v.isEmpty()) {
+                throw new SipSyntaxException("missing Via");
+            }
+            t = v.get(0);
+            topVia = t;
         }
-        return v.get(0);
+        return t;
     }
 
     public NameAddr from() {
         NameAddr f = from;
         if (f == null) {
-            f = NameAddr.parse(required(HeaderNames.FROM, 'f'));
+            f = wire.field(required(wire.census.from, HeaderNames.FROM), NameAddr::parse, true);
             from = f;
         }
         return f;
@@ -158,31 +140,32 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public NameAddr to() {
         NameAddr t = to;
         if (t == null) {
-            t = NameAddr.parse(required(HeaderNames.TO, 't'));
+            t = wire.field(required(wire.census.to, HeaderNames.TO), NameAddr::parse, true);
             to = t;
         }
         return t;
     }
 
     public String callId() {
-        return required(HeaderNames.CALL_ID, 'i').strip();
+        return wire.strippedValue(required(wire.census.callId, HeaderNames.CALL_ID));
     }
 
     public CSeq cseq() {
         CSeq c = cseq;
         if (c == null) {
-            c = CSeq.parse(required(HeaderNames.CSEQ, (char) 0));
+            c = wire.field(required(wire.census.cseq, HeaderNames.CSEQ), CSEQ, true);
             cseq = c;
         }
         return c;
     }
 
-    private String required(String name, char compact) {
-        String v = first(name, compact);
-        if (v == null) {
+    private static final Wire.ElementParser<CSeq> CSEQ = (b, s, e, build) -> CSeq.parse(b, s, e);
+
+    private static int required(int field, String name) {
+        if (field < 0) {
             throw new SipSyntaxException("missing " + name);
         }
-        return v;
+        return field;
     }
 
     public OptionalInt maxForwards() {
@@ -208,7 +191,13 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     public List<Contact> contacts() {
         List<Contact> c = contacts;
         if (c == null) {
-            c = typed(HeaderNames.CONTACT, 'm', Contact::parse);
+            c = wire.elements(
+                    wire.census.contact,
+                    wire.census.contactCount,
+                    HeaderNames.CONTACT,
+                    'm',
+                    Contacts::parse,
+                    Integer.MAX_VALUE);
             contacts = c;
         }
         return c;
@@ -244,7 +233,7 @@ abstract sealed class BaseMessage permits SipRequest, SipResponse {
     }
 
     public List<Reason> reasons() {
-        return typed(HeaderNames.REASON, (char) 0, Reason::parse);
+        return typed(HeaderNames.REASON, (char) 0, (b, s, e, build) -> Reason.parse(Bytes.text(b, s, e)));
     }
 
     public OptionalLong expires() {

@@ -36,9 +36,7 @@ public sealed interface Contact {
     }
 
     static Contact parse(String value) {
-        if (value.strip().equals("*")) {
-            return new Star();
-        }
-        return new Address(NameAddr.parse(value));
+        byte[] b = Bytes.utf8(value);
+        return Contacts.parse(b, 0, b.length, true);
     }
 }

@@ -6,57 +6,79 @@ package org.pstngw.sip.message;
  */
 public record NameAddr(String displayName, Uri uri, boolean angle, Params params) {
     public static NameAddr parse(String value) {
-        Lexer lx = new Lexer(value);
+        byte[] b = Bytes.utf8(value);
+        return parse(b, 0, b.length, true);
+    }
+
+    private static final boolean[] ADDR_SPEC_END = Lexer.stops("; \t,");
+
+    /**
+     * Checks the address {@code b[from, to)}; returns it when {@code build}, else null. The checks and the errors do
+     * not depend on {@code build}.
+     */
+    static NameAddr parse(byte[] b, int from, int to, boolean build) {
+        Lexer lx = new Lexer(b, from, to);
         lx.skipWs();
-        String display = null;
+        int ds = -1;
+        int de = -1;
         Uri uri;
         boolean angle;
         if (lx.peek() == '"') {
-            display = lx.quoted();
+            ds = lx.skipQuoted();
+            de = lx.pos();
             lx.skipWs();
             if (lx.peek() != '<') {
                 throw new SipSyntaxException("expected '<' after display name");
             }
-        } else if (value.indexOf('<') >= 0) {
-            String d = lx.until("<").strip();
-            if (!d.isEmpty()) {
-                for (int i = 0; i < d.length(); i++) {
-                    char c = d.charAt(i);
-                    if (!Lexer.isTokenChar(c) && c != ' ' && c != '\t') {
-                        throw new SipSyntaxException("invalid display name: " + d);
+        } else if (Bytes.indexOf(b, '<', from, to) >= 0) {
+            int s = lx.skipTo('<');
+            int e = Bytes.stripEnd(b, s, lx.pos());
+            s = Bytes.stripStart(b, s, e);
+            if (s < e) {
+                for (int i = s; i < e; i++) {
+                    byte c = b[i];
+                    if (!Lexer.isTokenByte(c) && c != ' ' && c != '\t') {
+                        throw new SipSyntaxException("invalid display name: " + Bytes.text(b, s, e));
                     }
                 }
-                display = d;
+                ds = s;
+                de = e;
             }
         }
         if (lx.accept('<')) {
-            String text = lx.until(">");
+            int us = lx.skipTo('>');
+            int ue = lx.pos();
             if (!lx.accept('>')) {
                 throw new SipSyntaxException("missing '>' after URI");
             }
-            uri = parseUri(text);
+            uri = parseUri(b, us, ue, build);
             angle = true;
         } else {
-            String text = lx.until("; \t,");
-            uri = parseUri(text);
+            int us = lx.skipUntil(ADDR_SPEC_END);
+            int ue = lx.pos();
+            uri = parseUri(b, us, ue, build);
             angle = false;
-            if (uri instanceof SipUri s && (!s.headers().isEmpty())) {
+            if (build ? uri instanceof SipUri s && !s.headers().isEmpty() : SipUri.hasHeaders(b, us, ue)) {
                 throw new SipSyntaxException("addr-spec with URI headers must be in angle brackets");
             }
         }
-        Params params = lx.params();
+        Params params = lx.params(build);
         lx.skipWs();
         if (!lx.atEnd()) {
             throw new SipSyntaxException("unexpected text after address: " + lx.rest());
         }
-        return new NameAddr(display, uri, angle, params);
+        if (!build) {
+            return null;
+        }
+        return new NameAddr(ds < 0 ? null : Bytes.text(b, ds, de), uri, angle, params);
     }
 
-    private static Uri parseUri(String text) {
-        if (text.isEmpty() || text.indexOf(':') <= 0) {
-            throw new SipSyntaxException("invalid URI: " + text);
+    private static Uri parseUri(byte[] b, int s, int e, boolean build) {
+        int colon = Bytes.indexOf(b, ':', s, e);
+        if (s == e || colon <= s) {
+            throw new SipSyntaxException("invalid URI: " + Bytes.text(b, s, e));
         }
-        return Uri.parse(text);
+        return UriParser.parse(b, s, e, build, null);
     }
 
     public static NameAddr of(Uri uri) {

@@ -25,7 +25,7 @@ final class Partial {
             uri = "sip:invalid";
         }
         SipMessageBuilder b = SipMessageBuilder.request(SipMethod.valueOf(method), uri);
-        Wire w = new Wire(ix.in, 0, ix.idx, ix.count, 0, 0);
+        Wire w = ix.wire();
         for (int i = 0; i < ix.count; i++) {
             String name = null;
             if (w.is(i, HeaderNames.VIA, 'v')) {

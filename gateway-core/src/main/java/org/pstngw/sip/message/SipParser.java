@@ -79,6 +79,7 @@ public final class SipParser {
         int[] idx = new int[5 * 16];
         int count;
         int bodyStart = -1;
+        final HeaderCensus census = new HeaderCensus();
         String error;
         int errorStatus = 400;
 
@@ -90,12 +91,7 @@ public final class SipParser {
         }
 
         private int lineEnd(int p) {
-            for (int i = p; i < end; i++) {
-                if (in[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
+            return Bytes.indexOf(in, '\n', p, end);
         }
 
         void run() {
@@ -125,7 +121,23 @@ public final class SipParser {
                     bodyStart = in[p] == '\n' ? p + 1 : p + 2;
                     return;
                 }
-                lf = lineEnd(p);
+                // name, blanks, colon, blanks: none of them is a LF, so the line's LF is the first one after them
+                int n = p;
+                while (n < end && isTokenByte(in[n])) {
+                    n++;
+                }
+                int c = n;
+                while (c < end && (in[c] == ' ' || in[c] == '\t')) {
+                    c++;
+                }
+                int v = c;
+                if (c < end && in[c] == ':') {
+                    v = c + 1;
+                    while (v < end && (in[v] == ' ' || in[v] == '\t')) {
+                        v++;
+                    }
+                }
+                lf = lineEnd(v);
                 if (lf < 0) {
                     error = "header section not terminated by an empty line";
                     return;
@@ -147,14 +159,6 @@ public final class SipParser {
                         idx[k + 4] = 1;
                     }
                 } else {
-                    int n = p;
-                    while (n < le && isTokenByte(in[n])) {
-                        n++;
-                    }
-                    int c = n;
-                    while (c < le && (in[c] == ' ' || in[c] == '\t')) {
-                        c++;
-                    }
                     if (n == p || c >= le || in[c] != ':') {
                         error = "malformed header line: "
                                 + new String(in, p, Math.min(le - p, 60), StandardCharsets.UTF_8);
@@ -163,10 +167,6 @@ public final class SipParser {
                     if (count == limits.maxHeaders()) {
                         error = "more than " + limits.maxHeaders() + " header fields";
                         return;
-                    }
-                    int v = c + 1;
-                    while (v < le && (in[v] == ' ' || in[v] == '\t')) {
-                        v++;
                     }
                     if (idx.length < (count + 1) * 5) {
                         idx = Arrays.copyOf(idx, idx.length * 2);
@@ -177,6 +177,7 @@ public final class SipParser {
                     idx[k + 2] = v;
                     idx[k + 3] = trimEnd(v, le);
                     idx[k + 4] = 0;
+                    census.add(count, in, p, n - p);
                     count++;
                 }
                 p = lf + 1;
@@ -204,7 +205,7 @@ public final class SipParser {
         }
 
         int contentLengthOr(int dflt) {
-            int i = wireFind(HeaderNames.CONTENT_LENGTH, 'l');
+            int i = census.contentLength;
             if (i < 0) {
                 return dflt;
             }
@@ -215,9 +216,9 @@ public final class SipParser {
             return (int) v;
         }
 
-        int wireFind(String longName, char compact) {
-            Wire w = new Wire(in, 0, idx, count, 0, 0);
-            return w.find(longName, compact, 0);
+        /** A view of the indexed input (offsets into {@link #in}), for checks before the message is cut out. */
+        Wire wire() {
+            return new Wire(in, 0, idx, count, 0, 0, census);
         }
 
         /** Copies the message bytes out and builds the message, or null when the start line does not parse. */
@@ -230,18 +231,23 @@ public final class SipParser {
                 return null;
             }
             byte[] copy = Arrays.copyOfRange(in, start, bodyEnd);
-            int[] rel = Arrays.copyOf(idx, count * 5);
-            for (int i = 0; i < count; i++) {
-                int k = i * 5;
-                for (int j = 0; j < 4; j++) {
-                    rel[k + j] -= start;
+            int[] rel = idx;
+            if (start != 0) {
+                rel = Arrays.copyOf(idx, count * 5);
+                for (int i = 0; i < count; i++) {
+                    int k = i * 5;
+                    for (int j = 0; j < 4; j++) {
+                        rel[k + j] -= start;
+                    }
                 }
             }
             int bs = bodyStart < 0 ? bodyEnd : bodyStart;
-            Wire w = new Wire(copy, startLineEnd - start, rel, count, bs - start, bodyEnd - start);
+            Wire w = new Wire(copy, startLineEnd - start, rel, count, bs - start, bodyEnd - start, census);
+            int ts = sl.textStart() - start;
+            int te = sl.textEnd() - start;
             return sl.method() != null
-                    ? new SipRequest(w, sl.method(), sl.uri())
-                    : new SipResponse(w, sl.status(), sl.reason());
+                    ? new SipRequest(w, sl.method(), ts, te)
+                    : new SipResponse(w, sl.status(), ts, te);
         }
 
         ParseResult.Malformed malformed(String reason, int status) {

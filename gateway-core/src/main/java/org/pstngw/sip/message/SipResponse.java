@@ -3,12 +3,16 @@ package org.pstngw.sip.message;
 /** A SIP response: status code, reason phrase and the rest of {@link SipMessage}. */
 public final class SipResponse extends BaseMessage implements SipMessage {
     private final int statusCode;
-    private final String reasonPhrase;
+    private final int reasonStart;
+    private final int reasonEnd;
+    private String reasonPhrase;
 
-    SipResponse(Wire wire, int statusCode, String reasonPhrase) {
+    /** A response whose reason phrase is {@code wire.bytes[reasonStart, reasonEnd)}. */
+    SipResponse(Wire wire, int statusCode, int reasonStart, int reasonEnd) {
         super(wire);
         this.statusCode = statusCode;
-        this.reasonPhrase = reasonPhrase;
+        this.reasonStart = reasonStart;
+        this.reasonEnd = reasonEnd;
     }
 
     public int statusCode() {
@@ -16,7 +20,12 @@ public final class SipResponse extends BaseMessage implements SipMessage {
     }
 
     public String reasonPhrase() {
-        return reasonPhrase;
+        String r = reasonPhrase;
+        if (r == null) {
+            r = Bytes.text(wire.bytes, reasonStart, reasonEnd);
+            reasonPhrase = r;
+        }
+        return r;
     }
 
     public SipStatus status() {

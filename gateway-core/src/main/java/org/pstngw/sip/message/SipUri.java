@@ -1,5 +1,6 @@
 package org.pstngw.sip.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,99 +47,168 @@ public record SipUri(
                 throw new SipSyntaxException("invalid character in URI: " + text);
             }
         }
-        int restStart = colon + 1;
-        int at = text.lastIndexOf('@');
-        String user = null;
-        String password = null;
-        int hostStart = restStart;
-        if (at >= restStart) {
-            int pc = indexOf(text, ':', restStart, at);
-            user = text.substring(restStart, pc < 0 ? at : pc);
-            password = pc < 0 ? null : text.substring(pc + 1, at);
-            hostStart = at + 1;
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return parse(b, 0, colon, b.length, secure, true, text);
+    }
+
+    /** Bytes a SIP URI may hold that delimit nothing: printable ASCII but for {@code @:?;<>"}. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = '!'; c < 0x7f; c++) {
+            PLAIN[c] = "@:?;<>\"".indexOf(c) < 0;
         }
-        int q = indexOf(text, '?', hostStart, len);
-        int mainEnd = q < 0 ? len : q;
+    }
+
+    /**
+     * Parses {@code b[s, e)}, a sip or sips URI whose scheme ends at {@code colon}; returns it when {@code build}, else
+     * null. One pass over the rest checks its characters (whitespace first: any is "whitespace in URI"; then anything
+     * not printable ASCII or one of {@code <>"}) and finds the delimiters. {@code raw} is its text when the caller has
+     * it, else null.
+     */
+    static SipUri parse(byte[] b, int s, int colon, int e, boolean secure, boolean build, String raw) {
+        int restStart = colon + 1;
+        boolean invalid = false;
+        int at = -1;
+        int firstColon = -1;
+        int colonAfterAt = -1;
+        int qAfterAt = -1;
+        int semiAfterAt = -1;
+        for (int i = restStart; i < e; i++) {
+            int c = b[i] & 0xff;
+            if (PLAIN[c]) {
+                continue;
+            }
+            switch (c) {
+                case '@' -> {
+                    at = i;
+                    colonAfterAt = -1;
+                    qAfterAt = -1;
+                    semiAfterAt = -1;
+                }
+                case ':' -> {
+                    firstColon = firstColon < 0 ? i : firstColon;
+                    colonAfterAt = colonAfterAt < 0 ? i : colonAfterAt;
+                }
+                case '?' -> qAfterAt = qAfterAt < 0 ? i : qAfterAt;
+                case ';' -> semiAfterAt = semiAfterAt < 0 ? i : semiAfterAt;
+                default -> {
+                    if (c <= ' ') {
+                        throw new SipSyntaxException("whitespace in URI: " + text(b, s, e, raw));
+                    }
+                    invalid = true;
+                }
+            }
+        }
+        if (invalid) {
+            throw new SipSyntaxException("invalid character in URI: " + text(b, s, e, raw));
+        }
+        int hostStart = at >= 0 ? at + 1 : restStart;
+        int pc = firstColon >= 0 && firstColon < at ? firstColon : -1;
+        int q = qAfterAt;
+        int mainEnd = q < 0 ? e : q;
         int semi;
-        if (hostStart < mainEnd && text.charAt(hostStart) == '[') {
-            int rb = indexOf(text, ']', hostStart, mainEnd);
-            semi = indexOf(text, ';', rb < 0 ? hostStart : rb, mainEnd);
+        if (hostStart < mainEnd && b[hostStart] == '[') {
+            int rb = Bytes.indexOf(b, ']', hostStart, mainEnd);
+            semi = Bytes.indexOf(b, ';', rb < 0 ? hostStart : rb, mainEnd);
         } else {
-            semi = indexOf(text, ';', hostStart, mainEnd);
+            semi = semiAfterAt >= 0 && semiAfterAt < mainEnd ? semiAfterAt : -1;
         }
         int hostEnd = semi < 0 ? mainEnd : semi;
-        Params params = semi < 0 ? Params.EMPTY : new Lexer(text, semi, mainEnd).params();
-        String host;
+        Params params = semi < 0 ? Params.EMPTY : new Lexer(b, semi, mainEnd).params(build);
+        int nameEnd;
         int port = -1;
-        if (hostStart < hostEnd && text.charAt(hostStart) == '[') {
-            int end = indexOf(text, ']', hostStart, hostEnd);
-            if (end < 0) {
-                throw new SipSyntaxException("unterminated IPv6 reference: " + text);
+        if (hostStart < hostEnd && b[hostStart] == '[') {
+            int rb = Bytes.indexOf(b, ']', hostStart, hostEnd);
+            if (rb < 0) {
+                throw new SipSyntaxException("unterminated IPv6 reference: " + text(b, s, e, raw));
             }
-            host = text.substring(hostStart, end + 1);
-            if (end + 1 < hostEnd) {
-                if (text.charAt(end + 1) != ':') {
-                    throw new SipSyntaxException("junk after IPv6 reference: " + text);
+            nameEnd = rb + 1;
+            if (nameEnd < hostEnd) {
+                if (b[nameEnd] != ':') {
+                    throw new SipSyntaxException("junk after IPv6 reference: " + text(b, s, e, raw));
                 }
-                port = parsePort(text, end + 2, hostEnd);
+                port = parsePort(b, s, e, nameEnd + 1, hostEnd);
             }
         } else {
-            int pc = indexOf(text, ':', hostStart, hostEnd);
-            int nameEnd = pc < 0 ? hostEnd : pc;
-            if (pc >= 0) {
-                port = parsePort(text, pc + 1, hostEnd);
+            int hc = colonAfterAt >= 0 && colonAfterAt < hostEnd ? colonAfterAt : -1;
+            nameEnd = hc < 0 ? hostEnd : hc;
+            if (hc >= 0) {
+                port = parsePort(b, s, e, hc + 1, hostEnd);
             }
             for (int i = hostStart; i < nameEnd; i++) {
-                char c = text.charAt(i);
+                int c = b[i];
                 boolean ok = (c >= 'a' && c <= 'z')
                         || (c >= 'A' && c <= 'Z')
                         || (c >= '0' && c <= '9')
                         || c == '-'
                         || c == '.';
                 if (!ok) {
-                    throw new SipSyntaxException("invalid host in URI: " + text);
+                    throw new SipSyntaxException("invalid host in URI: " + text(b, s, e, raw));
                 }
             }
-            host = text.substring(hostStart, nameEnd);
         }
-        if (host.isEmpty()) {
-            throw new SipSyntaxException("missing host in URI: " + text);
+        if (nameEnd == hostStart) {
+            throw new SipSyntaxException("missing host in URI: " + text(b, s, e, raw));
+        }
+        if (!build) {
+            return null;
         }
         List<Param> headers = List.of();
         if (q >= 0) {
             headers = new ArrayList<>(2);
-            for (String h : text.substring(q + 1).split("&", -1)) {
-                int eq = h.indexOf('=');
-                headers.add(eq < 0 ? new Param(h, "") : new Param(h.substring(0, eq), h.substring(eq + 1)));
+            int h = q + 1;
+            while (true) {
+                int amp = Bytes.indexOf(b, '&', h, e);
+                int he = amp < 0 ? e : amp;
+                int eq = Bytes.indexOf(b, '=', h, he);
+                headers.add(
+                        eq < 0
+                                ? new Param(Bytes.text(b, h, he), "")
+                                : new Param(Bytes.text(b, h, eq), Bytes.text(b, eq + 1, he)));
+                if (amp < 0) {
+                    break;
+                }
+                h = amp + 1;
             }
         }
-        return new SipUri(secure, user, password, host, port, params, headers, text);
+        String user = at < 0 ? null : Bytes.text(b, restStart, pc < 0 ? at : pc);
+        String password = pc < 0 ? null : Bytes.text(b, pc + 1, at);
+        return new SipUri(
+                secure, user, password, Bytes.text(b, hostStart, nameEnd), port, params, headers, text(b, s, e, raw));
     }
 
-    private static int indexOf(String s, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) == c) {
-                return i;
-            }
+    private static String text(byte[] b, int s, int e, String raw) {
+        return raw != null ? raw : Bytes.text(b, s, e);
+    }
+
+    /** True when the checked sip or sips URI {@code b[s, e)} has headers ({@code ?...} after the host). */
+    static boolean hasHeaders(byte[] b, int s, int e) {
+        int colon = Bytes.indexOf(b, ':', s, e);
+        boolean sip = (colon - s == 3 && Bytes.isIgnoreCase(b, s, colon, "sip"))
+                || (colon - s == 4 && Bytes.isIgnoreCase(b, s, colon, "sips"));
+        if (!sip) {
+            return false;
         }
-        return -1;
+        int at = Bytes.lastIndexOf(b, '@', colon + 1, e);
+        return Bytes.indexOf(b, '?', at >= 0 ? at + 1 : colon + 1, e) >= 0;
     }
 
-    /** The port written in {@code text[from, to)}: 1-5 digits, at most 65535. */
-    private static int parsePort(String text, int from, int to) {
+    /** The port written in {@code b[from, to)}: 1-5 digits, at most 65535; errors show the URI {@code b[s, e)}. */
+    private static int parsePort(byte[] b, int s, int e, int from, int to) {
         if (from >= to || to - from > 5) {
-            throw new SipSyntaxException("invalid port in URI: " + text);
+            throw new SipSyntaxException("invalid port in URI: " + Bytes.text(b, s, e));
         }
         int v = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            int c = b[i];
             if (c < '0' || c > '9') {
-                throw new SipSyntaxException("invalid port in URI: " + text);
+                throw new SipSyntaxException("invalid port in URI: " + Bytes.text(b, s, e));
             }
             v = v * 10 + (c - '0');
         }
         if (v > 65535) {
-            throw new SipSyntaxException("port out of range in URI: " + text);
+            throw new SipSyntaxException("port out of range in URI: " + Bytes.text(b, s, e));
         }
         return v;
     }

@@ -3,12 +3,13 @@ package org.pstngw.sip.message;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A parsed start line (RFC 3261 7.1, 7.2): request (method, uri) or response (status, reason), or an error. Parsed on
- * the bytes: only the Request-URI (or the reason phrase) becomes a string, and a known method is found without one.
+ * A parsed start line (RFC 3261 7.1, 7.2): request (method, Request-URI) or response (status, reason phrase), or an
+ * error. Parsed on the bytes without building strings: {@code [textStart, textEnd)} is where the Request-URI (or the
+ * reason phrase) is, and a known method is found without a string.
  */
-record StartLine(SipMethod method, String uri, int status, String reason, String error, int errorStatus) {
+record StartLine(SipMethod method, int textStart, int textEnd, int status, String error, int errorStatus) {
     private static StartLine fail(String error, int status) {
-        return new StartLine(null, null, 0, null, error, status);
+        return new StartLine(null, 0, 0, 0, error, status);
     }
 
     /** True for a request line that parsed. */
@@ -68,7 +69,7 @@ record StartLine(SipMethod method, String uri, int status, String reason, String
         if (status < 100 || status > 699) {
             return fail("status code " + status + " out of range 100-699", 400);
         }
-        return new StartLine(null, null, status, sp2 < 0 ? "" : text(in, sp2 + 1, e), null, 0);
+        return sp2 < 0 ? new StartLine(null, e, e, status, null, 0) : new StartLine(null, sp2 + 1, e, status, null, 0);
     }
 
     private static StartLine request(byte[] in, int s, int e) {
@@ -103,6 +104,6 @@ record StartLine(SipMethod method, String uri, int status, String reason, String
         if (colon <= sp + 1) {
             return fail("Request-URI without scheme: " + text(in, sp + 1, sp2), 400);
         }
-        return new StartLine(SipMethod.of(in, s, sp), text(in, sp + 1, sp2), 0, null, null, 0);
+        return new StartLine(SipMethod.of(in, s, sp), sp + 1, sp2, 0, null, 0);
     }
 }

@@ -107,13 +107,13 @@ public final class StreamFramer {
             failed = true;
             return false;
         }
-        int cl = ix.wireFind(HeaderNames.CONTENT_LENGTH, 'l');
+        int cl = ix.census.contentLength;
         if (cl < 0) {
             out.add(ix.malformed("missing Content-Length on a stream transport", 400));
             failed = true;
             return false;
         }
-        Wire w = new Wire(buf, 0, ix.idx, ix.count, 0, 0);
+        Wire w = ix.wire();
         String v = w.value(cl).strip();
         if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             out.add(ix.malformed("invalid Content-Length " + v, 400));

@@ -9,32 +9,8 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
 
     /** Parses {@code text}; returns an {@link AbsoluteUri} for an unknown scheme; throws only on no scheme. */
     static Uri parse(String text) {
-        int colon = text.indexOf(':');
-        if (colon <= 0) {
-            throw new SipSyntaxException("not a URI: " + text);
-        }
-        for (int i = 0; i < colon; i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-            if (!ok) {
-                throw new SipSyntaxException("invalid URI scheme: " + text);
-            }
-        }
-        for (int i = colon; i < text.length(); i++) {
-            if (text.charAt(i) <= ' ') {
-                throw new SipSyntaxException("whitespace in URI: " + text);
-            }
-        }
-        if ((colon == 3 && text.regionMatches(true, 0, "sip", 0, 3))
-                || (colon == 4 && text.regionMatches(true, 0, "sips", 0, 4))) {
-            return SipUri.parse(text);
-        }
-        if (colon == 3 && text.regionMatches(true, 0, "tel", 0, 3)) {
-            return TelUri.parse(text);
-        }
-        return new AbsoluteUri(text.substring(0, colon), text);
+        byte[] b = Bytes.utf8(text);
+        return UriParser.parse(b, 0, b.length, true, text);
     }
 
     /** RFC 3261 19.1.4 comparison; for other schemes, case-insensitive text equality. */

@@ -10,96 +10,6 @@ package org.pstngw.sip.message;
 final class Validator {
     private Validator() {}
 
-    /** Where the checked fields are: first index and count of each. */
-    private static final class Census {
-        int via = -1;
-        int from = -1;
-        int fromCount;
-        int to = -1;
-        int toCount;
-        int callId = -1;
-        int callIdCount;
-        int cseq = -1;
-        int cseqCount;
-        int contentLength = -1;
-        int maxForwards = -1;
-        int expires = -1;
-        int date = -1;
-
-        Census(Wire w) {
-            for (int i = 0; i < w.count; i++) {
-                int k = i * 5;
-                int s = w.idx[k];
-                int len = w.idx[k + 1] - s;
-                int c = w.bytes[s] | 0x20;
-                switch (len) {
-                    case 1 -> compact(c, i);
-                    case 2 -> {
-                        if (w.is(i, HeaderNames.TO, 't')) {
-                            to = to < 0 ? i : to;
-                            toCount++;
-                        }
-                    }
-                    case 3 -> {
-                        if (w.is(i, HeaderNames.VIA, 'v') && via < 0) {
-                            via = i;
-                        }
-                    }
-                    case 4 -> {
-                        if (c == 'f' && w.is(i, HeaderNames.FROM, 'f')) {
-                            from = from < 0 ? i : from;
-                            fromCount++;
-                        } else if (c == 'c' && w.is(i, HeaderNames.CSEQ, (char) 0)) {
-                            cseq = cseq < 0 ? i : cseq;
-                            cseqCount++;
-                        } else if (c == 'd' && date < 0 && w.is(i, "Date", (char) 0)) {
-                            date = i;
-                        }
-                    }
-                    case 7 -> {
-                        if (c == 'c' && w.is(i, HeaderNames.CALL_ID, 'i')) {
-                            callId = callId < 0 ? i : callId;
-                            callIdCount++;
-                        } else if (c == 'e' && expires < 0 && w.is(i, HeaderNames.EXPIRES, (char) 0)) {
-                            expires = i;
-                        }
-                    }
-                    case 12 -> {
-                        if (maxForwards < 0 && w.is(i, HeaderNames.MAX_FORWARDS, (char) 0)) {
-                            maxForwards = i;
-                        }
-                    }
-                    case 14 -> {
-                        if (contentLength < 0 && w.is(i, HeaderNames.CONTENT_LENGTH, 'l')) {
-                            contentLength = i;
-                        }
-                    }
-                    default -> {}
-                }
-            }
-        }
-
-        private void compact(int c, int i) {
-            switch (c) {
-                case 'v' -> via = via < 0 ? i : via;
-                case 'f' -> {
-                    from = from < 0 ? i : from;
-                    fromCount++;
-                }
-                case 't' -> {
-                    to = to < 0 ? i : to;
-                    toCount++;
-                }
-                case 'i' -> {
-                    callId = callId < 0 ? i : callId;
-                    callIdCount++;
-                }
-                case 'l' -> contentLength = contentLength < 0 ? i : contentLength;
-                default -> {}
-            }
-        }
-    }
-
     /**
      * The digits of field {@code i} as a number when the value is 1 to {@code maxDigits} ASCII digits (and nothing
      * else, unfolded), else -1.
@@ -155,8 +65,8 @@ final class Validator {
         if (sl.error() != null) {
             return ix.malformed(sl.error(), sl.errorStatus());
         }
-        Wire w = new Wire(ix.in, 0, ix.idx, ix.count, 0, 0);
-        Census at = new Census(w);
+        Wire w = ix.wire();
+        HeaderCensus at = ix.census;
         int available = ix.end - ix.bodyStart;
         int bodyEnd;
         if (at.contentLength < 0) {
@@ -172,7 +82,7 @@ final class Validator {
                         ? ix.malformed("Content-Length " + v + " too large", 400)
                         : ix.malformed("invalid Content-Length " + v, 400);
             }
-            int other = w.find(HeaderNames.CONTENT_LENGTH, 'l', at.contentLength + 1);
+            int other = at.contentLengthCount > 1 ? w.find(HeaderNames.CONTENT_LENGTH, 'l', at.contentLength + 1) : -1;
             if (other >= 0
                     && !w.value(other).strip().equals(w.value(at.contentLength).strip())) {
                 return ix.malformed("conflicting Content-Length headers", 400);
@@ -188,20 +98,23 @@ final class Validator {
         }
         SipMessage m = ix.message(bodyEnd, sl);
         BaseMessage b = (BaseMessage) m;
+        Wire mw = b.wire;
         try {
-            b.vias();
+            if (mw.check(at.via, at.viaCount, HeaderNames.VIA, 'v', Via::parse) == 0) {
+                return ix.malformed("missing Via", 400);
+            }
         } catch (SipSyntaxException e) {
             return ix.malformed("invalid Via: " + e.getMessage(), 400);
         } catch (RuntimeException e) {
             return ix.malformed("invalid Via", 400);
         }
         try {
-            b.from();
+            mw.field(at.from, NameAddr::parse, false);
         } catch (SipSyntaxException e) {
             return ix.malformed("invalid From: " + e.getMessage(), 400);
         }
         try {
-            b.to();
+            mw.field(at.to, NameAddr::parse, false);
         } catch (SipSyntaxException e) {
             return ix.malformed("invalid To: " + e.getMessage(), 400);
         }
@@ -216,32 +129,21 @@ final class Validator {
                 return ix.malformed(
                         "CSeq method " + cseq.method() + " does not match request method " + r.method(), 400);
             }
-            String uriErr = requestUri(r);
+            String uriErr = r.checkRequestUri();
             if (uriErr != null) {
                 return ix.malformed(uriErr, 400);
             }
             try {
-                b.contacts();
+                mw.check(at.contact, at.contactCount, HeaderNames.CONTACT, 'm', Contacts::parse);
             } catch (RuntimeException e) {
                 return ix.malformed("invalid Contact: " + e.getMessage(), 400);
             }
         }
+        b.checked = true;
         return new ParseResult.Parsed(m);
     }
 
-    private static String requestUri(SipRequest r) {
-        try {
-            Uri u = r.requestUri();
-            if (u instanceof SipUri s && !s.headers().isEmpty()) {
-                return "Request-URI contains headers: " + s.raw();
-            }
-            return null;
-        } catch (RuntimeException e) {
-            return "invalid Request-URI: " + e.getMessage();
-        }
-    }
-
-    private static String headers(Wire w, Census at) {
+    private static String headers(Wire w, HeaderCensus at) {
         if (at.via < 0) {
             return "missing Via";
         }

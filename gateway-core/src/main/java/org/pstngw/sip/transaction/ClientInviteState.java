@@ -16,6 +16,7 @@ import static org.pstngw.sip.transaction.TxEvent.TIMER_B;
 import static org.pstngw.sip.transaction.TxEvent.TIMER_D;
 import static org.pstngw.sip.transaction.TxEvent.TIMER_M;
 import static org.pstngw.sip.transaction.TxEvent.TRANSPORT_ERROR;
+import static org.pstngw.sip.transaction.TxEvent.TU_ABANDON;
 
 import java.util.List;
 
@@ -61,7 +62,8 @@ import java.util.List;
  * </pre>
  *
  * RFC 6026 replaces "2xx to TU" into Terminated by a move to Accepted, where further 2xx are passed to the TU until
- * timer M (64*T1) fires.
+ * timer M (64*T1) fires. And the TU may abandon the INVITE while it is Calling or Proceeding (9.1: no final response
+ * 64*T1 after its CANCEL): the transaction is then destroyed without further action.
  */
 public enum ClientInviteState {
     CALLING,
@@ -73,7 +75,8 @@ public enum ClientInviteState {
     /** Actions on creation, in Calling: send the INVITE, start A (unreliable only) and B. */
     public static final List<TxAction> ON_START = List.of(SEND_REQUEST, start(TimerName.A), start(TimerName.B));
 
-    public static final TransitionTable<ClientInviteState> TABLE = TransitionTable.builder(ClientInviteState.class)
+    public static final TransitionTable<ClientInviteState, TxEvent, TxAction> TABLE = TransitionTable.builder(
+                    ClientInviteState.class)
             .on(CALLING, TIMER_A, CALLING, SEND_REQUEST, backoff(TimerName.A))
             .on(CALLING, TIMER_B, TERMINATED, REPORT_TIMEOUT)
             .on(CALLING, TRANSPORT_ERROR, TERMINATED, REPORT_TRANSPORT_ERROR)
@@ -92,6 +95,8 @@ public enum ClientInviteState {
             .on(PROCEEDING, RECV_2XX, ACCEPTED, PASS_TO_TU, start(TimerName.M))
             .on(PROCEEDING, RECV_3XX_6XX, COMPLETED, PASS_TO_TU, SEND_ACK, start(TimerName.D))
             .on(PROCEEDING, TRANSPORT_ERROR, TERMINATED, REPORT_TRANSPORT_ERROR)
+            .on(CALLING, TU_ABANDON, TERMINATED)
+            .on(PROCEEDING, TU_ABANDON, TERMINATED)
             .on(COMPLETED, RECV_3XX_6XX, COMPLETED, SEND_ACK)
             .on(COMPLETED, TRANSPORT_ERROR, TERMINATED, REPORT_TRANSPORT_ERROR)
             .on(COMPLETED, TIMER_D, TERMINATED)

@@ -73,7 +73,7 @@ public enum ClientNonInviteState {
     /** Actions on creation, in Trying: send the request, start E (unreliable only) and F. */
     public static final List<TxAction> ON_START = List.of(SEND_REQUEST, start(TimerName.E), start(TimerName.F));
 
-    public static final TransitionTable<ClientNonInviteState> TABLE = TransitionTable.builder(
+    public static final TransitionTable<ClientNonInviteState, TxEvent, TxAction> TABLE = TransitionTable.builder(
                     ClientNonInviteState.class)
             .on(TRYING, TIMER_E, TRYING, SEND_REQUEST, backoff(TimerName.E))
             .on(TRYING, TIMER_F, TERMINATED, REPORT_TIMEOUT)

@@ -83,6 +83,11 @@ public final class ClientTransaction {
         machine.fire(TxEvent.received(response.statusCode()), response);
     }
 
+    /** The TU gives up an INVITE still without final response (9.1); nothing is reported back. */
+    void abandon() {
+        machine.fire(TxEvent.TU_ABANDON);
+    }
+
     public TransactionKey key() {
         return key;
     }

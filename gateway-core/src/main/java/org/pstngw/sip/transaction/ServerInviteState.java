@@ -78,7 +78,8 @@ public enum ServerInviteState {
     ACCEPTED,
     TERMINATED;
 
-    public static final TransitionTable<ServerInviteState> TABLE = TransitionTable.builder(ServerInviteState.class)
+    public static final TransitionTable<ServerInviteState, TxEvent, TxAction> TABLE = TransitionTable.builder(
+                    ServerInviteState.class)
             .on(PROCEEDING, RECV_REQUEST, PROCEEDING, RESEND_LAST_RESPONSE)
             .on(PROCEEDING, TIMER_TRYING, PROCEEDING, SEND_TRYING)
             .on(PROCEEDING, TU_1XX, PROCEEDING, stop(TimerName.TRYING), SEND_RESPONSE)

@@ -63,7 +63,7 @@ public enum ServerNonInviteState {
     COMPLETED,
     TERMINATED;
 
-    public static final TransitionTable<ServerNonInviteState> TABLE = TransitionTable.builder(
+    public static final TransitionTable<ServerNonInviteState, TxEvent, TxAction> TABLE = TransitionTable.builder(
                     ServerNonInviteState.class)
             .on(TRYING, TU_1XX, PROCEEDING, SEND_RESPONSE)
             .on(TRYING, TU_2XX, COMPLETED, SEND_RESPONSE, start(TimerName.J))

@@ -23,6 +23,12 @@ public final class ServerTransaction {
 
         /** Timer H fired without ACK, or a send failed. */
         default void onFailure(ServerTransaction tx, boolean timeout) {}
+
+        /**
+         * A CANCEL matched this INVITE transaction (9.2); the UA core answers the CANCEL itself. An INVITE still without
+         * final response is answered 487 by its owner.
+         */
+        default void onCancel(ServerTransaction tx, SipRequest cancel) {}
     }
 
     private final TransactionKey key;
@@ -92,9 +98,14 @@ public final class ServerTransaction {
         }
     }
 
-    /** Sets who hears about ACKs and failures. */
+    /** Sets who hears about ACKs, CANCELs and failures. */
     public void listener(Listener l) {
         this.listener = l;
+    }
+
+    /** Who hears about ACKs, CANCELs and failures. */
+    public Listener listener() {
+        return listener;
     }
 
     /**

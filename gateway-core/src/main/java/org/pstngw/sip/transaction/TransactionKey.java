@@ -8,35 +8,51 @@ import org.pstngw.sip.message.Via;
 import org.pstngw.sip.transport.TransportType;
 
 /**
- * Transaction identity, RFC 3261 17.1.3 (client) and 17.2.3 (server).
+ * Transaction identity, RFC 3261 17.1.3 (client) and 17.2.3 (server), always within one Call-ID.
  *
- * <p>Server side, when the top Via branch starts with the magic cookie {@code z9hG4bK}: branch, sent-by and method,
- * where an ACK matches the INVITE it acknowledges (CANCEL is its own transaction and finds its INVITE through {@link
- * #cancelled()}). Without the cookie (an RFC 2543 client) the key falls back to the Call-ID, From tag, CSeq number and
- * the whole top Via, with ACK again folded into INVITE; the Request-URI and To tag of 17.2.3's rule are left out
- * because the ACK for a non-2xx may carry a To tag the INVITE had not.
+ * <p>Server side, when the top Via branch starts with the magic cookie {@code z9hG4bK} ({@link Server}): branch,
+ * sent-by and method, where an ACK matches the INVITE it acknowledges (CANCEL is its own transaction and finds its
+ * INVITE through {@link #cancelled()}). Without the cookie (an RFC 2543 client, {@link Rfc2543}) the key falls back
+ * to the From tag, CSeq number and the whole top Via, with ACK again folded into INVITE; the Request-URI and To tag of
+ * 17.2.3's rule are left out because the ACK for a non-2xx may carry a To tag the INVITE had not.
  *
- * <p>Client side: the branch of the top Via and the CSeq method of the response.
+ * <p>Client side ({@link Client}): the branch of the top Via and the CSeq method of the response.
  *
- * @param value the identity, compared case-insensitively where the RFC says so
+ * <p>Every key also holds the Call-ID. The RFC's rules do not need it, but this stack runs each Call-ID on its own lane
+ * (one thread per call, no locks): a request or response that reuses a branch under another Call-ID must not reach the
+ * other call's transaction from the wrong thread. Such a message is simply a transaction of its own (or, a response, a
+ * stray one).
  */
-public record TransactionKey(String value) {
+public sealed interface TransactionKey {
 
     /** RFC 3261's branch prefix that marks a globally unique branch. */
-    public static final String MAGIC_COOKIE = Via.MAGIC_COOKIE;
+    String MAGIC_COOKIE = Via.MAGIC_COOKIE;
 
-    /** The key of a server transaction for a received request. */
-    public static TransactionKey server(
+    /** The Call-ID the transaction belongs to. */
+    String callId();
+
+    /** A server transaction keyed by an RFC 3261 branch (17.2.3). */
+    record Server(String callId, String branch, String sentBy, SipMethod method) implements TransactionKey {}
+
+    /** A server transaction of an RFC 2543 client, without magic cookie (17.2.3's fallback). */
+    record Rfc2543(String callId, String fromTag, long cseq, String topVia, SipMethod method)
+            implements TransactionKey {}
+
+    /** A client transaction: our branch and the method (17.1.3). */
+    record Client(String callId, String branch, SipMethod method) implements TransactionKey {}
+
+    /** The server key of a received request from the parts 17.2.3 compares. */
+    static TransactionKey server(
             String branch, String sentBy, SipMethod method, String callId, String fromTag, long cseq, String topVia) {
         SipMethod m = SipMethod.ACK.equals(method) ? SipMethod.INVITE : method;
         if (branch != null && branch.startsWith(MAGIC_COOKIE)) {
-            return new TransactionKey("S|" + branch + "|" + sentBy.toLowerCase(Locale.ROOT) + "|" + m);
+            return new Server(callId, branch, sentBy.toLowerCase(Locale.ROOT), m);
         }
-        return new TransactionKey("L|" + callId + "|" + fromTag + "|" + cseq + "|" + topVia + "|" + m);
+        return new Rfc2543(callId, fromTag, cseq, topVia, m);
     }
 
     /** The server key of a received (well-formed) request, from its top Via, Call-ID, From tag and CSeq. */
-    public static TransactionKey server(SipRequest request) {
+    static TransactionKey server(SipRequest request) {
         Via top = request.topVia();
         int port = top.port() >= 0
                 ? top.port()
@@ -53,28 +69,40 @@ public record TransactionKey(String value) {
                 top.toString());
     }
 
-    /** The key of a client transaction: branch and CSeq method. */
-    public static TransactionKey client(String branch, SipMethod cseqMethod) {
+    /** The key of a client transaction: Call-ID, branch and CSeq method. */
+    static TransactionKey client(String callId, String branch, SipMethod cseqMethod) {
         SipMethod m = SipMethod.ACK.equals(cseqMethod) ? SipMethod.INVITE : cseqMethod;
-        return new TransactionKey("C|" + branch + "|" + m);
+        return new Client(callId, branch, m);
     }
 
     /** The client key of a request this UA sends (its top Via carries the branch). */
-    public static TransactionKey client(SipRequest request) {
-        return client(request.topVia().branch(), request.method());
+    static TransactionKey client(SipRequest request) {
+        return client(request.callId(), request.topVia().branch(), request.method());
     }
 
     /** The client key a received response matches, or null when its top Via has no branch. */
-    public static TransactionKey client(SipResponse response) {
+    static TransactionKey client(SipResponse response) {
         String branch = response.topVia().branch();
-        return branch == null ? null : client(branch, response.cseq().method());
+        return branch == null
+                ? null
+                : client(response.callId(), branch, response.cseq().method());
     }
 
-    /** For a CANCEL's server key: the key of the INVITE server transaction it cancels (9.2). */
-    public TransactionKey cancelled() {
-        if (!value.endsWith("|CANCEL")) {
-            throw new IllegalStateException("not a CANCEL key: " + value);
-        }
-        return new TransactionKey(value.substring(0, value.length() - "CANCEL".length()) + "INVITE");
+    /**
+     * For a CANCEL's server key: the key of the INVITE server transaction it cancels (9.2), which has the same branch,
+     * sent-by (or From tag, CSeq number and Via) and Call-ID.
+     *
+     * @throws IllegalStateException for a key that is not a CANCEL's server key
+     */
+    default TransactionKey cancelled() {
+        return switch (this) {
+            case Server s
+            when s.method().equals(SipMethod.CANCEL) ->
+                new Server(s.callId(), s.branch(), s.sentBy(), SipMethod.INVITE);
+            case Rfc2543 l
+            when l.method().equals(SipMethod.CANCEL) ->
+                new Rfc2543(l.callId(), l.fromTag(), l.cseq(), l.topVia(), SipMethod.INVITE);
+            default -> throw new IllegalStateException("not a CANCEL's server key: " + this);
+        };
     }
 }

@@ -150,6 +150,22 @@ public final class TransactionLayer {
         return tx;
     }
 
+    /**
+     * Sends the CANCEL of {@code invite} (9.1) in a client transaction of its own, to the same address as the INVITE
+     * (its transaction's flow), with the INVITE's Request-URI, top Via, Route, From, To, Call-ID and CSeq number.
+     */
+    public void cancel(ClientTransaction invite, ClientTransaction.Listener listener) {
+        send(DerivedRequests.cancelFor(invite.request()), invite.flow(), listener);
+    }
+
+    /**
+     * Destroys an INVITE client transaction that got no final response 64*T1 after its CANCEL (9.1). Must be called on
+     * the transaction's lane.
+     */
+    public void abandon(ClientTransaction invite) {
+        invite.abandon();
+    }
+
     /** Sends a message outside any transaction (the ACK for a 2xx, 2xx retransmissions by the UA core). */
     public void sendStateless(Flow flow, byte[] bytes) {
         sender.send(flow, bytes, e -> {

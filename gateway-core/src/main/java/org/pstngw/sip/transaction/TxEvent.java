@@ -20,6 +20,11 @@ public enum TxEvent {
     TU_3XX_6XX,
     /** The transport layer reported a fatal error on a send. */
     TRANSPORT_ERROR,
+    /**
+     * The TU gives the INVITE up (client INVITE): RFC 3261 9.1, no final response 64*T1 after its CANCEL, "the client
+     * SHOULD then consider the original transaction cancelled and SHOULD destroy the client transaction".
+     */
+    TU_ABANDON,
     TIMER_A,
     TIMER_B,
     TIMER_D,

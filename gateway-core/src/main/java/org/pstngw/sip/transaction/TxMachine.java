@@ -38,7 +38,7 @@ public final class TxMachine<S extends Enum<S>, M> {
         void terminated();
     }
 
-    private final TransitionTable<S> table;
+    private final TransitionTable<S, TxEvent, TxAction> table;
     private final S terminal;
     private final TimerConfig timers;
     private final boolean reliable;
@@ -52,7 +52,7 @@ public final class TxMachine<S extends Enum<S>, M> {
     private boolean busy;
 
     public TxMachine(
-            TransitionTable<S> table,
+            TransitionTable<S, TxEvent, TxAction> table,
             S initial,
             S terminal,
             TimerConfig timers,

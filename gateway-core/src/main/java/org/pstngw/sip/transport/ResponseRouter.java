@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * Routing runs on a call's lane, so it never resolves a name: a maddr, received or sent-by that is not an IP literal is
  * skipped in favour of the next rule, and in the end of the packet's source address (which the server stamps as
- * received whenever the sent-by is a name, 18.2.1).
+ * received whenever the sent-by is a name, 18.2.1). The received and rport values are the server's own ({@link
+ * ViaStamping} replaces whatever the client wrote). A maddr is obeyed only when it is a multicast address, the use
+ * RFC 3261 18.1.1 gives it: a unicast maddr would let any request send its responses to a third party, so it is
+ * ignored (logged) and the response goes by received and sent-by.
  */
 public final class ResponseRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseRouter.class);
@@ -69,12 +72,12 @@ public final class ResponseRouter {
         if (arrival.transport().reliable()) {
             return arrival;
         }
-        Optional<InetAddress> maddr = literal(via.maddr());
+        Optional<InetAddress> maddr = literal(via.maddr()).filter(InetAddress::isMulticastAddress);
         if (maddr.isPresent()) {
             return new Flow(arrival.transport(), new InetSocketAddress(maddr.get(), via.port()));
         }
         if (via.maddr() != null) {
-            LOG.debug("Via maddr {} is not an IP literal; routing by received/sent-by", via.maddr());
+            LOG.debug("Via maddr {} is not a multicast literal; routing by received/sent-by", via.maddr());
         }
         InetAddress source = arrival.remote().getAddress();
         Optional<InetAddress> received = literal(via.received());

@@ -16,8 +16,16 @@ import org.pstngw.conf.SipTransportConfig;
 /**
  * Builds Netty's server and client TLS contexts from a configured TLS listener: its PKCS12 (or JKS) keystore holding
  * this node's certificate and key, and its truststore of accepted CAs or peers (empty: the JDK's default CAs).
+ *
+ * <p>As a client it checks that the server's certificate names the host it connected to (RFC 3261 26.3.1, RFC 5922 7):
+ * the JDK's endpoint identification ("HTTPS": a DNS name of the subjectAltName for a host name, an iPAddress entry for
+ * an IP literal, the CN only without subjectAltName). The host is the one of the URI the request goes to, which the
+ * transport passes as the peer host of the handshake (SNI for a name).
  */
 public final class TlsContexts {
+    /** The JDK's host name check of a server certificate (RFC 2818 rules, which RFC 5922 7.2 follows for DNS names). */
+    static final String ENDPOINT_IDENTIFICATION = "HTTPS";
+
     private final SslContext server;
     private final SslContext client;
 
@@ -48,6 +56,7 @@ public final class TlsContexts {
                 .keyManager(kmf)
                 .trustManager(tmf)
                 .protocols("TLSv1.3", "TLSv1.2")
+                .endpointIdentificationAlgorithm(ENDPOINT_IDENTIFICATION)
                 .build();
         return new TlsContexts(server, client);
     }

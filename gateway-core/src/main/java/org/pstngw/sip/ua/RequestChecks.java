@@ -15,8 +15,10 @@ import org.pstngw.sip.message.SipStatus;
  * The UAS checks of RFC 3261 8.2 that need no dialog, in the section's order: method (8.2.1: 405 with Allow), Request-URI
  * scheme (8.2.2.1: 416), Require (8.2.2.3: 420 with Unsupported; and with rel100 required, an INVITE that does not
  * support 100rel gets 421, RFC 3262 3), then the content (8.2.3: 415 with Accept or
- * Accept-Encoding) and the answer's acceptable types (Accept without SDP: 406, as RFC 4475 3.3.15 suggests). Merged
- * requests (8.2.2.2) and dialog matching need the UA's state and follow in {@link UserAgentCore}.
+ * Accept-Encoding) and the answer's acceptable types (Accept without SDP: 406, as RFC 4475 3.3.15 suggests). An INVITE
+ * that would create a dialog must have a readable Record-Route (the route set of 12.1.1): one that does not parse is a
+ * 400 naming it, before any call exists. Merged requests (8.2.2.2) and dialog matching need the UA's state and follow
+ * in {@link UserAgentCore}.
  */
 final class RequestChecks {
     private RequestChecks() {}
@@ -49,6 +51,12 @@ final class RequestChecks {
                     .header("Require", "100rel")
                     .buildResponse());
         }
+        if (request.isInvite() && request.to().tag() == null) {
+            Optional<SipResponse> routes = recordRoute(request, replies);
+            if (routes.isPresent()) {
+                return routes;
+            }
+        }
         if (carriesSession(request.method())) {
             Optional<SipResponse> content = content(request, replies);
             if (content.isPresent()) {
@@ -61,6 +69,17 @@ final class RequestChecks {
                     .buildResponse());
         }
         return Optional.empty();
+    }
+
+    private static Optional<SipResponse> recordRoute(SipRequest request, Replies replies) {
+        try {
+            request.recordRoutes();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String defect = String.valueOf(e.getMessage()).replaceAll("[\\p{Cntrl}]", " ");
+            return Optional.of(
+                    replies.of(request, SipStatus.BAD_REQUEST.withReason("Invalid Record-Route: " + defect)));
+        }
     }
 
     private static boolean carriesSession(SipMethod m) {

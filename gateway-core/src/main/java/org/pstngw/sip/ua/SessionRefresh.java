@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogState;
 import org.pstngw.sip.message.Contact;
+import org.pstngw.sip.message.HeaderNames;
 import org.pstngw.sip.message.SipMessage;
 import org.pstngw.sip.message.SipMessageBuilder;
 import org.pstngw.sip.message.SipMethod;
@@ -21,52 +22,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Target refresh and offer/answer inside a dialog, the same for both ends of a call: re-INVITE (RFC 3261 14) and UPDATE
- * (RFC 3311), received and sent.
+ * Offer/answer (RFC 3264 with RFC 3261 13.2.1, RFC 3262 5, RFC 3311) and target refresh inside a dialog, the same for
+ * both ends of a call: which side's offer waits for its answer ({@link Offer}, across the INVITE, reliable provisionals
+ * and their PRACKs, the 2xx and its ACK, UPDATE and re-INVITE), and which INVITE transaction is in progress ({@link
+ * Invite}, 14.1: at most one, in either direction, until its ACK).
  *
  * <ul>
- *   <li>Received: a re-INVITE while our own INVITE is in progress gets 491, one while theirs is still in progress 500
- *       with Retry-After 0-10 s (14.2); an offer while ours is unanswered gets 491, while theirs is unanswered 500 with
- *       Retry-After (RFC 3311 5.2). The
- *       application accepts (200 with its body, Contact, the request's Contact becoming the remote target, 12.2.2) or
- *       rejects (e.g. 488); a re-INVITE's 2xx is retransmitted until its ACK (13.3.1.4).
- *   <li>Sent: refused locally with 491 under the same rules (and a re-INVITE before the dialog is confirmed and
- *       the initial INVITE ACKed); a 2xx's Contact becomes the remote target (12.2.1.2); a re-INVITE's 2xx is ACKed,
- *       and so is each retransmission of it.
+ *   <li>Received: a re-INVITE while our INVITE is in progress gets 491, one while theirs is (the initial one until its
+ *       ACK, a re-INVITE until its ACK) 500 with Retry-After 0-10 s (14.2); an offer while ours is unanswered gets 491,
+ *       while theirs is unanswered 500 with Retry-After (RFC 3311 5.2). The application accepts (200 with its body and
+ *       our Contact, the request's Contact becoming the remote target, 12.2.2) or rejects (e.g. 488, the session stays
+ *       as it was); a re-INVITE's 2xx is retransmitted until its ACK (13.3.1.4). A re-INVITE without offer asks for
+ *       ours: its 2xx carries the application's offer, and the answer in the ACK goes to the application.
+ *   <li>Sent: refused locally with 491 under the same rules (a re-INVITE also before the dialog is confirmed); a 2xx's
+ *       Contact becomes the remote target (12.2.1.2); a re-INVITE's 2xx is ACKed, and so is each retransmission of it.
+ *       A 481 or 408 (or no response) ends the dialog (12.2.1.2).
  * </ul>
  *
- * The owning call tells it when the initial INVITE leaves an offer open ({@link #localOffer}, {@link #remoteOffer}) and
- * when that INVITE transaction is done ({@link #initialInviteDone}). Runs on the call's lane.
+ * Runs on the call's lane.
  */
 final class SessionRefresh {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRefresh.class);
 
-    /** The call this refresh logic belongs to. */
-    interface Owner {
-        /** The dialog, or null before there is one. */
-        Dialog dialog();
+    /** Whose offer waits for its answer; RFC 3264 allows one at a time. */
+    enum Offer {
+        /** No offer outstanding: the next body either side sends is an offer. */
+        NONE,
+        /** We made an offer: the next body from the far end is its answer. */
+        LOCAL,
+        /** The far end made an offer: the next body we send is our answer. */
+        REMOTE;
 
-        /** True once the call is over. */
-        boolean ended();
+        /** The state after a body (offer or answer) went out. */
+        Offer afterSent() {
+            return this == REMOTE ? NONE : LOCAL;
+        }
 
-        /** Whether our Contact must be a sips URI (12.1.1). */
-        boolean secure();
+        /** The state after a body (offer or answer) came in. */
+        Offer afterReceived() {
+            return this == LOCAL ? NONE : REMOTE;
+        }
+    }
 
-        /** Asks the application for its reply to an offer. */
-        OfferReply offer(IncomingMessage request);
-
-        /** Reports the final outcome of a request we sent (received or synthesised). */
-        void answered(SipMethod method, IncomingMessage response);
+    /** Which INVITE transaction of the dialog is in progress (14.1, until its ACK for a 2xx). */
+    enum Invite {
+        NONE,
+        OURS,
+        THEIRS
     }
 
     private final UaContext ctx;
     private final Executor lane;
-    private final Owner owner;
-    private final boolean initialIsOurs;
-    private boolean localOfferPending;
-    private boolean remoteOfferPending;
-    private boolean initialInviteInProgress = true;
-    private boolean inviteSent;
+    private final DialogOwner owner;
+    private Offer offer = Offer.NONE;
+    private Invite invite;
     private SuccessRetransmitter retransmitter;
     private long ackCseq = -1;
     private SipRequest ack;
@@ -74,85 +83,114 @@ final class SessionRefresh {
     /**
      * @param initialIsOurs true for the UAC end (we sent the initial INVITE), false for the UAS end
      */
-    SessionRefresh(UaContext ctx, Executor lane, Owner owner, boolean initialIsOurs) {
+    SessionRefresh(UaContext ctx, Executor lane, DialogOwner owner, boolean initialIsOurs) {
         this.ctx = ctx;
         this.lane = lane;
         this.owner = owner;
-        this.initialIsOurs = initialIsOurs;
+        this.invite = initialIsOurs ? Invite.OURS : Invite.THEIRS;
     }
 
-    /** An offer we made (in the initial INVITE) is awaiting its answer, or got it. */
-    void localOffer(boolean pending) {
-        localOfferPending = pending;
+    Offer offer() {
+        return offer;
     }
 
-    /** An offer we received (in the initial INVITE) is awaiting our answer, or got it. */
-    void remoteOffer(boolean pending) {
-        remoteOfferPending = pending;
+    /** A message we sent carried a body: an offer, or the answer to theirs. */
+    void bodySent() {
+        offer = offer.afterSent();
+    }
+
+    /** A message we received carried a body: an offer, or the answer to ours. */
+    void bodyReceived() {
+        offer = offer.afterReceived();
+    }
+
+    /**
+     * The final response to the initial INVITE, or the ACK of its 2xx, came without the answer our offer needed (the
+     * far end broke 13.2.1): no offer is outstanding any more, so the session can go on with new offers.
+     */
+    void offerSettled() {
+        offer = Offer.NONE;
     }
 
     /** The initial INVITE transaction is over (its 2xx ACKed, or a non-2xx final). */
     void initialInviteDone() {
-        initialInviteInProgress = false;
+        invite = Invite.NONE;
     }
 
     /** A re-INVITE or UPDATE received in the dialog (its CSeq already checked). */
     void received(ServerTransaction tx) {
         SipRequest req = tx.request();
-        boolean invite = req.isInvite();
-        boolean offer = invite || req.bodyLength() > 0;
-        if (invite && (inviteSent || (initialInviteInProgress && initialIsOurs))) {
+        boolean reinvite = req.isInvite();
+        boolean body = req.bodyLength() > 0;
+        if (reinvite && invite == Invite.OURS) {
             tx.respond(ctx.replies.of(req, SipStatus.REQUEST_PENDING));
             return;
         }
-        if (invite && initialInviteInProgress) {
+        if (reinvite && invite == Invite.THEIRS) {
             tx.respond(retryLater(req));
             return;
         }
-        if (offer && localOfferPending) {
+        if ((body || reinvite) && offer == Offer.LOCAL) {
             tx.respond(ctx.replies.of(req, SipStatus.REQUEST_PENDING));
             return;
         }
-        if (offer && remoteOfferPending) {
+        if ((body || reinvite) && offer == Offer.REMOTE) {
             tx.respond(retryLater(req));
             return;
         }
-        OfferReply reply = owner.offer(ReceivedMessage.of(req));
-        switch (reply) {
+        Optional<OfferReply> asked = ctx.ask("onOffer", req.callId(), () -> owner.offer(ReceivedMessage.of(req)));
+        if (asked.isEmpty()) {
+            tx.respond(ctx.replies.of(req, SipStatus.SERVER_INTERNAL_ERROR));
+            return;
+        }
+        switch (asked.get()) {
             case OfferReply.Reject r -> {
                 SipMessageBuilder b = ctx.replies.builder(req, r.status());
                 r.headers().forEach(h -> b.header(h.name(), h.value()));
                 tx.respond(b.buildResponse());
             }
-            case OfferReply.Accept a -> {
-                owner.dialog().refreshTarget(contactOf(req));
-                SipMessageBuilder b = ctx.replies
-                        .builder(req, SipStatus.OK)
-                        .header("Contact", ctx.contact(tx.arrival().transport(), owner.secure()))
-                        .header("Allow", UaContext.ALLOW);
-                ctx.supported().ifPresent(v -> b.header("Supported", v));
-                a.body().ifPresent(x -> b.body(x.contentType(), x.bytes()));
-                SipResponse ok = b.buildResponse();
-                tx.respond(ok);
-                if (invite) {
-                    if (retransmitter != null) {
-                        retransmitter.stop();
-                    }
-                    retransmitter = new SuccessRetransmitter(
-                            ctx, lane, tx, ok, req.cseq().number(), () -> {
-                                LOG.info(
-                                        "no ACK for the 2xx to re-INVITE {} within 64*T1",
-                                        req.cseq().number());
-                            });
-                    tx.listener(new ServerTransaction.Listener() {
-                        @Override
-                        public void onAck(ServerTransaction t, SipRequest a) {
-                            ack(a);
-                        }
-                    });
-                }
-            }
+            case OfferReply.Accept a -> accept(tx, a.body());
         }
+    }
+
+    private void accept(ServerTransaction tx, Optional<Body> body) {
+        SipRequest req = tx.request();
+        boolean reinvite = req.isInvite();
+        if (req.bodyLength() > 0) {
+            offer = offer.afterReceived();
+        }
+        if (body.isPresent()) {
+            offer = offer.afterSent();
+        } else if (offer == Offer.REMOTE || reinvite) {
+            LOG.warn("call {}: 200 to {} without the body offer/answer needs", req.callId(), req.method());
+            offer = Offer.NONE;
+        }
+        owner.dialog().refreshTarget(contactOf(req));
+        SipMessageBuilder b = ctx.replies
+                .builder(req, SipStatus.OK)
+                .header(HeaderNames.CONTACT, ctx.contact(tx.arrival().transport(), owner.secure()))
+                .header(HeaderNames.ALLOW, UaContext.ALLOW);
+        ctx.supported().ifPresent(v -> b.header(HeaderNames.SUPPORTED, v));
+        body.ifPresent(x -> b.body(x.contentType(), x.bytes()));
+        SipResponse ok = b.buildResponse();
+        tx.respond(ok);
+        if (!reinvite) {
+            return;
+        }
+        invite = Invite.THEIRS;
+        if (retransmitter != null) {
+            retransmitter.stop();
+        }
+        retransmitter = new SuccessRetransmitter(ctx, lane, tx, ok, req.cseq().number(), () -> {
+            invite = Invite.NONE;
+            owner.dialogFailed("no ACK for the 2xx to re-INVITE " + req.cseq().number() + " within 64*T1", true);
+        });
+        tx.listener(new ServerTransaction.Listener() {
+            @Override
+            public void onAck(ServerTransaction t, SipRequest a) {
+                ack(a);
+            }
+        });
     }
 
     /** 500 with Retry-After of 0-10 s (14.2, RFC 3311 5.2). */
@@ -160,14 +198,31 @@ final class SessionRefresh {
         return ctx.replies
                 .builder(req, SipStatus.SERVER_INTERNAL_ERROR)
                 .header(
-                        "Retry-After",
+                        Names.RETRY_AFTER,
                         Integer.toString(ThreadLocalRandom.current().nextInt(11)))
                 .buildResponse();
     }
 
-    /** An ACK in the dialog: true when it acknowledges the 2xx to a re-INVITE we answered. */
-    boolean ack(SipRequest ack) {
-        return retransmitter != null && retransmitter.acked(ack.cseq().number());
+    /**
+     * An ACK in the dialog: true when it acknowledges the 2xx to a re-INVITE we answered. When that 2xx carried our
+     * offer, the ACK's body is the answer and goes to the application.
+     */
+    boolean ack(SipRequest received) {
+        if (retransmitter == null || !retransmitter.acked(received.cseq().number())) {
+            return false;
+        }
+        if (invite == Invite.THEIRS) {
+            invite = Invite.NONE;
+            if (offer == Offer.LOCAL) {
+                offer = Offer.NONE;
+                if (received.bodyLength() > 0) {
+                    owner.answer(ReceivedMessage.of(received));
+                } else {
+                    LOG.warn("call {}: the ACK carries no answer to our offer", received.callId());
+                }
+            }
+        }
+        return true;
     }
 
     /** A 2xx that matched no transaction: true when it is a retransmission of the 2xx to our re-INVITE (re-ACKed). */
@@ -179,88 +234,107 @@ final class SessionRefresh {
         return false;
     }
 
-    /** Sends an UPDATE or re-INVITE with {@code offer}. */
-    void send(SipMethod method, Optional<Body> offer) {
+    /** Sends an UPDATE or re-INVITE with {@code body} (an offer), or an UPDATE without body (a target refresh). */
+    void send(SipMethod method, Optional<Body> body) {
         Dialog dialog = owner.dialog();
         if (dialog == null || owner.ended() || dialog.state() == DialogState.TERMINATED) {
             LOG.info("{} not sent: no dialog", method);
             return;
         }
-        boolean invite = method.equals(SipMethod.INVITE);
+        boolean reinvite = method.equals(SipMethod.INVITE);
         String refusal = null;
-        if (invite && (inviteSent || initialInviteInProgress || dialog.state() != DialogState.CONFIRMED)) {
+        if (reinvite && (invite != Invite.NONE || dialog.state() != DialogState.CONFIRMED)) {
             refusal = "an INVITE transaction is in progress";
-        } else if (offer.isPresent() && (localOfferPending || remoteOfferPending)) {
+        } else if ((body.isPresent() || reinvite) && offer != Offer.NONE) {
             refusal = "an offer is outstanding";
         }
-        SipRequest request = ctx.inDialog(dialog, method, 0, List.of(), offer);
+        SipRequest request = ctx.inDialog(dialog, method, 0, List.of(), body);
         if (refusal != null) {
             LOG.info("{} refused locally: {}", method, refusal);
             owner.answered(
                     method, local(request, SipStatus.REQUEST_PENDING.withReason("Request Pending (" + refusal + ")")));
             return;
         }
-        localOfferPending = offer.isPresent();
-        inviteSent = invite;
-        ctx.send(
-                dialog,
-                request,
-                new ClientTransaction.Listener() {
-                    private boolean done;
-
-                    @Override
-                    public void onResponse(ClientTransaction tx, SipResponse response) {
-                        if (response.isProvisional()) {
-                            return;
-                        }
-                        boolean first = !done;
-                        done = true;
-                        if (first && response.statusCode() < 300) {
-                            dialog.refreshTarget(contactOf(response));
-                        }
-                        if (invite && response.statusCode() < 300) {
-                            acknowledge(dialog, request, response);
-                        }
-                        if (!first) {
-                            return;
-                        }
-                        finished(invite);
-                        owner.answered(method, ReceivedMessage.of(response));
-                    }
-
-                    @Override
-                    public void onTimeout(ClientTransaction tx) {
-                        failed(SipStatus.REQUEST_TIMEOUT);
-                    }
-
-                    @Override
-                    public void onTransportError(ClientTransaction tx) {
-                        failed(SipStatus.SERVICE_UNAVAILABLE);
-                    }
-
-                    private void failed(SipStatus status) {
-                        if (!done) {
-                            done = true;
-                            finished(invite);
-                            owner.answered(method, local(request, status));
-                        }
-                    }
-                },
-                () -> {
-                    finished(invite);
-                    owner.answered(method, local(request, SipStatus.SERVICE_UNAVAILABLE));
-                });
+        if (body.isPresent()) {
+            offer = Offer.LOCAL;
+        }
+        if (reinvite) {
+            invite = Invite.OURS;
+        }
+        ctx.send(dialog, request, new Outcome(dialog, request, body.isPresent()), () -> {
+            finished(reinvite, body.isPresent());
+            owner.answered(method, local(request, SipStatus.SERVICE_UNAVAILABLE));
+        });
     }
 
-    private void finished(boolean invite) {
-        localOfferPending = false;
-        if (invite) {
-            inviteSent = false;
+    /** What our UPDATE or re-INVITE gets back. */
+    private final class Outcome implements ClientTransaction.Listener {
+        private final Dialog dialog;
+        private final SipRequest request;
+        private final boolean offered;
+        private boolean done;
+
+        Outcome(Dialog dialog, SipRequest request, boolean offered) {
+            this.dialog = dialog;
+            this.request = request;
+            this.offered = offered;
+        }
+
+        @Override
+        public void onResponse(ClientTransaction tx, SipResponse response) {
+            if (response.isProvisional()) {
+                return;
+            }
+            boolean reinvite = request.isInvite();
+            boolean success = response.statusCode() < 300;
+            boolean first = !done;
+            done = true;
+            if (first && success) {
+                dialog.refreshTarget(contactOf(response));
+            }
+            if (reinvite && success) {
+                acknowledge(dialog, request);
+            }
+            if (!first) {
+                return;
+            }
+            finished(reinvite, offered);
+            owner.answered(request.method(), ReceivedMessage.of(response));
+            InDialog.checkDialog(owner, request.method(), response.statusCode());
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
+            if (!done) {
+                done = true;
+                finished(request.isInvite(), offered);
+                owner.answered(request.method(), local(request, SipStatus.REQUEST_TIMEOUT));
+                InDialog.checkDialog(owner, request.method(), SipStatus.REQUEST_TIMEOUT.code());
+            }
+        }
+
+        @Override
+        public void onTransportError(ClientTransaction tx) {
+            if (!done) {
+                done = true;
+                finished(request.isInvite(), offered);
+                owner.answered(request.method(), local(request, SipStatus.SERVICE_UNAVAILABLE));
+            }
+        }
+    }
+
+    /** Our request got its final outcome: its offer is answered or rejected either way, its INVITE is done. */
+    private void finished(boolean reinvite, boolean offered) {
+        if (offered && offer == Offer.LOCAL) {
+            offer = Offer.NONE;
+        }
+        if (reinvite && invite == Invite.OURS) {
+            invite = Invite.NONE;
         }
     }
 
     /** The ACK of a 2xx to our re-INVITE (13.2.2.4): same CSeq number, a new branch; kept for retransmissions. */
-    private void acknowledge(Dialog dialog, SipRequest reinvite, SipResponse ok) {
+    private void acknowledge(Dialog dialog, SipRequest reinvite) {
         if (ack == null || ackCseq != reinvite.cseq().number()) {
             ackCseq = reinvite.cseq().number();
             ack = ctx.inDialog(dialog, SipMethod.ACK, ackCseq, List.of(), Optional.empty());

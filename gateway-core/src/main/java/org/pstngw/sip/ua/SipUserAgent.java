@@ -3,6 +3,7 @@ package org.pstngw.sip.ua;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.pstngw.conf.SipConfig;
+import org.pstngw.sip.message.HeaderNames;
 import org.pstngw.sip.message.NameAddr;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
+import org.pstngw.sip.message.SipUri;
 import org.pstngw.sip.message.Uri;
 import org.pstngw.sip.timer.Scheduler;
 import org.pstngw.sip.timer.WheelScheduler;
@@ -27,6 +30,8 @@ import org.pstngw.sip.transport.NettyTransport;
 import org.pstngw.sip.transport.NextHop;
 import org.pstngw.sip.transport.TransportConfig;
 import org.pstngw.sip.transport.TransportType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SIP user agent the application uses: incoming calls go to its {@link CallListener}, outgoing calls start with
@@ -34,6 +39,7 @@ import org.pstngw.sip.transport.TransportType;
  * wires the same core over any sender, scheduler and lanes (tests drive it on virtual time).
  */
 public final class SipUserAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
 
     /**
      * What the agent needs to start.
@@ -67,7 +73,7 @@ public final class SipUserAgent implements AutoCloseable {
 
     /**
      * RFC 3261 18.1.1: a request within 200 bytes of the path MTU (1500 assumed) goes over TCP when the target did not
-     * ask for UDP explicitly. SIP-I INVITEs with multipart bodies reach this size.
+     * ask for UDP explicitly, and over UDP again when TCP fails. SIP-I INVITEs with multipart bodies reach this size.
      */
     static final int UDP_PATH_LIMIT = 1300;
 
@@ -191,20 +197,23 @@ public final class SipUserAgent implements AutoCloseable {
         String fromTag = Ids.tag();
         boolean secure = targetUri.scheme().equalsIgnoreCase("sips");
         CompletableFuture<ClientCall> result = new CompletableFuture<>();
+        boolean udpAskedFor = targetUri instanceof SipUri sip && "udp".equalsIgnoreCase(sip.transport());
         ctx.lane(callId).execute(() -> {
             try {
                 SipRequest invite = inviteRequest(
                         targetUri, flow.transport(), secure, fromAddr, fromTag, toAddr, callId, headers, body);
                 Flow via = flow;
+                Optional<UacCall.UdpFallback> fallback = Optional.empty();
                 if (flow.transport() == TransportType.UDP
-                        && !target.toLowerCase(java.util.Locale.ROOT).contains("transport=udp")
+                        && !udpAskedFor
                         && invite.toBytes().length > UDP_PATH_LIMIT
                         && ctx.local.apply(TransportType.TCP).isPresent()) {
+                    fallback = Optional.of(new UacCall.UdpFallback(invite, flow));
                     via = new Flow(TransportType.TCP, flow.remote());
                     invite = inviteRequest(
                             targetUri, TransportType.TCP, secure, fromAddr, fromTag, toAddr, callId, headers, body);
                 }
-                UacCall call = new UacCall(ctx, invite, via, listener);
+                UacCall call = new UacCall(ctx, invite, via, fallback, listener);
                 call.start();
                 result.complete(call);
             } catch (RuntimeException e) {
@@ -243,12 +252,12 @@ public final class SipUserAgent implements AutoCloseable {
 
     /** Supported (and Require when configured) 100rel and Allow, after the application's headers. */
     private List<Header> withSupported(List<Header> headers) {
-        var all = new java.util.ArrayList<>(headers);
-        ctx.supported().ifPresent(v -> all.add(new Header("Supported", v)));
+        var all = new ArrayList<>(headers);
+        ctx.supported().ifPresent(v -> all.add(new Header(HeaderNames.SUPPORTED, v)));
         if (ctx.settings.rel100() == SipConfig.Rel100.REQUIRED) {
-            all.add(new Header("Require", "100rel"));
+            all.add(new Header(HeaderNames.REQUIRE, Names.REL100));
         }
-        all.add(new Header("Allow", UaContext.ALLOW));
+        all.add(new Header(HeaderNames.ALLOW, UaContext.ALLOW));
         return all;
     }
 
@@ -268,7 +277,7 @@ public final class SipUserAgent implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(SipUserAgent.class).warn("close failed", e);
+                LOG.warn("close failed", e);
             }
         }
     }

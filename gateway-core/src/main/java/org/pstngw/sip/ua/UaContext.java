@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.pstngw.sip.dialog.Dialog;
 import org.pstngw.sip.dialog.DialogId;
 import org.pstngw.sip.message.NameAddr;
@@ -51,6 +52,32 @@ final class UaContext {
         default void onAck(SipRequest ack) {}
 
         default void onStraySuccess(SipResponse response) {}
+    }
+
+    /**
+     * Runs an application callback on the call's lane. What it throws is logged and does not reach the stack, whose
+     * protocol work for the call goes on.
+     *
+     * @return false when the callback threw
+     */
+    boolean app(String callback, String callId, Runnable run) {
+        try {
+            run.run();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("application callback {} for call {} failed", callback, callId, e);
+            return false;
+        }
+    }
+
+    /** Asks the application for a value; empty when its callback threw (logged). */
+    <T> Optional<T> ask(String callback, String callId, Supplier<T> question) {
+        try {
+            return Optional.of(question.get());
+        } catch (RuntimeException e) {
+            LOG.error("application callback {} for call {} failed", callback, callId, e);
+            return Optional.empty();
+        }
     }
 
     UaContext(

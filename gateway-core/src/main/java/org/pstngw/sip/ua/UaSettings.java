@@ -1,6 +1,8 @@
 package org.pstngw.sip.ua;
 
+import java.time.Duration;
 import java.util.Objects;
+import org.pstngw.conf.GatewayConfigLoader;
 import org.pstngw.conf.SipConfig;
 import org.pstngw.conf.SipConfig.Rel100;
 
@@ -14,23 +16,40 @@ import org.pstngw.conf.SipConfig.Rel100;
  *     requiring it gets 420)
  * @param userAgent the User-Agent of our requests and Server of our responses; empty for none
  * @param contactHost the host of our Contact and Via sent-by; empty for the listener's bind address
+ * @param timerC timer C (RFC 3261 16.6, {@code sip.timer-c}): the longest an INVITE stays without final response, in
+ *     either direction. Our INVITE is cancelled and reported 408 when it passes, reset by each provisional above 100;
+ *     an INVITE we received and the application leaves unanswered that long (or past its Expires) gets a final
+ *     response from the stack
  */
-public record UaSettings(String user, Rel100 rel100, String userAgent, String contactHost) {
+public record UaSettings(String user, Rel100 rel100, String userAgent, String contactHost, Duration timerC) {
+    /** Conf's default timer C (just over 3 minutes, 16.6). */
+    public static final Duration DEFAULT_TIMER_C =
+            GatewayConfigLoader.defaults().sip().timerC();
+
     public UaSettings {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(rel100, "rel100");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(contactHost, "contactHost");
+        Objects.requireNonNull(timerC, "timerC");
+        if (timerC.isNegative() || timerC.isZero()) {
+            throw new IllegalArgumentException("timer C must be positive: " + timerC);
+        }
     }
 
-    /** 100rel supported, no User-Agent/Server, Contact on the bind address. */
+    /** 100rel supported, no User-Agent/Server, Contact on the bind address, conf's default timer C. */
     public static UaSettings defaults(String user) {
-        return new UaSettings(user, Rel100.SUPPORTED, "", "");
+        return new UaSettings(user, Rel100.SUPPORTED, "", "", DEFAULT_TIMER_C);
     }
 
     /** The settings of conf's {@code sip} section, with {@code user} as our Contact user. */
     public static UaSettings from(SipConfig sip, String user) {
-        return new UaSettings(user, sip.rel100(), sip.userAgent(), sip.contactHost());
+        return new UaSettings(user, sip.rel100(), sip.userAgent(), sip.contactHost(), sip.timerC());
+    }
+
+    /** The same with another timer C. */
+    public UaSettings withTimerC(Duration c) {
+        return new UaSettings(user, rel100, userAgent, contactHost, c);
     }
 
     /** Whether 100rel is offered at all. */

@@ -10,7 +10,6 @@ import org.pstngw.sip.message.SipResponse;
 import org.pstngw.sip.message.SipStatus;
 import org.pstngw.sip.transaction.MergedRequests;
 import org.pstngw.sip.transaction.ServerTransaction;
-import org.pstngw.sip.transaction.TransactionKey;
 import org.pstngw.sip.transaction.TransactionLayer;
 import org.pstngw.sip.transport.Flow;
 import org.slf4j.Logger;
@@ -20,13 +19,13 @@ import org.slf4j.MDC;
 /**
  * The UA core as transaction user (8.2, 12.2.2): applies the checks of 8.2 ({@link RequestChecks}: 405, 416, 420, 415,
  * 406; then merged requests 482 and no dialog 481), routes each new request to its dialog or to a new call, answers
- * OPTIONS, and matches CANCEL and ACK. Runs on the request's Call-ID lane.
+ * OPTIONS, and matches CANCEL and ACK. Runs on the request's Call-ID lane. A request whose handling fails (a bug, an
+ * application callback that throws) is answered 500 when it has no final response yet: no request is left unanswered.
  */
 final class UserAgentCore implements TransactionLayer.User {
     private static final Logger LOG = LoggerFactory.getLogger(UserAgentCore.class);
 
     private final UaContext ctx;
-    private final Map<TransactionKey, UasCall> pendingInvites = new ConcurrentHashMap<>();
     private final Map<Executor, MergedRequests> merged = new ConcurrentHashMap<>();
 
     UserAgentCore(UaContext ctx) {
@@ -39,6 +38,11 @@ final class UserAgentCore implements TransactionLayer.User {
         MDC.put("callId", req.callId());
         try {
             dispatch(tx, req);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed in the UA core", req.method(), req.callId(), e);
+            if (!tx.finalSent()) {
+                tx.respond(ctx.replies.of(req, SipStatus.SERVER_INTERNAL_ERROR));
+            }
         } finally {
             MDC.remove("callId");
         }
@@ -75,10 +79,7 @@ final class UserAgentCore implements TransactionLayer.User {
                 tx.respond(ctx.replies.of(req, SipStatus.TEMPORARILY_UNAVAILABLE));
                 return;
             }
-            UasCall call = new UasCall(ctx, tx);
-            pendingInvites.put(tx.key(), call);
-            forgetWhenAnswered(tx, call);
-            call.begin();
+            new UasCall(ctx, tx).begin();
         } else if (method.equals(SipMethod.OPTIONS)) {
             tx.respond(Capabilities.optionsAnswer(req, ctx));
         } else {
@@ -86,26 +87,25 @@ final class UserAgentCore implements TransactionLayer.User {
         }
     }
 
-    /** Keeps the call findable by CANCEL while it is unanswered; checks every 64*T1 (the INVITE may ring long). */
-    private void forgetWhenAnswered(ServerTransaction tx, UasCall call) {
-        var _ = ctx.layer.scheduler().schedule(ctx.layer.timers().timeout64T1(), tx.lane(), () -> {
-            if (call.phase() == UasCall.Phase.PROCEEDING) {
-                forgetWhenAnswered(tx, call);
-            } else {
-                pendingInvites.remove(tx.key());
-            }
-        });
-    }
-
+    /**
+     * A CANCEL (9.2): 481 when it matches no INVITE transaction; else the INVITE's owner hears of it (an unanswered
+     * INVITE gets 487) and the CANCEL gets 200 with the To tag of the INVITE's response, as 9.2 asks.
+     */
     @Override
     public void onCancel(ServerTransaction cancel, ServerTransaction invite) {
-        UasCall call = invite == null ? null : pendingInvites.remove(invite.key());
-        if (call == null) {
-            cancel.respond(ctx.replies.of(cancel.request(), SipStatus.CALL_DOES_NOT_EXIST));
+        SipRequest req = cancel.request();
+        if (invite == null) {
+            cancel.respond(ctx.replies.of(req, SipStatus.CALL_DOES_NOT_EXIST));
             return;
         }
-        cancel.respond(ctx.replies.of(cancel.request(), SipStatus.OK));
-        call.cancelled(cancel.request());
+        try {
+            invite.listener().onCancel(invite, req);
+        } catch (RuntimeException e) {
+            LOG.error("CANCEL of {} failed in the UA core", req.callId(), e);
+        }
+        SipResponse last = invite.lastResponse();
+        String toTag = last != null ? last.to().tag() : null;
+        cancel.respond(ctx.replies.builder(req, SipStatus.OK, toTag).buildResponse());
     }
 
     @Override

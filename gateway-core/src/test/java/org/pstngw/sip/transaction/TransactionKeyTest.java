@@ -41,18 +41,31 @@ class TransactionKeyTest {
 
     @Test
     void clientKeyIsBranchAndCseqMethod() {
-        assertThat(TransactionKey.client("z9hG4bKx", SipMethod.INVITE))
-                .isEqualTo(TransactionKey.client("z9hG4bKx", SipMethod.ACK));
-        assertThat(TransactionKey.client("z9hG4bKx", SipMethod.CANCEL))
-                .isNotEqualTo(TransactionKey.client("z9hG4bKx", SipMethod.INVITE));
+        assertThat(TransactionKey.client("c", "z9hG4bKx", SipMethod.INVITE))
+                .isEqualTo(TransactionKey.client("c", "z9hG4bKx", SipMethod.ACK));
+        assertThat(TransactionKey.client("c", "z9hG4bKx", SipMethod.CANCEL))
+                .isNotEqualTo(TransactionKey.client("c", "z9hG4bKx", SipMethod.INVITE));
+    }
+
+    @Test
+    void theCallIdSeparatesKeysWithTheSameBranch() {
+        assertThat(TransactionKey.client("a", "z9hG4bKx", SipMethod.INVITE))
+                .isNotEqualTo(TransactionKey.client("b", "z9hG4bKx", SipMethod.INVITE));
+        assertThat(TransactionKey.server("z9hG4bK1", "h:5060", SipMethod.INVITE, "a", "f", 1, "v"))
+                .isNotEqualTo(TransactionKey.server("z9hG4bK1", "h:5060", SipMethod.INVITE, "b", "f", 1, "v"));
+        var cancel = TransactionKey.server("z9hG4bK1", "h:5060", SipMethod.CANCEL, "a", "f", 1, "v");
+        assertThat(cancel.cancelled().callId()).isEqualTo("a");
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        TransactionKey.client("a", "z9hG4bKx", SipMethod.CANCEL).cancelled());
     }
 
     @Test
     void mergedRequestIsTheSameFromTagCallIdCseqThroughAnotherTransactionUntilItExpires() {
         ManualScheduler clock = new ManualScheduler();
         MergedRequests merged = new MergedRequests(clock.clock(), Duration.ofSeconds(32), 2);
-        var first = TransactionKey.client("z9hG4bK1", SipMethod.INVITE);
-        var second = TransactionKey.client("z9hG4bK2", SipMethod.INVITE);
+        var first = TransactionKey.client("call", "z9hG4bK1", SipMethod.INVITE);
+        var second = TransactionKey.client("call", "z9hG4bK2", SipMethod.INVITE);
         assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, first)).isFalse();
         assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, first)).isFalse();
         assertThat(merged.isMerged("ft", "call", 1, SipMethod.INVITE, second)).isTrue();

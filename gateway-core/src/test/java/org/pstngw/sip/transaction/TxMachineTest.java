@@ -24,7 +24,7 @@ class TxMachineTest {
     private boolean terminated;
 
     private <S extends Enum<S>> TxMachine<S, Object> machine(
-            TransitionTable<S> table, S initial, S terminal, boolean reliable, TimerConfig cfg) {
+            TransitionTable<S, TxEvent, TxAction> table, S initial, S terminal, boolean reliable, TimerConfig cfg) {
         return new TxMachine<>(
                 table, initial, terminal, cfg, reliable, clock, Runnable::run, new TxMachine.Effects<>() {
                     @Override
@@ -41,7 +41,7 @@ class TxMachineTest {
     }
 
     private <S extends Enum<S>> TxMachine<S, Object> machine(
-            TransitionTable<S> table, S initial, S terminal, boolean reliable) {
+            TransitionTable<S, TxEvent, TxAction> table, S initial, S terminal, boolean reliable) {
         return machine(table, initial, terminal, reliable, TimerConfig.DEFAULT);
     }
 

@@ -99,6 +99,23 @@ class NettyTransportTest {
     }
 
     @Test
+    void tlsRefusesAServerWhoseCertificateNamesAnotherHost() throws Exception {
+        var stores = SelfSignedKeystore.forName(dir, "carrier-sbc.example.net");
+        var serverInbox = new LinkedBlockingQueue<Got>();
+        var clientInbox = new LinkedBlockingQueue<Got>();
+        TransportConfig cfg = new TransportConfig(List.of(stores.listener(0)), SipLimits.DEFAULT, SipLimits.DEFAULT, 1);
+        try (var server = transport(cfg, serverInbox);
+                var client = transport(cfg, clientInbox)) {
+            InetSocketAddress addr = server.localAddress(TransportType.TLS).orElseThrow();
+            CompletableFuture<Void> sent = client.send(new Flow(TransportType.TLS, addr), msg("to-the-wrong-host"));
+            assertThat(sent)
+                    .as("trusted certificate, but for carrier-sbc.example.net, not 127.0.0.1")
+                    .failsWithin(10, TimeUnit.SECONDS);
+            assertThat(serverInbox.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
     void tlsWithoutKeystoreIsATransportErrorAndLeavesNoConnection() throws Exception {
         var inbox = new LinkedBlockingQueue<Got>();
         try (var client = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), inbox)) {

@@ -99,15 +99,53 @@ class ResponseRouterTest {
     }
 
     @Test
+    void aClientSuppliedReceivedOrRportNeverChoosesWhereTheResponseGoes() {
+        Flow from = new Flow(TransportType.UDP, new InetSocketAddress("127.0.0.1", 5070));
+        SipRequest forged = options("SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1;received=192.0.2.99");
+        SipRequest stamped = ViaStamping.apply(forged, from.remote());
+        assertThat(stamped.topVia().received())
+                .as("same host as the source: no received")
+                .isNull();
+        assertThat(ResponseRouter.route(ResponseRouter.ViaHop.of(stamped.topVia()), from))
+                .isEqualTo(from);
+        SipRequest preset = options("SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK2;rport=9999");
+        stamped = ViaStamping.apply(preset, from.remote());
+        assertThat(stamped.topVia().rport()).isEqualTo(5070);
+        assertThat(stamped.topVia().received()).isEqualTo("127.0.0.1");
+        assertThat(ResponseRouter.route(ResponseRouter.ViaHop.of(stamped.topVia()), from))
+                .isEqualTo(from);
+        SipRequest other = options("SIP/2.0/UDP pbx.example:5070;branch=z9hG4bK3;received=192.0.2.99");
+        assertThat(ViaStamping.apply(other, from.remote()).topVia().received())
+                .as("a name as sent-by: received is the source")
+                .isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aUnicastMaddrIsIgnoredOnlyAMulticastOneIsObeyed() {
+        var unicast = new ResponseRouter.ViaHop(
+                TransportType.UDP, "192.0.2.7", OptionalInt.of(5080), null, OptionalInt.empty(), "198.51.100.1");
+        assertThat(ResponseRouter.route(unicast, UDP_FROM).remote())
+                .isEqualTo(new InetSocketAddress("192.0.2.7", 5080));
+    }
+
+    private static SipRequest options(String via) {
+        String text = "OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\nVia: " + via
+                + "\r\nFrom: <sip:a@127.0.0.1>;tag=1\r\nTo: <sip:gw@127.0.0.1>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        return (SipRequest) ((ParseResult.Parsed) SipParser.parse(text.getBytes(StandardCharsets.UTF_8))).message();
+    }
+
+    @Test
     void viaStampingAddsReceivedWhenTheHostDiffersAndRportWhenAsked() throws Exception {
         InetSocketAddress src = new InetSocketAddress("192.0.2.7", 40_000);
-        assertThat(ViaStamping.stamp("192.0.2.7", false, src).isEmpty()).isTrue();
+        var nothing = new ViaStamping.Stamp(null, null);
+        assertThat(ViaStamping.stamp("192.0.2.7", false, src)).isEqualTo(nothing);
         assertThat(ViaStamping.stamp("pbx.example", false, src)).isEqualTo(new ViaStamping.Stamp("192.0.2.7", null));
         assertThat(ViaStamping.stamp("192.0.2.7", true, src)).isEqualTo(new ViaStamping.Stamp("192.0.2.7", 40_000));
         InetSocketAddress v6 = new InetSocketAddress(java.net.InetAddress.ofLiteral("::1"), 5060);
-        assertThat(ViaStamping.stamp("[::1]", false, v6).isEmpty())
+        assertThat(ViaStamping.stamp("[::1]", false, v6))
                 .as("same literal, other spelling")
-                .isTrue();
-        assertThat(ViaStamping.stamp("[0:0::1]", false, v6).isEmpty()).isTrue();
+                .isEqualTo(nothing);
+        assertThat(ViaStamping.stamp("[0:0::1]", false, v6)).isEqualTo(nothing);
     }
 }

@@ -20,7 +20,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.pstngw.conf.Secret;
 import org.pstngw.conf.SipTransportConfig;
 
-/** Creates a self-signed certificate for 127.0.0.1 at test time, as a PKCS12 keystore and a truststore holding it. */
+/**
+ * Creates a self-signed certificate at test time, as a PKCS12 keystore and a truststore holding it: for 127.0.0.1 (an
+ * iPAddress subjectAltName), or for a DNS name.
+ */
 public final class SelfSignedKeystore {
     private SelfSignedKeystore() {}
 
@@ -43,12 +46,22 @@ public final class SelfSignedKeystore {
         }
     }
 
-    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
+    /** A certificate for 127.0.0.1. */
     public static Stores create(Path dir) throws Exception {
+        return create(dir, "127.0.0.1", new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+    }
+
+    /** A certificate for the DNS name {@code host} only (CN and a dNSName subjectAltName). */
+    public static Stores forName(Path dir, String host) throws Exception {
+        return create(dir, host, new GeneralName(GeneralName.dNSName, host));
+    }
+
+    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
+    private static Stores create(Path dir, String cn, GeneralName altName) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
         KeyPair pair = gen.generateKeyPair();
-        X500Name name = new X500Name("CN=127.0.0.1");
+        X500Name name = new X500Name("CN=" + cn);
         long now = System.currentTimeMillis();
         var builder = new JcaX509v3CertificateBuilder(
                 name,
@@ -57,10 +70,7 @@ public final class SelfSignedKeystore {
                 new Date(now + 86_400_000L),
                 name,
                 pair.getPublic());
-        builder.addExtension(
-                Extension.subjectAlternativeName,
-                false,
-                new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altName));
         X509Certificate cert = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -15,7 +15,8 @@ class UaSettingsTest {
     private ServerCall call;
 
     private UaHarness harness(Rel100 rel100, String userAgent, String contactHost) {
-        return new UaHarness(c -> call = c, new UaSettings("gw", rel100, userAgent, contactHost));
+        return new UaHarness(
+                c -> call = c, new UaSettings("gw", rel100, userAgent, contactHost, UaSettings.DEFAULT_TIMER_C));
     }
 
     private static final String OPTIONS = """

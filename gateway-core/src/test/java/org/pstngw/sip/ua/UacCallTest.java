@@ -211,7 +211,7 @@ class UacCallTest {
         var ack = h.startingWith("ACK ").getFirst();
         assertThat(ack.header("Via")).isEqualTo(invite().header("Via"));
         assertThat(ack.header("To")).contains("tag=b1");
-        assertThat(events).containsExactly("rejected 487");
+        assertThat(events).containsExactly("rejected 487", "ended");
     }
 
     @Test

@@ -5,10 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.pstngw.isup.circuit.Blocking;
 import org.pstngw.isup.maintenance.LocalBlocking;
+import org.pstngw.isup.maintenance.QueryResult;
 
 /**
  * Maintenance of one group's circuits, for operators and the management API: local blocking (BLO/UBL, CGB/CGU),
- * resets (RSC, GRS), continuity test calls (CCR), returning a circuit to service after UCIC, and queries. Like
+ * resets (RSC, GRS), continuity test calls (CCR), returning a circuit to service after UCIC, circuit group queries to
+ * the other exchange (CQM) and queries of our own states. Like
  * {@link IsupCallControl}, callable from any thread; the work runs on the control's executor.
  */
 public final class CircuitMaintenance {
@@ -85,6 +87,16 @@ public final class CircuitMaintenance {
     /** Our hardware blocking procedure's state for the circuit. */
     public CompletionStage<LocalBlocking.State> hardwareBlockingState(int cic) {
         return onGroup(cic, 1, () -> control.localBlocking().hardwareState(cic));
+    }
+
+    /**
+     * CQM for {@code count} (1..32) circuits of the group from {@code firstCic}: the stage completes with the other
+     * exchange's CQR, one report per circuit, or with {@link QueryResult.NoAnswer} when T28 runs out first (maintenance
+     * is alerted too).
+     */
+    public CompletionStage<QueryResult> query(int firstCic, int count) {
+        return onGroup(firstCic, count, () -> control.circuitQuery().query(firstCic, count))
+                .thenCompose(answer -> answer);
     }
 
     /** How many circuits an outgoing call could use now. */

@@ -2,6 +2,7 @@ package org.pstngw.isup.call;
 
 import org.pstngw.isup.circuit.Blocking;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.GroupAnswer;
 import org.pstngw.isup.maintenance.GroupReset;
 import org.pstngw.isup.maintenance.RemoteMaintenance;
 import org.pstngw.sipi.isup.CallingPartyCategory;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What arrives from the other exchange, handed to whoever handles it: the maintenance procedures (GRS/GRA, BLA/UBA,
- * CGBA/CGUA, BLO/UBL/CGB/CGU/CQM), UCIC and RSC (which touch both maintenance and the call), the IAM (dual seizure,
+ * CGBA/CGUA, BLO/UBL/CGB/CGU/CQM, CQR), UCIC and RSC (which touch both maintenance and the call), the IAM (dual seizure,
  * blocked circuits, outgoing-only groups) and the other call-control messages. Unequipped CICs get UCIC, unknown
  * message types CFN (Q.764 2.9.5). Runs on the call control's executor.
  */
@@ -65,6 +66,8 @@ final class Inbound {
             control.localBlocking().unblockingAcknowledged(cic);
         } else if (type.equals(IsupMessageType.CGBA) || type.equals(IsupMessageType.CGUA)) {
             control.localBlocking().groupAcknowledged(message);
+        } else if (type.equals(IsupMessageType.CQR)) {
+            control.circuitQuery().answered(message);
         } else if (remoteMaintenance.handle(message)) {
             if (type.equals(IsupMessageType.BLO)) {
                 call.handle(CallEvent.BLOCKED_REMOTELY, CallTable.TEMPORARY_FAILURE);
@@ -85,6 +88,11 @@ final class Inbound {
                             c -> call.handle(controlled(call, c.event()), c.cause(), message),
                             () -> LOG.debug("CIC {}: {} not handled", cic, type));
         }
+    }
+
+    /** This group's share of a GRS, CGB, CGU or CQM whose range reaches into other groups ({@link GroupAnswer}). */
+    GroupAnswer.Part part(IsupMessage request) {
+        return request.type().equals(IsupMessageType.GRS) ? groupReset.part(request) : remoteMaintenance.part(request);
     }
 
     /** Q.764 2.9.1.4 dual seizure, 2.8.2.3 IAM on a blocked circuit, outgoing-only groups. */

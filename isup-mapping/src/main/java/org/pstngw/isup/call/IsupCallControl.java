@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.circuit.CircuitPool;
@@ -14,6 +15,8 @@ import org.pstngw.isup.circuit.DualSeizure;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.CircuitQuery;
+import org.pstngw.isup.maintenance.GroupAnswer;
 import org.pstngw.isup.maintenance.GroupReset;
 import org.pstngw.isup.maintenance.LocalBlocking;
 import org.pstngw.isup.maintenance.MaintenanceContext;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * given to the builder. Every public method may be called from any thread: it queues its work there and returns a
  * stage completed there. Link callbacks and timer expiries queue there too. What a unit of work sends or tells the
  * listener is emitted after the work is done ({@link Outbox}), so the listener never runs inside a transition and may
- * call back in (its request queues behind). Never block on a returned stage from the listener.
+ * call back in (its request queues behind). Never block on a returned stage from the listener. What the link refuses
+ * is retried or reported, never silently lost ({@link Transmitter}).
  */
 public final class IsupCallControl implements IsupLink.Listener {
 
@@ -61,8 +65,10 @@ public final class IsupCallControl implements IsupLink.Listener {
     private final LocalBlocking localBlocking;
     private final GroupReset groupReset;
     private final RemoteMaintenance remoteMaintenance;
+    private final CircuitQuery circuitQuery;
     private final CircuitMaintenance maintenance;
     private final Inbound inbound;
+    private final Transmitter transmitter;
     private volatile boolean reachable;
     private volatile boolean ready;
 
@@ -84,8 +90,10 @@ public final class IsupCallControl implements IsupLink.Listener {
         this.localBlocking = new LocalBlocking(context);
         this.groupReset = new GroupReset(context, localBlocking);
         this.remoteMaintenance = new RemoteMaintenance(context, localBlocking);
+        this.circuitQuery = new CircuitQuery(context);
         this.maintenance = new CircuitMaintenance(this);
         this.inbound = new Inbound(this, groupReset, remoteMaintenance);
+        this.transmitter = new Transmitter(this, link);
     }
 
     public static Builder builder(IsupLink link, CircuitGroup group) {
@@ -194,13 +202,22 @@ public final class IsupCallControl implements IsupLink.Listener {
 
     // --- package-private plumbing for CircuitMaintenance
 
+    /** Runs {@code work} on the control's executor; the stage fails if the executor no longer takes work. */
     <T> CompletionStage<T> call(Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        submit(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+        submit(new SerialExecutor.Abandonable() {
+            @Override
+            public void run() {
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void abandoned(RejectedExecutionException cause) {
+                result.completeExceptionally(cause);
             }
         });
         return result;
@@ -226,6 +243,10 @@ public final class IsupCallControl implements IsupLink.Listener {
         return localBlocking;
     }
 
+    CircuitQuery circuitQuery() {
+        return circuitQuery;
+    }
+
     Outbox outbox() {
         return outbox;
     }
@@ -247,17 +268,36 @@ public final class IsupCallControl implements IsupLink.Listener {
     // --- the executor's work
 
     void submit(Runnable work) {
-        loop.execute(() -> {
+        loop.execute(new Unit(work));
+    }
+
+    /** One unit of work: the work, the follow-ups it queued, then everything it sends and tells. */
+    private final class Unit implements SerialExecutor.Abandonable {
+        private final Runnable work;
+
+        Unit(Runnable work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
             try {
                 work.run();
                 for (Runnable next = followUps.poll(); next != null; next = followUps.poll()) {
                     next.run();
                 }
             } finally {
-                outbox.flush(this::transmit, listener);
+                outbox.flush(transmitter::send, listener);
                 ready = reachable && !groupReset.pending();
             }
-        });
+        }
+
+        @Override
+        public void abandoned(RejectedExecutionException cause) {
+            if (work instanceof SerialExecutor.Abandonable a) {
+                a.abandoned(cause);
+            }
+        }
     }
 
     SetupResult startCall(IsupParameters iamParameters, int excludedCic) {
@@ -287,9 +327,50 @@ public final class IsupCallControl implements IsupLink.Listener {
         return new SetupResult.Started(cic.getAsInt());
     }
 
+    /** This group's share of a group request whose range reaches into other groups ({@link CicDispatcher}). */
+    CompletionStage<GroupAnswer.Part> answerPart(IsupMessage request) {
+        return call(() -> inbound.part(request));
+    }
+
+    /**
+     * Ends this group's share of a group request answered across groups: sends the combined {@code answer} (the
+     * group that sends it; null for the others), then what the part does after the answer, then {@code then} once all
+     * of it has been emitted.
+     */
+    void finishAnswer(IsupMessage answer, GroupAnswer.Part part, Runnable then) {
+        submit(() -> {
+            if (answer != null) {
+                outbox.add(new Outbox.Output.Send(answer));
+            }
+            part.afterAnswer().run();
+            outbox.add(new Outbox.Output.Then(then));
+        });
+    }
+
+    /** The link refused a message because the destination is down: make sure this control has heard so. */
+    void destinationRefused() {
+        submit(() -> destination(link.state(group.dpc())));
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Messages held for the link, and messages given up on (for tests and metrics). */
+    int heldMessages() {
+        return transmitter.held();
+    }
+
+    long droppedMessages() {
+        return transmitter.dropped();
+    }
+
     private void destination(DestinationState state) {
         boolean was = reachable;
         reachable = state.canSend();
+        if (!reachable) {
+            transmitter.destinationLost();
+        }
         if (was && !reachable) {
             LOG.warn("DPC {} unreachable: clearing calls", group.dpc());
             for (CircuitCall c : calls) {
@@ -298,26 +379,6 @@ public final class IsupCallControl implements IsupLink.Listener {
         } else if (!was && reachable) {
             LOG.info("DPC {} reachable again: group reset", group.dpc());
             sendGroupReset(group.firstCic(), group.count());
-        }
-    }
-
-    private void transmit(IsupMessage message) {
-        byte[] payload;
-        switch (IsupCodec.encode(message, settings.variant())) {
-            case EncodeResult.Encoded(byte[] bytes) -> payload = bytes;
-            case EncodeResult.EncodeError e -> {
-                LOG.warn("not sending {} on CIC {}: {}", message.type(), message.cic(), e);
-                return;
-            }
-        }
-        boolean sent = link.send(new IsupPdu(
-                link.ownPointCode(),
-                group.dpc(),
-                IsupPdu.slsForCic(message.cic()),
-                settings.networkIndicator(),
-                payload));
-        if (!sent) {
-            LOG.info("could not send {} on CIC {}", message.type(), message.cic());
         }
     }
 
@@ -431,7 +492,7 @@ public final class IsupCallControl implements IsupLink.Listener {
             return this;
         }
 
-        /** Timer source: {@link ExecutorScheduler} in production, {@link ManualScheduler} in tests. */
+        /** Timer source: {@link WheelScheduler} in production, {@link ManualScheduler} in tests. */
         public Builder scheduler(Scheduler value) {
             this.scheduler = value;
             return this;

@@ -2,7 +2,8 @@ package org.pstngw.isup.call;
 
 /**
  * The Q.764 Annex A timers call control runs (values in {@link IsupTimers}). The call timers are events of a
- * circuit's state machine ({@link CallEvent#expiryOf}); T12-T15 and T18-T23 belong to the maintenance procedures.
+ * circuit's state machine ({@link CallEvent#expiryOf}); T12-T15, T18-T23 and T28 belong to the maintenance
+ * procedures. T4 (the user part test) is the link's ({@code link.M3uaSettings#userPartTestInterval}).
  */
 public enum IsupTimer {
     /** T1 (15-60 s): REL sent, waiting for RLC; on expiry REL is repeated. */
@@ -51,6 +52,8 @@ public enum IsupTimer {
     T26,
     /** T27 (4 min): continuity check failure indication received, waiting for CCR; on expiry RSC is sent. */
     T27,
+    /** T28 (10 s): CQM sent, waiting for CQR; on expiry maintenance is alerted. */
+    T28,
     /** T35 (15-20 s): latest digit received before the number is complete, waiting for more (SAM). */
     T35,
     /** T36 (10-15 s): CCR received, waiting for COT or REL; on expiry the circuit is reset (RSC). */

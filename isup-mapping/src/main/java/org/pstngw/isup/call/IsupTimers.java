@@ -54,6 +54,7 @@ public record IsupTimers(Map<IsupTimer, Duration> values) {
         m.put(IsupTimer.T25, c.t25());
         m.put(IsupTimer.T26, c.t26());
         m.put(IsupTimer.T27, c.t27());
+        m.put(IsupTimer.T28, c.t28());
         m.put(IsupTimer.T35, c.t35());
         m.put(IsupTimer.T36, c.t36());
         return new IsupTimers(m);

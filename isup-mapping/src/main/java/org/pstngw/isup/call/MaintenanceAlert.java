@@ -12,10 +12,17 @@ public enum MaintenanceAlert {
     NO_GROUP_BLOCKING_ACKNOWLEDGEMENT,
     /** T23: no GRA for our GRS; repeated every T23. */
     NO_GROUP_RESET_ACKNOWLEDGEMENT,
+    /** T28: no CQR for our CQM. */
+    NO_QUERY_RESPONSE,
     /** A CGBA/CGUA acknowledged other circuits than asked. */
     GROUP_BLOCKING_MISMATCH,
     /** The repeated continuity check failed again. */
     CONTINUITY_FAILURE,
     /** The other exchange answered with UCIC: it does not have the CIC; the circuit is out of service. */
-    UNEQUIPPED_REMOTELY
+    UNEQUIPPED_REMOTELY,
+    /**
+     * A message for this circuit was refused by the link for longer than call control holds messages: it was not sent
+     * (the procedure's own timer repeats it, or the other exchange's does).
+     */
+    MESSAGE_NOT_SENT
 }

@@ -35,6 +35,9 @@ final class Outbox {
         }
 
         record Media(int cic, String what, Runnable command) implements Output {}
+
+        /** Runs once everything queued before it has been emitted. */
+        record Then(Runnable action) implements Output {}
     }
 
     private final Queue<Output> queue = new ArrayDeque<>();
@@ -60,6 +63,7 @@ final class Outbox {
                     }
                     case Output.Reattempt r -> listener.onReattempt(r.fromCic, r.result);
                     case Output.Media m -> m.command().run();
+                    case Output.Then t -> t.action().run();
                 }
             } catch (RuntimeException e) {
                 LOG.error("emitting {} failed", o, e);

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * touched. Any thread may submit; a task submitted while another runs is queued behind it, never run inside it, so a
  * listener calling back into call control never re-enters a transition. With {@code Runnable::run} as the delegate
  * the first submitter drains the queue on its own thread (tests on a manual clock stay single-threaded and exact).
+ *
+ * <p>When the delegate rejects the work (it was shut down), the queued tasks are dropped; those that are {@link
+ * Abandonable} are told, so that a caller waiting on a result hears of it instead of waiting forever.
  */
 public final class SerialExecutor implements Executor {
 
@@ -25,6 +28,11 @@ public final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile Thread running;
+
+    /** A task that wants to know when it will never run (its executor was shut down). */
+    public interface Abandonable extends Runnable {
+        void abandoned(RejectedExecutionException cause);
+    }
 
     public SerialExecutor(Executor delegate) {
         this.delegate = delegate;
@@ -48,7 +56,15 @@ public final class SerialExecutor implements Executor {
             } catch (RejectedExecutionException e) {
                 scheduled.set(false);
                 LOG.warn("executor rejected call control work ({} tasks dropped): {}", tasks.size(), e.toString());
-                tasks.clear();
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    if (task instanceof Abandonable a) {
+                        try {
+                            a.abandoned(e);
+                        } catch (RuntimeException failure) {
+                            LOG.error("abandoned task failed", failure);
+                        }
+                    }
+                }
             }
         }
     }

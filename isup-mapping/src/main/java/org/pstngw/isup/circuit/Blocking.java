@@ -19,7 +19,12 @@ public enum Blocking {
      */
     UNEQUIPPED_REMOTELY,
     /** We sent GRS and await GRA: the circuits are not hunted before the reset is acknowledged (Q.764 2.9.3.2). */
-    RESET_PENDING;
+    RESET_PENDING,
+    /**
+     * We received a GRS and our GRA has not gone out yet (a GRS over several circuit groups is answered once all of
+     * them have reset their circuits): no IAM of ours may overtake the GRA.
+     */
+    RESET_ANSWER_PENDING;
 
     /** True for the states we set (and announce again after a reset). */
     public boolean isLocal() {

@@ -25,7 +25,8 @@ import org.pstngw.sipi.isup.IsupVariant;
 
 /**
  * Maps conf's {@code ss7} section (and the {@code tdm} spans its circuit groups name) onto call control: one
- * {@link IsupCallControl} per circuit group, all on one link behind a {@link CicDispatcher}.
+ * {@link IsupCallControl} per circuit group, all on one link behind a {@link CicDispatcher}. The network indicator
+ * and point codes are the link's ({@code link.M3uaSettingsFromConf} maps them from the same section).
  *
  * <pre>
  *   ss7.isup-timers          -> IsupTimers (every timer; conf holds the one definition of the defaults)
@@ -35,8 +36,7 @@ import org.pstngw.sipi.isup.IsupVariant;
  *   circuit-groups[].direction -> the directions the group takes (incoming-only: nothing hunted; outgoing-only:
  *                               IAMs refused)
  *   glare-control            -> DualSeizure.Control (auto: higher point code controls the even CICs)
- *   network-indicator        -> the MTP3 NI of everything sent (international 0 ... national spare 3)
- *   isup-variant             -> the codec's dialect (the procedures stay Q.764's)
+ *   isup-variant             -> the codec's dialect and the CIC's width (the procedures stay Q.764's)
  *   dpc                      -> every group's adjacent exchange
  * </pre>
  */
@@ -75,8 +75,7 @@ public final class CallControlFromConf {
             Function<CircuitGroup, IsupCallListener> listeners,
             ContinuityTester tester) {
         Ss7Config ss7 = config.ss7();
-        CicDispatcher dispatcher =
-                new CicDispatcher(link, ss7.networkIndicator().code(), variant(ss7.isupVariant()));
+        CicDispatcher dispatcher = new CicDispatcher(link, variant(ss7.isupVariant()));
         for (GroupControl g : map(config)) {
             IsupCallControl.Builder b = IsupCallControl.builder(link, g.group())
                     .settings(g.settings())
@@ -114,7 +113,6 @@ public final class CallControlFromConf {
                 IsupTimers.from(ss7.isupTimers()),
                 hunting(g.hunting()),
                 glare(ss7.glareControl()),
-                ss7.networkIndicator().code(),
                 variant(ss7.isupVariant()));
     }
 

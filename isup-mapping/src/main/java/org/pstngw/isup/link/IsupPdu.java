@@ -2,12 +2,15 @@ package org.pstngw.isup.link;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.pstngw.sipi.isup.IsupVariant;
 
 /**
  * One MTP3 user part data unit carrying ISUP, as on the wire.
  *
- * <p>The payload is the ISUP message with its circuit identification code: CIC (2 octets, low octet first, 12 bits
- * significant under ITU-T Q.763), then the message type octet and the parameters. The array is defensively copied on
+ * <p>The payload is the ISUP message with its circuit identification code: CIC (2 octets, low octet first; 12 bits
+ * significant under ITU-T Q.763, whose 4 high bits are spare, 14 under ANSI T1.113, whose 2 high bits are spare), then
+ * the message type octet and the parameters. How many bits the CIC has is the ISUP variant's to say, not the PDU's:
+ * {@link #cic(IsupVariant)}. The array is defensively copied on
  * construction and by {@link #payload()}; use {@link #payloadLength()} and {@link #payloadByte(int)} on hot paths.
  *
  * @param opc originating point code (14-bit ITU, 24-bit ANSI: the link's label format decides)
@@ -38,9 +41,13 @@ public record IsupPdu(int opc, int dpc, int sls, int networkIndicator, byte[] pa
         payload = payload.clone();
     }
 
-    /** The circuit identification code (12 bits under ITU-T; the 4 spare bits are masked off). */
-    public int cic() {
-        return (payload[0] & 0xFF) | ((payload[1] & 0x0F) << 8);
+    /**
+     * The circuit identification code as the variant reads it: 12 bits under ITU-T Q.763 (the 4 spare bits masked off),
+     * 14 bits under ANSI T1.113 (the 2 spare bits masked off).
+     */
+    public int cic(IsupVariant variant) {
+        int high = payload[1] & (variant == IsupVariant.ANSI ? 0x3F : 0x0F);
+        return (payload[0] & 0xFF) | high << 8;
     }
 
     /** The ISUP message type code (Q.763 table 4), e.g. 0x01 IAM. */
@@ -83,8 +90,9 @@ public record IsupPdu(int opc, int dpc, int sls, int networkIndicator, byte[] pa
 
     @Override
     public String toString() {
-        return "IsupPdu[opc=" + opc + ", dpc=" + dpc + ", sls=" + sls + ", ni=" + networkIndicator + ", cic=" + cic()
-                + ", type=0x" + Integer.toHexString(messageType()) + ", len=" + payload.length + "]";
+        return "IsupPdu[opc=" + opc + ", dpc=" + dpc + ", sls=" + sls + ", ni=" + networkIndicator + ", cic octets="
+                + HexFormat.of().formatHex(payload, 0, 2) + ", type=0x" + Integer.toHexString(messageType()) + ", len="
+                + payload.length + "]";
     }
 
     /** Hex dump of the payload, for DEBUG logs and test failures. */

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.pstngw.sipi.isup.IsupVariant;
 import org.restcomm.protocols.ss7.mtp.Mtp3EndCongestionPrimitive;
 import org.restcomm.protocols.ss7.mtp.Mtp3PausePrimitive;
 import org.restcomm.protocols.ss7.mtp.Mtp3ResumePrimitive;
@@ -208,7 +209,8 @@ public final class M3uaIsupLink implements IsupLink, Mtp3UserPartListener {
         if (!s.canSend()) {
             return refused(SendResult.Reason.DESTINATION_UNAVAILABLE, "DPC " + pdu.dpc() + " " + s, pdu);
         }
-        lastCic = pdu.cic();
+        // our own PDUs: the encoder leaves the spare bits 0, so the 14-bit reading is right for either variant
+        lastCic = pdu.cic(IsupVariant.ANSI);
         return write(n, pdu);
     }
 
@@ -253,7 +255,7 @@ public final class M3uaIsupLink implements IsupLink, Mtp3UserPartListener {
                                 pdu.opc(),
                                 pdu.sls(),
                                 pdu.networkIndicator(),
-                                UserPartTest.message(UserPartTest.UPA, pdu.cic())));
+                                UserPartTest.answer(pdu)));
             }
             return;
         }

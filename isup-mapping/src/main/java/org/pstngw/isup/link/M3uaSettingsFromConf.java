@@ -8,7 +8,7 @@ import org.pstngw.conf.Ss7Config;
  * Maps conf's typed {@code ss7} section onto {@link M3uaSettings}, field by field:
  *
  * <ul>
- *   <li>{@code mode}: AS is an AS client, SGW an SGW server, IPSP an IPSP client or server per {@link M3uaOptions};
+ *   <li>{@code mode}: AS is an AS client, SGW an SGW server, IPSP an IPSP client or server per {@code ipsp-side};
  *   <li>{@code remote-peers}: every peer is an association and an ASP of the one AS (two STPs: two ASPs, loadshared or
  *       in override per {@code traffic-mode}); a client binds association {@code i} to {@code local-port + i};
  *   <li>{@code routing-context}, {@code network-appearance}: passed when configured, omitted otherwise (RFC 4666: the
@@ -17,18 +17,14 @@ import org.pstngw.conf.Ss7Config;
  *       codes and 8-bit SLS; ITU 3-8-3 an ITU label, 14-bit point codes;
  *   <li>{@code opc}, {@code dpc}, {@code network-indicator}, {@code service-indicator}: the routing label, the route
  *       (DPC, OPC, SI) and the NI of the link;
- *   <li>exchange type, minimum active ASPs, delivery threads, activation wait and T4 come from {@link M3uaOptions}
- *       (conf has no keys for them yet).
+ *   <li>{@code exchange-type} (single or double exchange of ASP state), {@code min-active-asps}, {@code
+ *       delivery-threads}, {@code activation-wait} (how long start() waits for the destination) and {@code
+ *       isup-timers.t4} (the user part test interval) as they are.
  * </ul>
  */
 public final class M3uaSettingsFromConf {
 
     private M3uaSettingsFromConf() {}
-
-    /** The settings of our link with {@link M3uaOptions#DEFAULTS}. */
-    public static M3uaSettings map(String name, Ss7Config ss7, Path dataDir) {
-        return map(name, ss7, dataDir, M3uaOptions.DEFAULTS);
-    }
 
     /**
      * The settings of our link.
@@ -36,18 +32,18 @@ public final class M3uaSettingsFromConf {
      * @param name node name
      * @param ss7 the configuration section
      * @param dataDir node data directory; a relative {@code persistDir} is resolved under it
-     * @param options what conf does not carry
      */
-    public static M3uaSettings map(String name, Ss7Config ss7, Path dataDir, M3uaOptions options) {
+    public static M3uaSettings map(String name, Ss7Config ss7, Path dataDir) {
         if (ss7.remotePeers().isEmpty()) {
             throw new IllegalArgumentException("ss7.remote-peers is empty: M3UA needs a peer");
         }
         M3uaSettings.Role role = switch (ss7.mode()) {
             case AS -> M3uaSettings.Role.AS_CLIENT;
             case IPSP ->
-                options.ipspSide() == M3uaOptions.IpspSide.SERVER
-                        ? M3uaSettings.Role.IPSP_SERVER
-                        : M3uaSettings.Role.IPSP_CLIENT;
+                switch (ss7.ipspSide()) {
+                    case CLIENT -> M3uaSettings.Role.IPSP_CLIENT;
+                    case SERVER -> M3uaSettings.Role.IPSP_SERVER;
+                };
             case SGW -> M3uaSettings.Role.SGW_SERVER;
         };
         M3uaSettings.Builder b = M3uaSettings.builder(name, role, dataDir.resolve(ss7.persistDir()))
@@ -69,12 +65,15 @@ public final class M3uaSettingsFromConf {
                 .pointCodes(ss7.opc(), ss7.dpc())
                 .networkIndicator(ss7.networkIndicator().code())
                 .serviceIndicator(ss7.serviceIndicator())
-                .exchange(options.exchange())
-                .minActiveAsps(
-                        Math.min(options.minActiveAsps(), ss7.remotePeers().size()))
-                .deliveryThreads(options.deliveryThreads())
-                .activeTimeout(options.activeTimeout())
-                .userPartTestInterval(options.userPartTestInterval());
+                .exchange(
+                        switch (ss7.exchangeType()) {
+                            case SE -> M3uaSettings.Exchange.SINGLE;
+                            case DE -> M3uaSettings.Exchange.DOUBLE;
+                        })
+                .minActiveAsps(ss7.minActiveAsps())
+                .deliveryThreads(ss7.deliveryThreads())
+                .activeTimeout(ss7.activationWait())
+                .userPartTestInterval(ss7.isupTimers().t4());
         for (HostPort peer : ss7.remotePeers()) {
             b.peer(peer.host(), peer.port());
         }

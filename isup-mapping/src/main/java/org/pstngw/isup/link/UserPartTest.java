@@ -91,4 +91,9 @@ final class UserPartTest {
     static byte[] message(int type, int cic) {
         return new byte[] {(byte) cic, (byte) ((cic >> 8) & 0x3F), (byte) type, 0x00};
     }
+
+    /** The UPA for a received UPT, on the UPT's CIC octets as they came (whatever the variant's CIC width). */
+    static byte[] answer(IsupPdu upt) {
+        return new byte[] {upt.payloadByte(0), upt.payloadByte(1), (byte) UPA, 0x00};
+    }
 }

@@ -3,6 +3,7 @@ package org.pstngw.isup.maintenance;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.pstngw.isup.call.CallTable;
 import org.pstngw.isup.call.IsupTimer;
 import org.pstngw.isup.call.MaintenanceAlert;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *            remotely blocked here, the others not. Our own blocking is announced again afterwards.
  * receiving: every circuit of the range is cleared locally and loses its remote blocking; the GRA carries the
  *            range and, per circuit, status bit 1 when we block it for maintenance; our hardware blocking is
- *            announced again with a hardware-oriented CGB. A GRS whose range is 0 or above 31 is discarded.
+ *            announced again with a hardware-oriented CGB. A GRS whose range is 0 or above 31 is discarded. A range
+ *            that reaches into other circuit groups of ours is answered with one GRA ({@link GroupAnswer}).
  * </pre>
  *
  * Runs on the call control's executor.
@@ -114,30 +116,52 @@ public final class GroupReset {
 
     /** GRS received: resets the range and sends the GRA. */
     public void received(IsupMessage grs) {
-        RangeAndStatus rs = grs.rangeAndStatus().orElse(null);
-        if (rs == null || !Ranges.validGroupRange(rs.range())) {
-            LOG.info("CIC {}: GRS with range {} discarded (Q.764 2.9.3.2: 1..31)", grs.cic(), rs);
+        Optional<String> invalid = GroupAnswer.invalid(grs);
+        if (invalid.isPresent()) {
+            LOG.info("CIC {}: GRS discarded (Q.764 2.9.3.2): {}", grs.cic(), invalid.get());
             return;
         }
-        CircuitGroup group = context.pool().group();
-        boolean[] blocked = new boolean[rs.range() + 1];
-        for (int k = 0; k <= rs.range(); k++) {
+        GroupAnswer.Part part = part(grs);
+        context.send(GroupAnswer.combine(grs, List.of(part)));
+        part.afterAnswer().run();
+    }
+
+    /**
+     * The circuits of a received (valid) GRS that are this group's: each is cleared locally, loses its remote blocking
+     * and is not hunted until the GRA has gone out; its GRA status bit says whether we block it for maintenance. Once
+     * the GRA is on its way ({@link GroupAnswer.Part#afterAnswer()}) the circuits are hunted again and our hardware
+     * blocking among them is announced again with a hardware-oriented CGB.
+     */
+    public GroupAnswer.Part part(IsupMessage grs) {
+        int n = GroupAnswer.circuits(grs);
+        CircuitPool pool = context.pool();
+        CircuitGroup group = pool.group();
+        boolean[] owned = new boolean[n];
+        boolean[] blocked = new boolean[n];
+        for (int k = 0; k < n; k++) {
             int cic = grs.cic() + k;
             if (!group.contains(cic)) {
                 continue;
             }
+            owned[k] = true;
             context.clearLocally(cic, CallTable.TEMPORARY_FAILURE);
-            context.pool().clearRemoteBlocking(cic);
+            pool.clearRemoteBlocking(cic);
+            pool.block(cic, Blocking.RESET_ANSWER_PENDING);
             blocked[k] = local.maintenanceBlocked(cic);
             if (blocked[k]) {
                 local.reportedInGroupResetAcknowledgement(cic);
             }
         }
-        context.send(IsupMessages.gra(grs.cic(), RangeAndStatus.of(rs.range(), blocked)));
         int first = Math.max(grs.cic(), group.firstCic());
-        int last = Math.min(grs.cic() + rs.range(), group.lastCic());
-        if (first <= last) {
-            local.announceHardwareAgain(first, last - first + 1);
-        }
+        int last = Math.min(grs.cic() + n - 1, group.lastCic());
+        Runnable afterAnswer = () -> {
+            for (int cic = first; cic <= last; cic++) {
+                pool.unblock(cic, Blocking.RESET_ANSWER_PENDING);
+            }
+            if (first <= last) {
+                local.announceHardwareAgain(first, last - first + 1);
+            }
+        };
+        return new GroupAnswer.Part(owned, blocked, new byte[0], afterAnswer);
     }
 }

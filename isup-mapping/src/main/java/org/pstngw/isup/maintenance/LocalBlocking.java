@@ -30,8 +30,15 @@ import org.slf4j.LoggerFactory;
  *   UNBLOCKING --UBA/CGUA--> UNBLOCKED  (hunted again)
  *   UNBLOCKING --block-->    BLOCKING
  *   BLOCKING, BLOCKED --reset (RSC sent or received, IAM received while blocked)--> BLOCKING (BLO sent again)
- *   2.9.4: BLA for a circuit not locally blocked: UBL sent; UBA for a circuit locally blocked and not being
- *          unblocked: BLO sent; any other unexpected acknowledgement is discarded
+ *   2.8.2.3 (abnormal blocking procedures):
+ *     BLA for a circuit not locally blocked: UBL sent; UBA for a circuit locally blocked and not being unblocked:
+ *     BLO sent; any other unexpected BLA/UBA is discarded
+ *     CGBA/CGUA that answer a CGB/CGU of ours (same CIC, range and supervision type) but for other circuits than
+ *     asked: the CGB (CGU) is repeated for the circuits it asked for and the acknowledgement left out; a CGU is sent
+ *     for the circuits a CGBA says blocked that we do not block, a CGB for the circuits a CGUA says unblocked that we
+ *     do block (both repeated until acknowledged); maintenance is alerted
+ *     CGBA/CGUA that answer nothing of ours: a CGU for the circuits it says blocked that we do not block (CGBA), a
+ *     CGB for those it says unblocked that we do block (CGUA); the rest is discarded
  * </pre>
  *
  * Hardware-oriented blocking releases the calls on the circuits at once, both directions, without REL (2.8.3).
@@ -206,7 +213,16 @@ public final class LocalBlocking {
                 return;
             }
         }
-        LOG.info("CIC {}: {} matches no pending {}: discarded", ack.cic(), ack.type(), requestType);
+        if (rs == null || (supervision != MAINTENANCE_ORIENTED && supervision != HARDWARE_ORIENTED)) {
+            LOG.info("CIC {}: {} with supervision {} and {} discarded", ack.cic(), ack.type(), supervision, rs);
+            return;
+        }
+        LOG.info(
+                "CIC {}: {} matches no pending {}: contradicted where it disagrees",
+                ack.cic(),
+                ack.type(),
+                requestType);
+        contradict(blocking, supervision == HARDWARE_ORIENTED, ack.cic(), rs, rs.range() + 1, k -> true);
     }
 
     /**
@@ -292,24 +308,29 @@ public final class LocalBlocking {
             if (marked == 0) {
                 continue;
             }
-            RangeAndStatus rs = RangeAndStatus.of(r.rangeField(), bits);
-            int supervision = hardwareOriented ? HARDWARE_ORIENTED : MAINTENANCE_ORIENTED;
             for (int k = 0; k < r.count(); k++) {
                 if (bits[k]) {
                     enter(r.firstCic() + k, type.equals(IsupMessageType.CGB), hardwareOriented);
                 }
             }
-            RepeatedRequest request = new RepeatedRequest(
-                            IsupMessages.circuitGroup(type, r.firstCic(), supervision, rs),
-                            type.equals(IsupMessageType.CGB) ? IsupTimer.T18 : IsupTimer.T20,
-                            type.equals(IsupMessageType.CGB) ? IsupTimer.T19 : IsupTimer.T21,
-                            MaintenanceAlert.NO_GROUP_BLOCKING_ACKNOWLEDGEMENT,
-                            context)
-                    .start();
-            groupRequests.add(new GroupRequest(type, supervision, r, rs, request));
+            track(type, hardwareOriented, r, bits);
             affected += marked;
         }
         return affected;
+    }
+
+    /** Sends a CGB or CGU for the marked circuits of the range and repeats it until acknowledged (T18-T21). */
+    private void track(IsupMessageType type, boolean hardwareOriented, Ranges.Range r, boolean[] bits) {
+        RangeAndStatus rs = RangeAndStatus.of(r.rangeField(), bits);
+        int supervision = hardwareOriented ? HARDWARE_ORIENTED : MAINTENANCE_ORIENTED;
+        RepeatedRequest request = new RepeatedRequest(
+                        IsupMessages.circuitGroup(type, r.firstCic(), supervision, rs),
+                        type.equals(IsupMessageType.CGB) ? IsupTimer.T18 : IsupTimer.T20,
+                        type.equals(IsupMessageType.CGB) ? IsupTimer.T19 : IsupTimer.T21,
+                        MaintenanceAlert.NO_GROUP_BLOCKING_ACKNOWLEDGEMENT,
+                        context)
+                .start();
+        groupRequests.add(new GroupRequest(type, supervision, r, rs, request));
     }
 
     /** A lone circuit cannot be a group message's range (range 0 is reserved): add a neighbour of the group. */
@@ -348,35 +369,78 @@ public final class LocalBlocking {
         }
     }
 
+    /**
+     * The acknowledgement of one of our requests: the circuits it acknowledges change state; those it leaves out are
+     * asked for again, those it adds are contradicted (Q.764 2.8.2.3).
+     */
     private void settle(GroupRequest g, RangeAndStatus ack, boolean blocking) {
         boolean hw = g.supervision() == HARDWARE_ORIENTED;
+        State[] states = hw ? hardware : maintenance;
+        Ranges.Range r = g.range();
+        boolean[] missing = new boolean[r.count()];
+        int missed = 0;
         boolean mismatch = false;
-        for (int k = 0; k < g.range().count(); k++) {
-            int cic = g.range().firstCic() + k;
+        for (int k = 0; k < r.count(); k++) {
+            int cic = r.firstCic() + k;
             boolean asked = g.sent().statusBit(k);
             boolean done = ack.statusBit(k);
-            if (asked != done) {
-                mismatch = true;
-            }
-            if (!asked || !done || !group.contains(cic)) {
+            mismatch |= asked != done;
+            if (!asked || !group.contains(cic)) {
                 continue;
             }
             int i = index(cic);
-            State[] states = hw ? hardware : maintenance;
-            if (blocking && states[i] == State.BLOCKING) {
+            State awaited = blocking ? State.BLOCKING : State.UNBLOCKING;
+            if (states[i] != awaited) {
+                continue;
+            }
+            if (!done) {
+                missing[k] = true;
+                missed++;
+            } else if (blocking) {
                 states[i] = State.BLOCKED;
-            } else if (!blocking && states[i] == State.UNBLOCKING) {
+            } else {
                 states[i] = State.UNBLOCKED;
                 context.pool().unblock(cic, hw ? Blocking.LOCALLY_HARDWARE : Blocking.LOCALLY_MAINTENANCE);
             }
         }
-        if (mismatch) {
-            LOG.warn(
-                    "CIC {}: {} acknowledged other circuits than asked",
-                    g.range().firstCic(),
-                    g.type());
-            context.alert(g.range().firstCic(), MaintenanceAlert.GROUP_BLOCKING_MISMATCH);
+        if (!mismatch) {
+            return;
         }
+        LOG.warn("CIC {}: {} acknowledged other circuits than asked", r.firstCic(), g.type());
+        context.alert(r.firstCic(), MaintenanceAlert.GROUP_BLOCKING_MISMATCH);
+        if (missed > 0) {
+            LOG.info("CIC {}: {} repeated for the {} circuits left out", r.firstCic(), g.type(), missed);
+            track(g.type(), hw, r, missing);
+        }
+        contradict(blocking, hw, r.firstCic(), ack, r.count(), k -> !g.sent().statusBit(k));
+    }
+
+    /**
+     * The other exchange says circuits are blocked that we do not block (CGBA) or unblocked that we do block (CGUA):
+     * a CGU, or a CGB, for them. {@code considered} says which status bits of the acknowledgement count.
+     */
+    private void contradict(
+            boolean blocking, boolean hw, int firstCic, RangeAndStatus ack, int count, IntPredicate considered) {
+        State[] states = hw ? hardware : maintenance;
+        boolean[] wrong = new boolean[count];
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            int cic = firstCic + k;
+            if (!considered.test(k) || !ack.statusBit(k) || !group.contains(cic)) {
+                continue;
+            }
+            boolean weBlock = states[index(cic)] == State.BLOCKING || states[index(cic)] == State.BLOCKED;
+            if (blocking != weBlock) {
+                wrong[k] = true;
+                n++;
+            }
+        }
+        if (n == 0 || count < 2) {
+            return;
+        }
+        IsupMessageType answer = blocking ? IsupMessageType.CGU : IsupMessageType.CGB;
+        LOG.info("CIC {}: {} for the {} circuits the other exchange has the wrong way", firstCic, answer, n);
+        track(answer, hw, new Ranges.Range(firstCic, count), wrong);
     }
 
     private void finishCircuitRequest(int i) {

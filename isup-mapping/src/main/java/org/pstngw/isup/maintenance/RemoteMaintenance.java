@@ -1,5 +1,7 @@
 package org.pstngw.isup.maintenance;
 
+import java.util.List;
+import java.util.Optional;
 import org.pstngw.isup.call.CallState;
 import org.pstngw.isup.call.CallTable;
 import org.pstngw.isup.circuit.Blocking;
@@ -8,9 +10,6 @@ import org.pstngw.isup.circuit.CircuitPool;
 import org.pstngw.sipi.isup.IsupMessage;
 import org.pstngw.sipi.isup.IsupMessageType;
 import org.pstngw.sipi.isup.IsupMessages;
-import org.pstngw.sipi.isup.IsupParameter;
-import org.pstngw.sipi.isup.IsupParameters;
-import org.pstngw.sipi.isup.ParameterCode;
 import org.pstngw.sipi.isup.RangeAndStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Answers the other exchange's circuit maintenance (Q.764 2.8.2 blocking, 2.8.3 group blocking, 2.9.3.2 query):
  * BLO -> BLA, UBL -> UBA, CGB -> CGBA, CGU -> CGUA (maintenance or hardware oriented), CQM -> CQR. Updates the
  * pool's remote blocking states; hardware-oriented CGB releases the calls on its circuits at once (2.8.3). Group
- * messages with a range outside 1..31 (CGB, CGU) or 0..31 (CQM), or an unknown supervision type, are discarded.
- * Runs on the call control's executor.
+ * messages with a range outside 1..31 (CGB, CGU) or 0..31 (CQM), or an unknown supervision type, are discarded; a
+ * range that reaches into other circuit groups of ours is answered once for all ({@link GroupAnswer}). Runs on the
+ * call control's executor.
  */
 public final class RemoteMaintenance {
 
@@ -45,36 +45,48 @@ public final class RemoteMaintenance {
         } else if (type.equals(IsupMessageType.UBL)) {
             pool.unblock(cic, Blocking.REMOTELY_MAINTENANCE);
             context.send(IsupMessages.bare(IsupMessageType.UBA, cic));
-        } else if (type.equals(IsupMessageType.CGB) || type.equals(IsupMessageType.CGU)) {
-            group(message, type.equals(IsupMessageType.CGB));
-        } else if (type.equals(IsupMessageType.CQM)) {
-            query(message);
+        } else if (type.equals(IsupMessageType.CGB)
+                || type.equals(IsupMessageType.CGU)
+                || type.equals(IsupMessageType.CQM)) {
+            Optional<String> invalid = GroupAnswer.invalid(message);
+            if (invalid.isPresent()) {
+                LOG.info("CIC {}: {} discarded: {}", cic, type, invalid.get());
+            } else {
+                context.send(GroupAnswer.combine(message, List.of(part(message))));
+            }
         } else {
             return false;
         }
         return true;
     }
 
-    private void group(IsupMessage message, boolean block) {
-        int supervision = message.parameters()
-                .get(ParameterCode.CIRCUIT_GROUP_SUPERVISION_MESSAGE_TYPE)
-                .map(p -> p.value().length > 0 ? p.value()[0] & 0x03 : -1)
-                .orElse(-1);
-        RangeAndStatus rs = message.rangeAndStatus().orElse(null);
-        if (rs == null
-                || !Ranges.validGroupRange(rs.range())
-                || (supervision != LocalBlocking.MAINTENANCE_ORIENTED
-                        && supervision != LocalBlocking.HARDWARE_ORIENTED)) {
-            LOG.info("CIC {}: {} with supervision {} and {} discarded", message.cic(), message.type(), supervision, rs);
-            return;
-        }
-        boolean hardware = supervision == LocalBlocking.HARDWARE_ORIENTED;
-        Blocking kind = hardware ? Blocking.REMOTELY_HARDWARE : Blocking.REMOTELY_MAINTENANCE;
+    /**
+     * This group's share of a received (valid) CGB, CGU or CQM: the blocking states of its circuits change (a
+     * hardware-oriented CGB releases their calls at once) and its part of the acknowledgement. A range that reaches
+     * into other circuit groups of ours is answered once for all of them ({@link GroupAnswer}).
+     */
+    public GroupAnswer.Part part(IsupMessage request) {
+        int n = GroupAnswer.circuits(request);
         CircuitGroup group = context.pool().group();
-        boolean[] done = new boolean[rs.range() + 1];
-        for (int k = 0; k <= rs.range(); k++) {
-            int cic = message.cic() + k;
-            if (!rs.statusBit(k) || !group.contains(cic)) {
+        boolean[] owned = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            owned[k] = group.contains(request.cic() + k);
+        }
+        if (request.type().equals(IsupMessageType.CQM)) {
+            byte[] states = new byte[n];
+            for (int k = 0; k < n; k++) {
+                states[k] = (byte) circuitStateIndicator(request.cic() + k);
+            }
+            return new GroupAnswer.Part(owned, new boolean[n], states, () -> {});
+        }
+        boolean block = request.type().equals(IsupMessageType.CGB);
+        boolean hardware = GroupAnswer.supervision(request) == LocalBlocking.HARDWARE_ORIENTED;
+        Blocking kind = hardware ? Blocking.REMOTELY_HARDWARE : Blocking.REMOTELY_MAINTENANCE;
+        RangeAndStatus rs = request.rangeAndStatus().orElseThrow();
+        boolean[] done = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            int cic = request.cic() + k;
+            if (!rs.statusBit(k) || !owned[k]) {
                 continue;
             }
             done[k] = true;
@@ -87,31 +99,7 @@ public final class RemoteMaintenance {
                 context.pool().unblock(cic, kind);
             }
         }
-        context.send(IsupMessages.circuitGroup(
-                block ? IsupMessageType.CGBA : IsupMessageType.CGUA,
-                message.cic(),
-                supervision,
-                RangeAndStatus.of(rs.range(), done)));
-    }
-
-    private void query(IsupMessage message) {
-        RangeAndStatus rs = message.rangeAndStatus().orElse(null);
-        if (rs == null || rs.range() > Ranges.MAX_CIRCUITS - 1) {
-            LOG.info("CIC {}: CQM with {} discarded (Q.764 2.9.3.1: range at most 31)", message.cic(), rs);
-            return;
-        }
-        byte[] states = new byte[rs.range() + 1];
-        for (int k = 0; k < states.length; k++) {
-            states[k] = (byte) circuitStateIndicator(message.cic() + k);
-        }
-        context.send(IsupMessage.of(
-                IsupMessageType.CQR,
-                message.cic(),
-                IsupParameters.of(
-                        IsupParameter.of(
-                                ParameterCode.RANGE_AND_STATUS,
-                                RangeAndStatus.rangeOnly(rs.range()).encode()),
-                        new IsupParameter(ParameterCode.CIRCUIT_STATE_INDICATOR, states))));
+        return new GroupAnswer.Part(owned, done, new byte[0], () -> {});
     }
 
     /** The CQR octet for one CIC (unequipped outside our group). */

@@ -112,8 +112,17 @@ final class CallResponder {
         proceed(c);
     }
 
-    /** REL from our side: RLC, the circuit is idle, nothing planned for the call happens any more. */
+    /**
+     * REL from our side: RLC, the circuit is idle, nothing planned for the call happens any more; unless the exchange
+     * was told to ignore it ({@link SimulatedExchange#ignoreReleases}): then nothing is sent, the call is left as it
+     * was (a lost REL, as far as the other side can tell).
+     */
     void onRel(SimCircuit c) {
+        if (c.releasesToIgnore > 0) {
+            c.releasesToIgnore--;
+            LOG.info("sim: REL on CIC {} ignored as told ({} more to ignore)", c.cic, c.releasesToIgnore);
+            return;
+        }
         c.clear();
         wire.bare(IsupMessageType.RLC, c.cic);
     }

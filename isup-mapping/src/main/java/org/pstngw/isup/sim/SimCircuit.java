@@ -27,6 +27,12 @@ final class SimCircuit {
     boolean remotelyMaintenanceBlocked;
     boolean locallyHardwareBlocked;
     boolean remotelyHardwareBlocked;
+    /**
+     * RELs still to leave unanswered (no RLC, the call stays as it was), so that the other side's T1 and T5 run out
+     * over the wire. Set from a test; not part of a call, so {@link #clear()} keeps it.
+     */
+    int releasesToIgnore;
+
     private final List<Future<?>> pending = new ArrayList<>();
     private Future<?> digitTimer;
 

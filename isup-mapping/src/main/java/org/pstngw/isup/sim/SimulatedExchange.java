@@ -220,6 +220,18 @@ public final class SimulatedExchange implements AutoCloseable {
         onLoop(cic, c -> calls.release(c, cause));
     }
 
+    /**
+     * The next {@code count} RELs on the CIC are left unanswered (no RLC; the exchange's call stays as it was), as if
+     * they were lost: the sender's T1 (REL repeated) and T5 (RSC, maintenance alerted, Q.764 2.9.6) run out over the
+     * wire. 0 answers every REL again. An RSC is still answered with RLC.
+     */
+    public void ignoreReleases(int cic, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count " + count);
+        }
+        onLoop(cic, c -> c.releasesToIgnore = count);
+    }
+
     /** SUS, network or subscriber initiated. */
     public void sendSus(int cic, boolean network) {
         onLoop(cic, c -> wire.suspendResume(cic, true, network));

@@ -7,6 +7,7 @@ import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.link.SendResult;
 import org.pstngw.sipi.isup.DecodeResult;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupMessage;
@@ -38,6 +39,15 @@ public final class ControlHarness implements IsupLink, IsupCallListener {
     public final List<String> alerts = new ArrayList<>();
     public final ManualScheduler scheduler = new ManualScheduler();
     public DestinationState destination = DestinationState.AVAILABLE;
+    /** How {@link #sent} decodes what call control sends. */
+    public IsupVariant variant = IsupVariant.ITU;
+    /** Refuses the next sends with this reason (while {@link #refusals} lasts), as M3UA would with no route. */
+    public SendResult.Reason refuseWith = SendResult.Reason.NO_ROUTE;
+
+    public int refusals;
+    /** The link's network indicator, which call control puts on what it sends. */
+    public int networkIndicator = 2;
+
     public Runnable onEvent = () -> {};
     public final IsupCallControl control;
 
@@ -152,10 +162,24 @@ public final class ControlHarness implements IsupLink, IsupCallListener {
 
     @Override
     public boolean send(IsupPdu pdu) {
+        return transmit(pdu).sent();
+    }
+
+    /** Records what went out; refuses like the real link while the destination is down or refusals are asked for. */
+    @Override
+    public SendResult transmit(IsupPdu pdu) {
+        if (!destination.canSend()) {
+            return new SendResult.Refused(SendResult.Reason.DESTINATION_UNAVAILABLE, "DPC " + pdu.dpc());
+        }
+        if (refusals > 0) {
+            refusals--;
+            return new SendResult.Refused(refuseWith, "refused by the test");
+        }
         pdus.add(pdu);
-        DecodeResult r = IsupCodec.decode(pdu.payload(), IsupVariant.ITU);
-        sent.add(((DecodeResult.Decoded) r).message());
-        return destination.canSend();
+        if (IsupCodec.decode(pdu.payload(), variant) instanceof DecodeResult.Decoded(IsupMessage m)) {
+            sent.add(m);
+        }
+        return SendResult.SENT;
     }
 
     @Override
@@ -169,5 +193,10 @@ public final class ControlHarness implements IsupLink, IsupCallListener {
     @Override
     public int ownPointCode() {
         return OWN_PC;
+    }
+
+    @Override
+    public int networkIndicator() {
+        return networkIndicator;
     }
 }

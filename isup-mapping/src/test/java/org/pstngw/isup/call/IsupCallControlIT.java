@@ -14,13 +14,17 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pstngw.isup.circuit.CircuitGroup;
 import org.pstngw.isup.circuit.HuntingStrategy;
+import org.pstngw.isup.link.CleanShutdown;
 import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.link.IsupLink;
 import org.pstngw.isup.link.IsupPdu;
+import org.pstngw.isup.maintenance.CircuitReport;
 import org.pstngw.isup.maintenance.LocalBlocking;
+import org.pstngw.isup.maintenance.QueryResult;
 import org.pstngw.isup.sim.Behaviour;
 import org.pstngw.isup.sim.IsupBytes;
 import org.pstngw.isup.sim.LinkAndExchange;
@@ -35,11 +39,13 @@ import org.pstngw.sipi.isup.IsupParameters;
 import org.pstngw.sipi.isup.IsupVariant;
 
 /**
- * Call control against jSS7's ISUP stack (the simulated exchange, point code 2, which controls the even CICs on
+ * Call control against the simulated exchange (jSS7's ISUP messages on its own jSS7 M3UA node, point code 2, which controls the even CICs on
  * dual seizure) over real M3UA/TCP on loopback: calls both ways and released both ways, glare with both outcomes,
- * blocking and group blocking both ways, resets, circuit query and continuity re-check from the exchange, link loss mid-call and calls after recovery.
+ * blocking and group blocking both ways, resets, circuit queries both ways, continuity re-check from the exchange,
+ * link loss mid-call and calls after recovery. Threads and ports left behind fail the class ({@link CleanShutdown}).
  */
 @Timeout(120)
+@ExtendWith(CleanShutdown.class)
 class IsupCallControlIT {
 
     @TempDir
@@ -50,7 +56,7 @@ class IsupCallControlIT {
     private final BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> reattempts = new LinkedBlockingQueue<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final ExecutorScheduler timers = new ExecutorScheduler("it-timers");
+    private final WheelScheduler timers = new WheelScheduler("it-timers");
     private LinkAndExchange pair;
     private IsupCallControl control;
 
@@ -219,7 +225,7 @@ class IsupCallControlIT {
         AtomicBoolean once = new AtomicBoolean();
         return pdu -> {
             if (pdu.messageType() == IsupMessageType.IAM.code()
-                    && pdu.cic() == cic
+                    && pdu.cic(IsupVariant.ITU) == cic
                     && once.compareAndSet(false, true)) {
                 control.setup(iamTo("5"));
             }
@@ -330,6 +336,35 @@ class IsupCallControlIT {
         start();
         pair.exchange().sendCqm(1, 7);
         await(() -> pair.exchange().received(IsupMessageType.CQR) == 1, "CQR at the exchange");
+    }
+
+    @Test
+    void ourCircuitQueryGetsTheExchangesStatesOverTheWire() throws Exception {
+        start();
+        pair.exchange().sendIam(3, "123", "456");
+        assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_INCOMING_CALL, 0));
+        pair.exchange().sendBlo(5);
+        await(() -> pair.exchange().received(IsupMessageType.BLA) > 0, "BLA at the exchange");
+
+        QueryResult result = get(control.maintenance().query(1, 8));
+
+        assertThat(result).isInstanceOf(QueryResult.Answered.class);
+        java.util.List<CircuitReport> reports = ((QueryResult.Answered) result).circuits();
+        assertThat(reports).extracting(CircuitReport::cic).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(reports.get(2).callProcessing())
+                .as("the exchange's own call on CIC 3")
+                .isEqualTo(CircuitReport.CallProcessing.OUTGOING_BUSY);
+        assertThat(reports.get(4).maintenanceBlocking())
+                .as("the exchange blocks CIC 5")
+                .isEqualTo(CircuitReport.BlockingState.LOCAL);
+        assertThat(reports)
+                .filteredOn(r -> r.cic() != 3)
+                .allMatch(r -> r.callProcessing() == CircuitReport.CallProcessing.IDLE);
+        assertThat(reports)
+                .filteredOn(r -> r.cic() != 5)
+                .allMatch(r -> r.maintenanceBlocking() == CircuitReport.BlockingState.NONE
+                        && r.hardwareBlocking() == CircuitReport.BlockingState.NONE);
+        assertThat(pair.exchange().received(IsupMessageType.CQM)).isEqualTo(1);
     }
 
     @Test

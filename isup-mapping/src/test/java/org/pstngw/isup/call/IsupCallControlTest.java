@@ -326,11 +326,9 @@ class IsupCallControlTest {
     }
 
     @Test
-    void theNetworkIndicatorAndOurPointCodesGoOnTheWire() {
-        ControlHarness international = new ControlHarness(
-                CircuitGroup.contiguous("g", ControlHarness.REMOTE_PC, 1, 2, "span0", 1),
-                CallControlSettings.defaults().withNetworkIndicator(0),
-                null);
+    void theLinksNetworkIndicatorAndPointCodeGoOnTheWire() {
+        ControlHarness international = new ControlHarness(2);
+        international.networkIndicator = 0;
         international.setup();
         assertThat(international.pdus.getFirst().networkIndicator()).isZero();
         assertThat(international.pdus.getFirst().opc()).isEqualTo(ControlHarness.OWN_PC);

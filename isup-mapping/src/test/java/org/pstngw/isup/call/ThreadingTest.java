@@ -98,7 +98,7 @@ class ThreadingTest {
         int cyclesPerThread = 300;
         Echo far = new Echo();
         ExecutorService control = Executors.newFixedThreadPool(2);
-        ExecutorScheduler timers = new ExecutorScheduler("threading-test");
+        WheelScheduler timers = new WheelScheduler("threading-test");
         ExecutorService app = Executors.newFixedThreadPool(threads);
         CountDownLatch done = new CountDownLatch(threads * cyclesPerThread);
         AtomicInteger answered = new AtomicInteger();
@@ -171,8 +171,8 @@ class ThreadingTest {
     }
 
     @Test
-    void cancelledTimersLeaveTheQueueAtOnce() {
-        try (ExecutorScheduler timers = new ExecutorScheduler("cancel-test")) {
+    void cancelledTimersAreCountedOutAtOnce() {
+        try (WheelScheduler timers = new WheelScheduler("cancel-test")) {
             List<Scheduler.Cancellable> handles = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {
                 handles.add(timers.schedule(Duration.ofMinutes(5), () -> {}));

@@ -58,8 +58,6 @@ class CallControlFromConfTest {
                     .forEach(ts -> assertThat(usedTimeslots.add(span.name() + "/" + ts))
                             .isTrue());
             assertThat(g.direction().name()).isEqualTo(conf.direction().name());
-            assertThat(groups.get(i).settings().networkIndicator())
-                    .isEqualTo(c.ss7().networkIndicator().code());
             assertThat(groups.get(i).settings().variant().name())
                     .isEqualTo(c.ss7().isupVariant().name());
             assertThat(groups.get(i).settings().timers().get(IsupTimer.T7))
@@ -74,7 +72,6 @@ class CallControlFromConfTest {
         assertThat(g.group().timeslots())
                 .isEqualTo(IntStream.rangeClosed(1, 31).boxed().toList());
         assertThat(g.settings().hunting()).isEqualTo(HuntingStrategy.SEQUENTIAL_UP);
-        assertThat(g.settings().networkIndicator()).isEqualTo(2);
         assertThat(g.settings().timers()).isEqualTo(IsupTimers.defaults());
     }
 
@@ -99,7 +96,13 @@ class CallControlFromConfTest {
         assertThat(groups)
                 .extracting(g -> g.settings().hunting())
                 .containsExactly(HuntingStrategy.ODD_FIRST, HuntingStrategy.EVEN_FIRST);
-        assertThat(groups).allMatch(g -> g.settings().networkIndicator() == 0);
+        assertThat(org.pstngw.isup.link.M3uaSettingsFromConf.map(
+                                "gw",
+                                GatewayConfigLoader.loadProfile("ss7-bridging").ss7(),
+                                java.nio.file.Path.of("data"))
+                        .networkIndicator())
+                .as("the link's NI, which call control sends with")
+                .isZero();
         assertThat(groups.get(1).group().timeslots())
                 .isEqualTo(IntStream.rangeClosed(17, 31).boxed().toList());
     }
@@ -126,6 +129,7 @@ class CallControlFromConfTest {
     @Test
     void buildGivesOneControlPerGroupBehindADispatcher() {
         org.pstngw.isup.call.ControlHarness link = new org.pstngw.isup.call.ControlHarness(1);
+        link.networkIndicator = 0;
         org.pstngw.isup.call.CicDispatcher d = CallControlFromConf.build(
                 GatewayConfigLoader.loadProfile("ss7-bridging"), link, link.scheduler, Runnable::run, g -> link, null);
         assertThat(d.controls()).extracting(c -> c.group().name()).containsExactly("east-low", "east-high");

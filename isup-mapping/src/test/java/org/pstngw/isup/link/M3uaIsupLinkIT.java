@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.pstngw.sipi.isup.IsupVariant;
 
 /** Our M3UA link against another M3UA node over real M3UA/TCP on loopback, ephemeral ports. */
 @Timeout(90)
@@ -130,7 +131,7 @@ class M3uaIsupLinkIT {
         assertThat(got.dpc()).isEqualTo(EX_PC);
         assertThat(got.sls()).isEqualTo(3);
         assertThat(got.networkIndicator()).isEqualTo(2);
-        assertThat(got.cic()).isEqualTo(0x123);
+        assertThat(got.cic(IsupVariant.ITU)).isEqualTo(0x123);
         assertThat(got.payload()).isEqualTo(IAM);
 
         byte[] rlc = {0x23, 0x01, 0x10, 0x00};
@@ -274,7 +275,7 @@ class M3uaIsupLinkIT {
         defaultPair();
         assertThat(gwRec.nextEvent()).isEqualTo(new Event(EX_PC, DestinationState.AVAILABLE));
         assertThat(gw().send(new IsupPdu(GW_PC, EX_PC, 9, 2, IAM))).isTrue();
-        assertThat(exRec.nextPdu().cic()).isEqualTo(0x123);
+        assertThat(exRec.nextPdu().cic(IsupVariant.ITU)).isEqualTo(0x123);
 
         ex().node()
                 .sendRaw(

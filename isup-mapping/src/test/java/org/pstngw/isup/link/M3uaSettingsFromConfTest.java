@@ -44,10 +44,15 @@ class M3uaSettingsFromConfTest {
         assertThat(s.serviceIndicator()).isEqualTo(ss7.serviceIndicator());
         assertThat(s.persistDir()).isEqualTo(DATA.resolve(ss7.persistDir()));
         assertThat(s.labelFormat().name()).isEqualTo(ss7.isupVariant().name());
-        assertThat(s.exchange()).isEqualTo(M3uaOptions.DEFAULTS.exchange());
-        assertThat(s.deliveryThreads()).isEqualTo(M3uaOptions.DEFAULTS.deliveryThreads());
-        assertThat(s.activeTimeout()).isEqualTo(M3uaOptions.DEFAULTS.activeTimeout());
-        assertThat(s.userPartTestInterval()).isEqualTo(M3uaOptions.DEFAULTS.userPartTestInterval());
+        assertThat(s.exchange().name().charAt(0))
+                .isEqualTo(ss7.exchangeType().name().charAt(0));
+        assertThat(s.minActiveAsps()).isEqualTo(ss7.minActiveAsps());
+        assertThat(s.deliveryThreads()).isEqualTo(ss7.deliveryThreads());
+        assertThat(s.activeTimeout()).isEqualTo(ss7.activationWait());
+        assertThat(s.userPartTestInterval()).isEqualTo(ss7.isupTimers().t4());
+        if (ss7.mode() == Ss7Config.M3uaMode.IPSP) {
+            assertThat(s.role().isServer()).isEqualTo(ss7.ipspSide() == Ss7Config.IpspSide.SERVER);
+        }
     }
 
     @Test
@@ -87,7 +92,12 @@ class M3uaSettingsFromConfTest {
         assertThat(client.networkIndicator()).isZero();
 
         M3uaSettings server = M3uaSettingsFromConf.map(
-                "gw", ss7, DATA, M3uaOptions.DEFAULTS.withIpspSide(M3uaOptions.IpspSide.SERVER));
+                "gw",
+                GatewayConfigLoader.parse(
+                                "ss7:\n  mode: ipsp\n  ipsp-side: server\n  embedded-exchange: {enabled: false}\n",
+                                "g.yaml")
+                        .ss7(),
+                DATA);
         assertThat(server.role()).isEqualTo(M3uaSettings.Role.IPSP_SERVER);
         assertThat(server.localPortOf(0)).isEqualTo(2905);
     }
@@ -101,16 +111,20 @@ class M3uaSettingsFromConfTest {
     }
 
     @Test
-    void optionsReachTheSettingsAndMinimumActiveAspsIsCappedAtThePeers() {
-        M3uaOptions options = new M3uaOptions(
-                M3uaOptions.IpspSide.CLIENT,
-                M3uaSettings.Exchange.DOUBLE,
-                5,
-                3,
-                Duration.ofSeconds(2),
-                Duration.ofMinutes(15));
-        M3uaSettings s = M3uaSettingsFromConf.map(
-                "gw", GatewayConfigLoader.loadProfile("carrier-interconnect").ss7(), DATA, options);
+    void theM3uaTuningKeysReachTheSettings() {
+        Ss7Config ss7 = GatewayConfigLoader.parse("""
+                        ss7:
+                          mode: ipsp
+                          exchange-type: de
+                          remote-peers: [{address: 10.0.0.1, port: 2905}, {address: 10.0.0.2, port: 2905}]
+                          min-active-asps: 2
+                          delivery-threads: 3
+                          activation-wait: 2s
+                          isup-timers: {t4: 15min}
+                          embedded-exchange: {enabled: false}
+                        """, "g.yaml").ss7();
+        M3uaSettings s = M3uaSettingsFromConf.map("gw", ss7, DATA);
+        assertThat(s.role()).isEqualTo(M3uaSettings.Role.IPSP_CLIENT);
         assertThat(s.exchange()).isEqualTo(M3uaSettings.Exchange.DOUBLE);
         assertThat(s.minActiveAsps()).isEqualTo(2);
         assertThat(s.deliveryThreads()).isEqualTo(3);

@@ -18,7 +18,7 @@ import org.pstngw.sipi.isup.IsupParameter;
 import org.pstngw.sipi.isup.ParameterCode;
 import org.pstngw.sipi.isup.RangeAndStatus;
 
-/** Blocking we start (Q.764 2.8, 2.9.4), through a real call control over a capturing link and a manual clock. */
+/** Blocking we start (Q.764 2.8, 2.8.2.3, 2.9.4), through a real call control over a capturing link and a manual clock. */
 class LocalBlockingTest {
 
     private final ControlHarness h = new ControlHarness(4);
@@ -111,15 +111,96 @@ class LocalBlockingTest {
         assertThat(now(h.control.maintenance().available())).isEqualTo(4);
     }
 
+    private static IsupMessage ack(IsupMessageType type, int cic, int supervision, boolean... bits) {
+        return IsupMessages.circuitGroup(type, cic, supervision, RangeAndStatus.of(bits.length - 1, bits));
+    }
+
+    /** Q.764 2.8.2.3: the CGB is repeated for the circuits its CGBA left out, and maintenance is alerted. */
     @Test
-    void aGroupAcknowledgementForOtherCircuitsAlertsAndAWrongOneIsDiscarded() {
-        now(h.control.maintenance().blockGroup(1, 2, false));
-        h.receive(IsupMessages.circuitGroup(IsupMessageType.CGBA, 1, 1, RangeAndStatus.of(1, true, true)));
-        assertThat(now(h.control.maintenance().localBlockingState(1))).isEqualTo(LocalBlocking.State.BLOCKING);
-        h.receive(IsupMessages.circuitGroup(IsupMessageType.CGBA, 1, 0, RangeAndStatus.of(1, true, false)));
+    void circuitsACgbaLeavesOutAreAskedForAgain() {
+        now(h.control.maintenance().blockGroup(1, 3, false));
+        h.sent.clear();
+
+        h.receive(ack(IsupMessageType.CGBA, 1, 0, true, false, true));
+
         assertThat(h.alerts).containsExactly("1:" + MaintenanceAlert.GROUP_BLOCKING_MISMATCH);
         assertThat(now(h.control.maintenance().localBlockingState(1))).isEqualTo(LocalBlocking.State.BLOCKED);
         assertThat(now(h.control.maintenance().localBlockingState(2))).isEqualTo(LocalBlocking.State.BLOCKING);
+        assertThat(h.sentTypes()).containsExactly(IsupMessageType.CGB);
+        assertThat(h.sent.getFirst().cic()).isEqualTo(1);
+        assertThat(h.sent.getFirst().rangeAndStatus()).contains(RangeAndStatus.of(2, false, true, false));
+
+        h.receive(ack(IsupMessageType.CGBA, 1, 0, false, true, false));
+        assertThat(now(h.control.maintenance().localBlockingState(2))).isEqualTo(LocalBlocking.State.BLOCKED);
+        h.scheduler.advance(Duration.ofMinutes(30));
+        assertThat(h.sent).as("nothing left to repeat").hasSize(1);
+    }
+
+    /** Q.764 2.8.2.3: a CGBA that also says blocked a circuit we did not ask for gets a CGU for it. */
+    @Test
+    void aCircuitACgbaBlocksWithoutBeingAskedIsUnblocked() {
+        now(h.control.maintenance().blockGroup(4, 1, true)); // CGB on 3-4, bit for 4 only
+        h.sent.clear();
+
+        h.receive(ack(IsupMessageType.CGBA, 3, 1, true, true));
+
+        assertThat(now(h.control.maintenance().hardwareBlockingState(4))).isEqualTo(LocalBlocking.State.BLOCKED);
+        assertThat(h.sentTypes()).containsExactly(IsupMessageType.CGU);
+        IsupMessage cgu = h.sent.getFirst();
+        assertThat(cgu.cic()).isEqualTo(3);
+        assertThat(cgu.rangeAndStatus()).contains(RangeAndStatus.of(1, true, false));
+        assertThat(supervision(cgu)).isEqualTo(LocalBlocking.HARDWARE_ORIENTED);
+        assertThat(now(h.control.maintenance().blocking(3)))
+                .as("never blocked here")
+                .isEmpty();
+
+        h.receive(ack(IsupMessageType.CGUA, 3, 1, true, false));
+        h.scheduler.advance(Duration.ofMinutes(30));
+        assertThat(h.sent).as("the CGU was acknowledged").hasSize(1);
+    }
+
+    /** Q.764 2.8.2.3: the CGU is repeated for what its CGUA left out; a circuit it unblocks unasked is blocked. */
+    @Test
+    void aCguaForOtherCircuitsIsAnsweredLikeACgba() {
+        now(h.control.maintenance().blockGroup(1, 4, true));
+        h.receive(ack(IsupMessageType.CGBA, 1, 1, true, true, true, true));
+        now(h.control.maintenance().unblockGroup(4, 1, true)); // CGU on 3-4, bit for 4 only
+        h.sent.clear();
+
+        h.receive(ack(IsupMessageType.CGUA, 3, 1, true, false));
+
+        assertThat(now(h.control.maintenance().hardwareBlockingState(4))).isEqualTo(LocalBlocking.State.UNBLOCKING);
+        assertThat(h.sentTypes()).containsExactly(IsupMessageType.CGU, IsupMessageType.CGB);
+        assertThat(h.sent.get(0).rangeAndStatus()).contains(RangeAndStatus.of(1, false, true));
+        assertThat(h.sent.get(1).rangeAndStatus()).contains(RangeAndStatus.of(1, true, false));
+        assertThat(now(h.control.maintenance().hardwareBlockingState(3))).isEqualTo(LocalBlocking.State.BLOCKED);
+    }
+
+    /** Q.764 2.8.2.3: acknowledgements that answer nothing of ours are contradicted where they are wrong. */
+    @Test
+    void unsolicitedGroupAcknowledgementsAreContradictedWhereTheyAreWrong() {
+        now(h.control.maintenance().block(2));
+        h.receive(IsupMessageType.BLA, 2);
+        h.sent.clear();
+
+        h.receive(ack(IsupMessageType.CGBA, 1, 0, true, true, false));
+        assertThat(h.sentTypes()).containsExactly(IsupMessageType.CGU);
+        assertThat(h.sent.getFirst().rangeAndStatus()).contains(RangeAndStatus.of(2, true, false, false));
+
+        h.receive(ack(IsupMessageType.CGUA, 1, 0, false, true, true));
+        assertThat(h.sentTypes()).containsExactly(IsupMessageType.CGU, IsupMessageType.CGB);
+        assertThat(h.lastSent(IsupMessageType.CGB).rangeAndStatus()).contains(RangeAndStatus.of(2, false, true, false));
+
+        h.receive(ack(IsupMessageType.CGBA, 1, 3, true, true));
+        assertThat(h.sent).as("an unknown supervision type is discarded").hasSize(2);
+        assertThat(now(h.control.maintenance().localBlockingState(2))).isEqualTo(LocalBlocking.State.BLOCKED);
+    }
+
+    private static int supervision(IsupMessage m) {
+        return m.parameters()
+                .get(ParameterCode.CIRCUIT_GROUP_SUPERVISION_MESSAGE_TYPE)
+                .orElseThrow()
+                .value()[0];
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.pstngw.conf.GatewayConfigLoader;
 import org.pstngw.conf.Ss7Config;
-import org.pstngw.isup.link.M3uaOptions;
 import org.pstngw.isup.link.M3uaSettings;
 import org.pstngw.isup.link.M3uaSettingsFromConf;
 
@@ -76,10 +75,19 @@ class SimulatedExchangeFromConfTest {
         assertThat(client.rules().forNumber("7")).isEqualTo(new Behaviour.Overlap(5, new Behaviour.Reject(28)));
         assertThat(client.rules().forNumber("8")).isEqualTo(new Behaviour.AnswerAfter(0));
 
-        ExchangeSettings server = SimulatedExchangeFromConf.map(
-                ss7,
-                M3uaSettingsFromConf.map(
-                        "gw", ss7, DATA, M3uaOptions.DEFAULTS.withIpspSide(M3uaOptions.IpspSide.SERVER)));
+        Ss7Config serverSide = ss7("""
+                ss7:
+                  mode: ipsp
+                  ipsp-side: server
+                  exchange-type: de
+                  local-port: 3000
+                  remote-peers: [{address: 127.0.0.1, port: 3001}]
+                  circuit-groups: [{name: g, span: span0, first-cic: 10, first-timeslot: 1, count: 5}]
+                  embedded-exchange: {port: 3001}
+                """);
+        ExchangeSettings server =
+                SimulatedExchangeFromConf.map(serverSide, M3uaSettingsFromConf.map("gw", serverSide, DATA));
+        assertThat(server.link().exchange()).isEqualTo(M3uaSettings.Exchange.DOUBLE);
         assertThat(server.link().role()).isEqualTo(M3uaSettings.Role.IPSP_CLIENT);
         assertThat(server.link().localPort()).isEqualTo(3001);
         assertThat(server.link().peers()).containsExactly(new M3uaSettings.Peer("127.0.0.1", 3000));

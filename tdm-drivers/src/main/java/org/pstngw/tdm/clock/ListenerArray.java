@@ -2,6 +2,7 @@ package org.pstngw.tdm.clock;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ final class ListenerArray {
     private volatile FrameListener[] listeners = new FrameListener[0];
     private final RateLimitedLog failureLog = new RateLimitedLog(
             LOG, "frame listener failed; the clock and its other listeners keep running", TimeUnit.SECONDS.toNanos(10));
-    private volatile long failures;
+    private final AtomicLong failures = new AtomicLong();
 
     synchronized void add(FrameListener listener) {
         FrameListener[] next = Arrays.copyOf(listeners, listeners.length + 1);
@@ -44,7 +45,7 @@ final class ListenerArray {
             try {
                 listener.onFrames(firstFrame, frames);
             } catch (RuntimeException e) {
-                failures = failures + 1;
+                failures.lazySet(failures.get() + 1);
                 failureLog.warn(firstFrame * FrameClock.FRAME_NANOS, String.valueOf(listener), e, e);
             }
         }
@@ -52,6 +53,6 @@ final class ListenerArray {
 
     /** Listener calls that threw. */
     long failures() {
-        return failures;
+        return failures.get();
     }
 }

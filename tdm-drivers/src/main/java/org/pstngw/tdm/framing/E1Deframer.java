@@ -108,14 +108,7 @@ public final class E1Deframer {
     private int erroredBlocks;
     private boolean noCrc4Indicated;
 
-    private long candPos = -1;
-    private boolean candTracking;
-    private boolean candEven;
-    private int candFrames;
-    private int candOddSi;
-    private int candLastMfas;
-    private int candBadFas;
-    private long candFasAt;
+    private final ParallelAlignmentSearch parallel = new ParallelAlignmentSearch(this::octet, MF_WINDOW_FRAMES);
 
     private byte[] out;
     private int outOff;
@@ -155,7 +148,7 @@ public final class E1Deframer {
         int at = off;
         int left = len;
         while (left > 0) {
-            long keep = candPos >= 0 ? Math.min(pos, candPos) : pos;
+            long keep = parallel.active() ? Math.min(pos, parallel.position()) : pos;
             int room = RING - (int) (written - (keep >>> 3)) - 2;
             int n = Math.min(left, room);
             int w = (int) (written & MASK);
@@ -204,8 +197,11 @@ public final class E1Deframer {
                 break;
             }
         }
-        if (candPos >= 0) {
-            candidate(bits);
+        if (parallel.active()) {
+            long next = parallel.step(bits, Math.floorMod(pos, FRAME_BITS));
+            if (next >= 0) {
+                realign(next, parallel.fasAt());
+            }
         }
     }
 
@@ -268,16 +264,14 @@ public final class E1Deframer {
         expectedCrc = -1;
         blocks = 0;
         erroredBlocks = 0;
-        candPos = -1;
-        candTracking = false;
+        parallel.stop();
     }
 
     private void lost() {
         state = State.SEARCH;
         pos = frameStart + 1;
         crc4State = crc4 ? Crc4State.SEARCHING : Crc4State.OFF;
-        candPos = -1;
-        candTracking = false;
+        parallel.stop();
         line.framed(false);
         if (!lof) {
             lof = true;
@@ -360,15 +354,13 @@ public final class E1Deframer {
         }
         if (framesSinceAlign >= INTERWORKING_FRAMES) {
             crc4State = Crc4State.NOT_RECEIVED;
-            candPos = -1;
-            candTracking = false;
+            parallel.stop();
             noCrc4Indicated = true;
             listener.alarmChanged(Alarm.NO_CRC4_MULTIFRAME, true);
         } else if (framesSinceAlign - mfWindowStart >= MF_WINDOW_FRAMES) {
             mfWindowStart = framesSinceAlign;
-            if (candPos < 0) {
-                candPos = fasAt + 1;
-                candTracking = false;
+            if (!parallel.active()) {
+                parallel.start(fasAt + 1);
             }
         }
     }
@@ -380,8 +372,7 @@ public final class E1Deframer {
         expectedCrc = -1;
         blocks = 0;
         erroredBlocks = 0;
-        candPos = -1;
-        candTracking = false;
+        parallel.stop();
     }
 
     private void checkCrc(byte[] frame, int off, int si) {
@@ -391,7 +382,7 @@ public final class E1Deframer {
             receivedC = 0;
             smfStarted = true;
         }
-        crc = Crc4.update(crc, frame, off, 32);
+        crc = Crc4.frame(crc, frame, off);
         if ((f & 1) == 0) {
             receivedC = (receivedC << 1) | si;
             if (si != 0) {
@@ -420,71 +411,6 @@ public final class E1Deframer {
             erroredBlocks = 0;
             if (falseAlignment) {
                 lost();
-            }
-        }
-    }
-
-    /**
-     * The G.706 B.2 parallel search: another basic frame alignment, then a CRC-4 multiframe on it within 8 ms. Only
-     * TS0 is read; the primary alignment carries the traffic meanwhile.
-     */
-    private void candidate(long bits) {
-        long primaryPhase = Math.floorMod(pos, FRAME_BITS);
-        while (candPos >= 0) {
-            if (!candTracking) {
-                long limit = bits - (2 * FRAME_BITS + 16);
-                long p = candPos;
-                while (p <= limit
-                        && (Math.floorMod(p, FRAME_BITS) == primaryPhase
-                                || !(isFas(p) && (octet(p + FRAME_BITS) & 0x40) != 0 && isFas(p + 2 * FRAME_BITS)))) {
-                    p++;
-                }
-                if (p > limit) {
-                    candPos = p;
-                    return;
-                }
-                candFasAt = p + 2 * FRAME_BITS;
-                candPos = p + 3 * FRAME_BITS;
-                candTracking = true;
-                candEven = false;
-                candFrames = 0;
-                candOddSi = 0;
-                candLastMfas = -1;
-                candBadFas = 0;
-            }
-            while (candTracking && candPos + 16 <= bits) {
-                int ts0 = octet(candPos);
-                candFrames++;
-                if (candEven) {
-                    if ((ts0 & 0x7F) == E1Framer.FAS) {
-                        candBadFas = 0;
-                        candFasAt = candPos;
-                    } else if (++candBadFas == 3) {
-                        candTracking = false;
-                        candPos = candFasAt + 1;
-                        break;
-                    }
-                } else {
-                    candOddSi = ((candOddSi << 1) | (ts0 >>> 7)) & 0x3F;
-                    if (candOddSi == E1Framer.MFAS) {
-                        int apart = candFrames - candLastMfas;
-                        if (candLastMfas >= 0 && (apart & 15) == 0 && apart <= MF_WINDOW_FRAMES) {
-                            realign(candPos + FRAME_BITS, candFasAt);
-                            return;
-                        }
-                        candLastMfas = candFrames;
-                    }
-                }
-                if (candFrames >= MF_WINDOW_FRAMES) {
-                    candTracking = false;
-                    candPos = candFasAt + 1;
-                    break;
-                }
-                candEven = !candEven;
-                candPos += FRAME_BITS;
-            }
-            if (candTracking) {
-                return;
             }
         }
     }

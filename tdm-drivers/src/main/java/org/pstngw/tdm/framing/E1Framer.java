@@ -87,7 +87,7 @@ public final class E1Framer {
             if ((f & 7) == 0) {
                 crc = 0;
             }
-            int c = Crc4.update(crc, frame, off, 32);
+            int c = Crc4.frame(crc, frame, off);
             crc = (f & 1) == 0 && si != 0 ? c ^ Crc4.TS0_BIT1 : c;
             if ((f & 7) == 7) {
                 crcToSend = crc;

@@ -57,7 +57,7 @@ final class LineMonitor {
         int i = off;
         int end = off + len;
         while (end - i >= 8) {
-            word((long) LONGS.get(data, i), 64);
+            word64((long) LONGS.get(data, i));
             i += 8;
         }
         while (i < end) {
@@ -72,9 +72,9 @@ final class LineMonitor {
 
     /** Accounts the 24 channel octets of a T1 frame (192 bits). */
     void t1Payload(byte[] payload, int off) {
-        word((long) LONGS.get(payload, off), 64);
-        word((long) LONGS.get(payload, off + 8), 64);
-        word((long) LONGS.get(payload, off + 16), 64);
+        word64((long) LONGS.get(payload, off));
+        word64((long) LONGS.get(payload, off + 8));
+        word64((long) LONGS.get(payload, off + 16));
     }
 
     /** Frame alignment is held (AIS is then cleared and not declared) or lost. */
@@ -83,6 +83,23 @@ final class LineMonitor {
         if (aligned && ais) {
             setAis(false);
         }
+    }
+
+    /**
+     * Accounts 64 bits. The common case, a signal with ones in this word that does not end a run of N zeros and a
+     * word inside one AIS period, is a handful of bit operations; anything else takes the bit-exact path.
+     */
+    private void word64(long w) {
+        if (!los && w != 0 && periodLeft >= 64 && zeroRun + Long.numberOfLeadingZeros(w) < losZeros) {
+            zeroRun = Long.numberOfTrailingZeros(w);
+            periodZeros += 64 - Long.bitCount(w);
+            periodLeft -= 64;
+            if (periodLeft == 0) {
+                endPeriod();
+            }
+            return;
+        }
+        word(w, 64);
     }
 
     /** Accounts the top {@code n} bits of {@code w}, in order from bit 63. */

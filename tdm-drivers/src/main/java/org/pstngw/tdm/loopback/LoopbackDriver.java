@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
 import org.pstngw.tdm.clock.RateLimitedLog;
@@ -43,7 +44,7 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
     private boolean closed;
     private final RateLimitedLog failureLog = new RateLimitedLog(
             LOG, "loopback span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
-    private volatile long spanFailures;
+    private final AtomicLong spanFailures = new AtomicLong();
 
     public LoopbackDriver(DriverContext context) {
         this.clock = context.clock();
@@ -174,13 +175,13 @@ public final class LoopbackDriver implements TdmDriver, FrameListener {
     }
 
     private void failed(LoopbackSpan span, long now, RuntimeException e) {
-        spanFailures++;
+        spanFailures.lazySet(spanFailures.get() + 1);
         failureLog.warn(now, "span " + span.name(), e, e);
     }
 
     /** Span blocks that threw (each logged, rate-limited; the other spans ran). */
     public long spanFailures() {
-        return spanFailures;
+        return spanFailures.get();
     }
 
     @Override

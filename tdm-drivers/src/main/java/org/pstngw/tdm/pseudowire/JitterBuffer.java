@@ -192,8 +192,10 @@ public final class JitterBuffer {
                 result = PlayoutResult.REMOTE_FAILURE;
             } else {
                 System.arraycopy(slots[i], 0, dst, offset, payloadBytes);
-                System.arraycopy(slots[i], 0, last, 0, payloadBytes);
-                haveLast = true;
+                if (fillPolicy == FillPolicy.REPEAT_LAST) {
+                    System.arraycopy(slots[i], 0, last, 0, payloadBytes);
+                    haveLast = true;
+                }
                 result = PlayoutResult.PLAYED;
             }
         } else {

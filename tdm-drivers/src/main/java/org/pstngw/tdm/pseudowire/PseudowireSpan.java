@@ -84,6 +84,7 @@ public final class PseudowireSpan implements Span {
     private long txBits;
     private int rxQueued;
     private int txFrameInPacket;
+    private int rxFrameInPacket;
     private int rxFramesPerPacketMax;
     private PlayoutResult lastPlayout = PlayoutResult.FILLING;
     private int lastModifier;
@@ -122,6 +123,7 @@ public final class PseudowireSpan implements Span {
         this.txStream = new byte[payloadBytes + 2 * frameBytes + 8];
         this.rxPacket = new byte[payloadBytes];
         this.rxFramesPerPacketMax = satop ? payloadBytes * 8 / type.bitsPerFrame() + 2 : framesPerPacket;
+        this.rxFrameInPacket = framesPerPacket;
         this.steered = link.clockRecovery().steered();
         this.alarms =
                 new SpanAlarms(config.name(), satop ? Set.of(Alarm.LOS, Alarm.LOF, Alarm.AIS) : Set.of(Alarm.LOS));
@@ -265,23 +267,27 @@ public final class PseudowireSpan implements Span {
     }
 
     private void transmit(int frames, long nowNanos) {
-        mux.transmitFrames(txFrames, 0, frames);
         boolean failed = attachmentFailed();
         if (satop) {
+            mux.transmitFrames(txFrames, 0, frames);
             transmitStream(frames, failed, nowNanos);
             return;
         }
         int modifier = !failed && !alarms.receiving() ? MODIFIER_RDI : 0;
         int slots = slotIndex.length;
-        for (int f = 0; f < frames; f++) {
-            int off = f * frameBytes;
-            int base = txFrameInPacket * slots;
-            for (int k = 0; k < slots; k++) {
-                txStream[base + k] = failed ? (byte) 0xFF : txFrames[off + slotIndex[k]];
+        int done = 0;
+        while (done < frames) {
+            int take = Math.min(frames - done, framesPerPacket - txFrameInPacket);
+            int off = txFrameInPacket * slots;
+            mux.transmitSlots(txStream, off, take, slotIndex);
+            if (failed) {
+                Arrays.fill(txStream, off, off + take * slots, (byte) 0xFF);
             }
-            if (++txFrameInPacket == framesPerPacket) {
+            txFrameInPacket += take;
+            done += take;
+            if (txFrameInPacket == framesPerPacket) {
                 txFrameInPacket = 0;
-                link.send(txStream, failed, modifier, nowNanos + f * 125_000L);
+                link.send(txStream, failed, modifier, nowNanos + (done - 1) * 125_000L);
             }
         }
     }
@@ -319,39 +325,40 @@ public final class PseudowireSpan implements Span {
     }
 
     private void receive(int frames, long nowNanos) {
+        if (!satop) {
+            receiveSlots(frames, nowNanos);
+            return;
+        }
         int capacity = rxQueue.length / frameBytes;
         while (rxQueued < frames) {
             long at = nowNanos + rxQueued * 125_000L;
             lastPlayout = link.playout(rxPacket, at);
-            lastModifier = link.jitterBuffer().playedModifier();
-            if (satop) {
-                int n = e1
-                        ? e1Deframer.receive(
-                                rxPacket, 0, payloadBytes, rxQueue, rxQueued * frameBytes, capacity - rxQueued)
-                        : t1Deframer.receive(
-                                rxPacket, 0, payloadBytes, rxQueue, rxQueued * frameBytes, capacity - rxQueued);
-                rxQueued += n;
-            } else {
-                unpackCesopsn();
-            }
+            int n = e1
+                    ? e1Deframer.receive(rxPacket, 0, payloadBytes, rxQueue, rxQueued * frameBytes, capacity - rxQueued)
+                    : t1Deframer.receive(
+                            rxPacket, 0, payloadBytes, rxQueue, rxQueued * frameBytes, capacity - rxQueued);
+            rxQueued += n;
         }
         mux.receiveFrames(rxQueue, 0, frames);
         rxQueued -= frames;
         System.arraycopy(rxQueue, frames * frameBytes, rxQueue, 0, rxQueued * frameBytes);
     }
 
-    private void unpackCesopsn() {
+    /** CESoPSN: the played packet's timeslots go straight to the channels; the next packet is played when it ends. */
+    private void receiveSlots(int frames, long nowNanos) {
         int slots = slotIndex.length;
-        for (int f = 0; f < framesPerPacket; f++) {
-            int off = (rxQueued + f) * frameBytes;
-            if (e1) {
-                rxQueue[off] = (byte) 0xFF;
+        int done = 0;
+        while (done < frames) {
+            if (rxFrameInPacket == framesPerPacket) {
+                lastPlayout = link.playout(rxPacket, nowNanos + done * 125_000L);
+                lastModifier = link.jitterBuffer().playedModifier();
+                rxFrameInPacket = 0;
             }
-            for (int k = 0; k < slots; k++) {
-                rxQueue[off + slotIndex[k]] = rxPacket[f * slots + k];
-            }
+            int take = Math.min(frames - done, framesPerPacket - rxFrameInPacket);
+            mux.receiveSlots(rxPacket, rxFrameInPacket * slots, take, slotIndex);
+            rxFrameInPacket += take;
+            done += take;
         }
-        rxQueued += framesPerPacket;
     }
 
     private void updateAlarms() {

@@ -105,17 +105,13 @@ public final class PwPacketCodec {
         int len = packetSize < MIN_UNPADDED_PACKET ? packetSize : 0;
         int seq = sequence & 0xFFFF;
         if (rtp) {
-            dst.put((byte) 0x80);
-            dst.put((byte) rtpPayloadType);
-            dst.putShort((short) seq);
+            dst.putInt(0x8000_0000 | (rtpPayloadType << 16) | seq);
             dst.putInt((int) rtpTimestamp);
             dst.putInt((int) ssrc);
         }
         int m = mode == PwMode.CESOPSN ? modifier & 0x3 : 0;
         int b0 = (localFailure ? 0x08 : 0) | (remoteFailure ? 0x04 : 0) | m;
-        dst.put((byte) b0);
-        dst.put((byte) len);
-        dst.putShort((short) seq);
+        dst.putInt((b0 << 24) | (len << 16) | seq);
     }
 
     /**

@@ -61,7 +61,6 @@ final class PwSpanLink implements AutoCloseable {
     private final RateLimitedLog receiveLog =
             new RateLimitedLog(LOG, "pseudowire receive failed", TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
-    private final int drainBudget;
     private final int timestampStep;
 
     private int txSeq;
@@ -79,30 +78,29 @@ final class PwSpanLink implements AutoCloseable {
     @SuppressWarnings("unused") // accessed through VERSION
     private volatile int version;
 
-    private final long[] published = new long[Stat.values().length];
+    private final long[] published = new long[STATS];
 
-    /** The counters {@link #stats()} reports, in their published order. */
-    private enum Stat {
-        SENT,
-        SEND_FAILURES,
-        RECEIVED,
-        RECEIVE_FAILURES,
-        MALFORMED,
-        PLAYOUTS,
-        PLAYED,
-        LOST,
-        LATE,
-        DUPLICATES,
-        OVERFLOWS,
-        UNDERRUNS,
-        STRAYS,
-        FILL,
-        ARRIVAL_PPM,
-        FILL_PPM,
-        CORRECTION_PPM,
-        SLIPS,
-        SLIP_FRAMES
-    }
+    // Indexes of the counters stats() reports, in the published array.
+    private static final int SENT = 0;
+    private static final int SEND_FAILURES = 1;
+    private static final int RECEIVED = 2;
+    private static final int RECEIVE_FAILURES = 3;
+    private static final int MALFORMED = 4;
+    private static final int PLAYOUTS = 5;
+    private static final int PLAYED = 6;
+    private static final int LOST = 7;
+    private static final int LATE = 8;
+    private static final int DUPLICATES = 9;
+    private static final int OVERFLOWS = 10;
+    private static final int UNDERRUNS = 11;
+    private static final int STRAYS = 12;
+    private static final int FILL = 13;
+    private static final int ARRIVAL_PPM = 14;
+    private static final int FILL_PPM = 15;
+    private static final int CORRECTION_PPM = 16;
+    private static final int SLIPS = 17;
+    private static final int SLIP_FRAMES = 18;
+    private static final int STATS = 19;
 
     /**
      * @param law the span's companding law: its idle code fills lost CESoPSN packets
@@ -127,7 +125,6 @@ final class PwSpanLink implements AutoCloseable {
                 law.idleCode(),
                 options.lossStateEnter(),
                 options.lossStateExit());
-        this.drainBudget = jitter.capacity() / 2;
         this.clockRecovery = AdaptiveClockRecovery.forInterval(Math.round(options.packetIntervalNanos(type)), steered);
         this.timestampStep = (int) Math.round(options.packetIntervalNanos(type) / 125_000.0);
         this.txBuffer = ByteBuffer.allocateDirect(codec.maxPacketBytes());
@@ -191,31 +188,32 @@ final class PwSpanLink implements AutoCloseable {
     }
 
     /**
-     * Reads the datagrams waiting on the socket into the jitter buffer, at most half its ring per block: after a
-     * stall the rest stays in the socket buffer for the next blocks instead of overflowing it. A refused port (an
-     * ICMP error the kernel reports on a connected socket) is counted and the next datagram read.
+     * Reads one datagram waiting on the socket into the jitter buffer; the driver calls it once per round for each
+     * socket its selector finds readable, so no read is spent on an empty socket. A refused port (an ICMP error the
+     * kernel reports on a connected socket) is counted.
+     *
+     * @return whether a datagram was read
      */
-    void drain(long nowNanos) {
-        for (int n = 0; n < drainBudget; n++) {
-            ByteBuffer b = rxBuffer.clear();
-            try {
-                if (channel.read(b) <= 0) {
-                    return;
-                }
-            } catch (java.nio.channels.ClosedChannelException e) {
-                return;
-            } catch (java.net.PortUnreachableException e) {
-                receiveFailures++;
-                receiveLog.warn(nowNanos, logName, "far end's port unreachable (ICMP)", null);
-                continue;
-            } catch (IOException e) {
-                receiveFailures++;
-                receiveLog.warn(nowNanos, logName, e.getMessage(), e);
-                return;
+    boolean drainOne(long nowNanos) {
+        ByteBuffer b = rxBuffer.clear();
+        try {
+            if (channel.read(b) <= 0) {
+                return false;
             }
-            b.flip();
-            accept(b, nowNanos);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            return false;
+        } catch (java.net.PortUnreachableException e) {
+            receiveFailures++;
+            receiveLog.warn(nowNanos, logName, "far end's port unreachable (ICMP)", null);
+            return true;
+        } catch (IOException e) {
+            receiveFailures++;
+            receiveLog.warn(nowNanos, logName, e.getMessage(), e);
+            return false;
         }
+        b.flip();
+        accept(b, nowNanos);
+        return true;
     }
 
     /** Decodes one datagram (position to limit) and offers it to the jitter buffer. */
@@ -277,34 +275,34 @@ final class PwSpanLink implements AutoCloseable {
         int v = version;
         VERSION.setRelease(this, v + 1);
         VarHandle.storeStoreFence();
-        put(Stat.SENT, packetsSent);
-        put(Stat.SEND_FAILURES, sendFailures);
-        put(Stat.RECEIVED, packetsReceived);
-        put(Stat.RECEIVE_FAILURES, receiveFailures);
-        put(Stat.MALFORMED, bad);
-        put(Stat.PLAYOUTS, jitter.playouts());
-        put(Stat.PLAYED, jitter.played());
-        put(Stat.LOST, jitter.lost());
-        put(Stat.LATE, jitter.late());
-        put(Stat.DUPLICATES, jitter.duplicates());
-        put(Stat.OVERFLOWS, jitter.overflows());
-        put(Stat.UNDERRUNS, jitter.underruns());
-        put(Stat.STRAYS, jitter.strays());
-        put(Stat.FILL, jitter.fillLevel());
-        put(Stat.ARRIVAL_PPM, Double.doubleToRawLongBits(clockRecovery.arrivalPpm()));
-        put(Stat.FILL_PPM, Double.doubleToRawLongBits(clockRecovery.fillPpm()));
-        put(Stat.CORRECTION_PPM, Double.doubleToRawLongBits(clockRecovery.correctionPpm()));
-        put(Stat.SLIPS, slips);
-        put(Stat.SLIP_FRAMES, slipFrames);
+        put(SENT, packetsSent);
+        put(SEND_FAILURES, sendFailures);
+        put(RECEIVED, packetsReceived);
+        put(RECEIVE_FAILURES, receiveFailures);
+        put(MALFORMED, bad);
+        put(PLAYOUTS, jitter.playouts());
+        put(PLAYED, jitter.played());
+        put(LOST, jitter.lost());
+        put(LATE, jitter.late());
+        put(DUPLICATES, jitter.duplicates());
+        put(OVERFLOWS, jitter.overflows());
+        put(UNDERRUNS, jitter.underruns());
+        put(STRAYS, jitter.strays());
+        put(FILL, jitter.fillLevel());
+        put(ARRIVAL_PPM, Double.doubleToRawLongBits(clockRecovery.arrivalPpm()));
+        put(FILL_PPM, Double.doubleToRawLongBits(clockRecovery.fillPpm()));
+        put(CORRECTION_PPM, Double.doubleToRawLongBits(clockRecovery.correctionPpm()));
+        put(SLIPS, slips);
+        put(SLIP_FRAMES, slipFrames);
         VERSION.setRelease(this, v + 2);
     }
 
-    private void put(Stat stat, long value) {
-        PUBLISHED.setOpaque(published, stat.ordinal(), value);
+    private void put(int stat, long value) {
+        PUBLISHED.setOpaque(published, stat, value);
     }
 
-    private long get(Stat stat) {
-        return (long) PUBLISHED.getOpaque(published, stat.ordinal());
+    private long get(int stat) {
+        return (long) PUBLISHED.getOpaque(published, stat);
     }
 
     /** The counters as of the last block, read consistently from any thread. */
@@ -316,25 +314,25 @@ final class PwSpanLink implements AutoCloseable {
                 continue;
             }
             PwLinkStats s = new PwLinkStats(
-                    get(Stat.SENT),
-                    get(Stat.SEND_FAILURES),
-                    get(Stat.RECEIVED),
-                    get(Stat.RECEIVE_FAILURES),
-                    get(Stat.MALFORMED),
-                    get(Stat.PLAYOUTS),
-                    get(Stat.PLAYED),
-                    get(Stat.LOST),
-                    get(Stat.LATE),
-                    get(Stat.DUPLICATES),
-                    get(Stat.OVERFLOWS),
-                    get(Stat.UNDERRUNS),
-                    get(Stat.STRAYS),
-                    (int) get(Stat.FILL),
-                    Double.longBitsToDouble(get(Stat.ARRIVAL_PPM)),
-                    Double.longBitsToDouble(get(Stat.FILL_PPM)),
-                    Double.longBitsToDouble(get(Stat.CORRECTION_PPM)),
-                    get(Stat.SLIPS),
-                    get(Stat.SLIP_FRAMES));
+                    get(SENT),
+                    get(SEND_FAILURES),
+                    get(RECEIVED),
+                    get(RECEIVE_FAILURES),
+                    get(MALFORMED),
+                    get(PLAYOUTS),
+                    get(PLAYED),
+                    get(LOST),
+                    get(LATE),
+                    get(DUPLICATES),
+                    get(OVERFLOWS),
+                    get(UNDERRUNS),
+                    get(STRAYS),
+                    (int) get(FILL),
+                    Double.longBitsToDouble(get(ARRIVAL_PPM)),
+                    Double.longBitsToDouble(get(FILL_PPM)),
+                    Double.longBitsToDouble(get(CORRECTION_PPM)),
+                    get(SLIPS),
+                    get(SLIP_FRAMES));
             VarHandle.loadLoadFence();
             if ((int) VERSION.getAcquire(this) == before) {
                 return s;

@@ -150,6 +150,56 @@ public final class SpanMux {
         }
     }
 
+    /**
+     * Writes {@code frames} frames of the timeslots at {@code slots} (frame indexes, ascending) in the structure-aware
+     * layout: frame after frame, each holding one octet per slot ({@code payload[off + f * slots.length + k]}), as a
+     * CESoPSN packet carries them. Channels are read a column per ring operation. Frame thread only.
+     */
+    public void transmitSlots(byte[] payload, int off, int frames, int[] slots) {
+        byte[] col = column(frames);
+        int n = slots.length;
+        for (int k = 0; k < n; k++) {
+            int i = slots[k];
+            BearerChannel bearer = bearers[i];
+            HdlcChannelImpl hdlc = hdlcs[i];
+            if (bearer != null) {
+                bearer.nextTx(col, frames);
+                for (int f = 0, at = off + k; f < frames; f++, at += n) {
+                    payload[at] = col[f];
+                }
+            } else if (hdlc != null) {
+                for (int f = 0, at = off + k; f < frames; f++, at += n) {
+                    payload[at] = hdlc.nextTx();
+                }
+            } else {
+                for (int f = 0, at = off + k; f < frames; f++, at += n) {
+                    payload[at] = idle;
+                }
+            }
+        }
+    }
+
+    /** Reads {@code frames} frames of the timeslots at {@code slots} from the structure-aware layout. Frame thread. */
+    public void receiveSlots(byte[] payload, int off, int frames, int[] slots) {
+        byte[] col = column(frames);
+        int n = slots.length;
+        for (int k = 0; k < n; k++) {
+            int i = slots[k];
+            BearerChannel bearer = bearers[i];
+            HdlcChannelImpl hdlc = hdlcs[i];
+            if (bearer != null) {
+                for (int f = 0, at = off + k; f < frames; f++, at += n) {
+                    col[f] = payload[at];
+                }
+                bearer.rx(col, frames);
+            } else if (hdlc != null) {
+                for (int f = 0, at = off + k; f < frames; f++, at += n) {
+                    hdlc.rx(payload[at]);
+                }
+            }
+        }
+    }
+
     private byte[] column(int frames) {
         if (column.length < frames) {
             column = new byte[frames];

@@ -50,15 +50,25 @@ public final class TdmSpans implements AutoCloseable {
         this.failures = List.copyOf(failures);
     }
 
+    /** SCHED_FIFO priority of the frame clock thread with {@code tdm.frame-clock-scheduling: realtime}. */
+    public static final int REALTIME_PRIORITY = 50;
+
+    /** Nice value of the frame clock thread with {@code tdm.frame-clock-scheduling: high}. */
+    public static final int HIGH_NICE = -15;
+
     /**
-     * Opens the configured TDM side on a real frame clock of {@code tdm.frame-block}, owned (and closed) by the
-     * result.
+     * Opens the configured TDM side on a real frame clock of {@code tdm.frame-block}, scheduled as {@code
+     * tdm.frame-clock-scheduling} says, owned (and closed) by the result.
      *
      * @throws UnknownDriverException when no driver of that name is on the class path
      * @throws TdmException when the driver cannot be created or started
      */
     public static TdmSpans open(TdmConfig config) {
-        RealFrameClock clock = new RealFrameClock(config.framesPerBlock(), "tdm-frame-clock");
+        RealFrameClock clock = new RealFrameClock(
+                config.framesPerBlock(),
+                "tdm-frame-clock",
+                config.clockScheduling() == TdmConfig.ClockScheduling.REALTIME ? REALTIME_PRIORITY : 0,
+                config.clockScheduling() == TdmConfig.ClockScheduling.HIGH ? HIGH_NICE : 0);
         try {
             return open(config, clock, true);
         } catch (RuntimeException e) {

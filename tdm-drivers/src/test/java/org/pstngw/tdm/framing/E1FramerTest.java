@@ -106,6 +106,18 @@ class E1FramerTest {
     }
 
     @Test
+    void wholeFrameCrcByFoldingEqualsTheOctetTables() {
+        Random random = new Random(4);
+        byte[] data = new byte[64];
+        for (int n = 0; n < 2000; n++) {
+            random.nextBytes(data);
+            int crc = random.nextInt(16);
+            int off = random.nextInt(33);
+            assertThat(Crc4.frame(crc, data, off)).isEqualTo(Crc4.update(crc, data, off, 32));
+        }
+    }
+
+    @Test
     void reportedCrcErrorsClearEBits() {
         E1Framer framer = new E1Framer(true);
         framer.reportReceivedCrcError();

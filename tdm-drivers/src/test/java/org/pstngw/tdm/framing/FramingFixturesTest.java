@@ -39,15 +39,15 @@ class FramingFixturesTest {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\\|");
+            String[] f = line.split("\\|", -1);
             list.add(new Fixture(
                     f[0].strip(),
                     Framing.valueOf(f[1].strip()),
-                    List.of(f[2].strip().split(",")),
+                    List.of(f[2].strip().split(",", -1)),
                     Long.parseLong(f[3].strip()),
                     Long.parseLong(f[4].strip()),
                     Long.parseLong(f[5].strip()),
-                    Arrays.stream(f[6].split(",")).map(String::strip).toList()));
+                    Arrays.stream(f[6].split(",", -1)).map(String::strip).toList()));
         }
         return list.stream();
     }

@@ -34,6 +34,7 @@ class PseudowireTsharkIT {
     private static final int CUT_TO = 90;
 
     /** One datagram the relay saw, with the sender's state that decided its control word. */
+    @SuppressWarnings("ArrayRecordComponent") // test data, never compared
     private record Sent(boolean fromA, int block, boolean lBit, boolean rBit, boolean rdi, byte[] bytes) {}
 
     /** A span's state at the end of a block: it shapes the packets of the next one. */

@@ -2,6 +2,7 @@ package org.pstngw.tdm.pseudowire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,12 +41,12 @@ class PwSpanOptionsTest {
         PwSpanOptions o =
                 parse(Map.of("remote-address", "127.0.0.2", "port", "50000", "local-address", "127.0.0.1"), errors);
         assertThat(errors).isEmpty();
-        assertThat(o.local()).isEqualTo(new InetSocketAddress("127.0.0.1", 50000));
-        assertThat(o.remote()).isEqualTo(new InetSocketAddress("127.0.0.2", 50000));
+        assertThat(o.local()).isEqualTo(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 50000));
+        assertThat(o.remote()).isEqualTo(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.2"), 50000));
         o = parse(Map.of("remote-address", "::1", "port", "50000", "remote-port", "50010"), errors);
         assertThat(errors).isEmpty();
         assertThat(o.local().getPort()).isEqualTo(50000);
-        assertThat(o.remote()).isEqualTo(new InetSocketAddress("::1", 50010));
+        assertThat(o.remote()).isEqualTo(new InetSocketAddress(InetAddress.ofLiteral("::1"), 50010));
         o = parse(Map.of("remote-address", "127.0.0.1", "remote-port", "7"), errors);
         assertThat(o.local().getPort()).as("ephemeral without port").isZero();
     }
