@@ -168,6 +168,6 @@ public record MediaType(String value, Map<String, String> parameters) {
     }
 
     public boolean is(String v) {
-        return value.equalsIgnoreCase(v);
+        return value.equals(v) || value.equalsIgnoreCase(v); // parse lower-cases: the first test almost always decides
     }
 }
