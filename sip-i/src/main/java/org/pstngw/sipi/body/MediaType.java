@@ -112,7 +112,7 @@ public record MediaType(String value, Map<String, String> parameters) {
 
     /** The content of a quoted-string, its quoted-pairs resolved. */
     private static String unquote(String s, int from, int to) {
-        if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) {
+        if (s.indexOf('\\', from, to) < 0) {
             return s.substring(from, to);
         }
         StringBuilder out = new StringBuilder(to - from);
