@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Like for like: our rows build the IAM from typed values every operation ({@link IsupMessages#iam} with
  * {@link PartyNumber}s), as call control does and as jSS7's encode serialises its typed parameter objects; and the
- * headline row parses a body as a peer sends it, one of {@value #PEERS} bodies with distinct boundaries and
+ * headline row parses a body as a peer sends it, one of 4,096 ({@code PEERS}) bodies with distinct boundaries and
  * Content-Type texts, so the MediaType cache, ByteSearch's delimiter table and the build template do not make parse
  * look cheaper than it is. {@link #sipiBuildAndParseOwnBody} is the old best case (pre-decoded IAM, parsing our own
  * body) kept for comparison. jSS7 decodes every parameter when it decodes, while our messages keep raw parameters and
@@ -68,8 +68,13 @@ public class SipIBodyBenchmark {
                     + "m=audio 4000 RTP/AVP 8 101\r\na=rtpmap:101 telephone-event/8000\r\n")
             .getBytes(StandardCharsets.US_ASCII);
 
-    /** Peer bodies in the pool: far more than the 32-slot MediaType cache holds. */
-    static final int PEERS = 4096;
+    /**
+     * Peer bodies in the pool: far more than the 32-slot MediaType cache holds. 4,096 bodies (over 2 MB with their
+     * Content-Type texts) do not stay in a core's L2 cache, so each operation also reads a body from L3 or memory; a
+     * gateway parses a body it has just received, still in cache. {@code -Dsipi.peers=256} (a power of two; 256 is
+     * still 8 times the MediaType cache) shows how much of the row that memory traffic is.
+     */
+    static final int PEERS = Integer.getInteger("sipi.peers", 4096);
 
     private static final NatureOfConnectionIndicators NCI = NatureOfConnectionIndicators.PLAIN;
     private static final ForwardCallIndicators FCI =
@@ -87,6 +92,9 @@ public class SipIBodyBenchmark {
     public void setUp() throws ParameterException {
         if (LoggerFactory.getLogger("org.restcomm.protocols.ss7.isup").isDebugEnabled()) {
             throw new IllegalStateException("jSS7 logs at DEBUG: the figures would measure logging");
+        }
+        if (Integer.bitCount(PEERS) != 1 || PEERS < 64) {
+            throw new IllegalStateException("sipi.peers must be a power of two, at least 64: " + PEERS);
         }
         iam = ((DecodeResult.Decoded) IsupCodec.decode(IAM_WIRE, IsupVariant.ITU)).message();
         if (!Arrays.equals(IsupCodec.encode(typedIam(), IsupVariant.ITU).orElseThrow(), IAM_WIRE)) {

@@ -6,10 +6,11 @@ import java.util.Locale;
 import org.restcomm.protocols.ss7.isup.ParameterException;
 
 /**
- * The three {@link SipIBodyBenchmark} rows timed by the thread's own CPU time rather than the wall clock: on a shared
+ * The four {@link SipIBodyBenchmark} rows timed by the thread's own CPU time rather than the wall clock: on a shared
  * build machine whose load average is several times its core count, JMH's wall-clock throughput mostly measures the
  * scheduler, while CPU time per operation stays close to what one idle core gives (cache and hyperthread sharing
- * still count). Median (and spread) of 15 rounds of 200,000 operations each, after a warm-up round. Run with
+ * still count). Median (and spread) of 15 rounds of 200,000 operations each, after a warm-up round; the rows take
+ * turns round by round, so a slow minute of the machine falls on all of them. Run with
  * {@code java -cp bench/target/benchmarks.jar org.pstngw.bench.sipi.SipICpuTime}.
  */
 public final class SipICpuTime {
@@ -28,25 +29,32 @@ public final class SipICpuTime {
     public static void main(String[] args) throws ParameterException {
         SipIBodyBenchmark b = new SipIBodyBenchmark();
         b.setUp();
-        time("sipiBuildAndParse", b::sipiBuildAndParse);
-        time("sipiBuildAndParseOwnBody", b::sipiBuildAndParseOwnBody);
-        time("isupEncodeAndDecode", b::isupEncodeAndDecode);
-        time("jss7EncodeAndDecode", b::jss7EncodeAndDecode);
+        String[] names = {"sipiBuildAndParse", "sipiBuildAndParseOwnBody", "isupEncodeAndDecode", "jss7EncodeAndDecode"
+        };
+        Row[] rows = {b::sipiBuildAndParse, b::sipiBuildAndParseOwnBody, b::isupEncodeAndDecode, b::jss7EncodeAndDecode
+        };
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[][] ns = new double[rows.length][ROUNDS];
+        // rounds interleaved across the rows (a warm-up round first), so that every row sees the same machine:
+        // on a shared machine the CPU time of the same code drifts by tens of percent within a minute
+        for (int round = 0; round <= ROUNDS; round++) {
+            for (int r = 0; r < rows.length; r++) {
+                long start = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < OPS; i++) {
+                    sink += rows[r].run();
+                }
+                if (round > 0) {
+                    ns[r][round - 1] = (mx.getCurrentThreadCpuTime() - start) / (double) OPS;
+                }
+            }
+        }
+        for (int r = 0; r < rows.length; r++) {
+            print(names[r], ns[r]);
+        }
         System.out.println("(sink " + sink + ")");
     }
 
-    private static void time(String name, Row row) throws ParameterException {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[] ns = new double[ROUNDS];
-        for (int round = 0; round <= ROUNDS; round++) {
-            long start = mx.getCurrentThreadCpuTime();
-            for (int i = 0; i < OPS; i++) {
-                sink += row.run();
-            }
-            if (round > 0) {
-                ns[round - 1] = (mx.getCurrentThreadCpuTime() - start) / (double) OPS;
-            }
-        }
+    private static void print(String name, double[] ns) {
         java.util.Arrays.sort(ns);
         double median = ns[ROUNDS / 2];
         System.out.printf(

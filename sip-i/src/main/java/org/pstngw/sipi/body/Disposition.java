@@ -16,11 +16,13 @@ record Disposition(String type, boolean required) {
 
     static Disposition of(String header, Optional<MediaType> contentType) {
         Optional<MediaType> d = MediaType.parse(header);
-        String type = d.map(MediaType::value).orElseGet(() -> defaultType(contentType));
-        boolean required = d.flatMap(m -> m.parameter("handling"))
-                .map(h -> !h.toLowerCase(Locale.ROOT).equals("optional"))
-                .orElse(true);
-        return new Disposition(type, required);
+        if (d.isEmpty()) {
+            return new Disposition(defaultType(contentType), true);
+        }
+        String handling = d.get().parameters().get("handling");
+        return new Disposition(
+                d.get().value(),
+                handling == null || !handling.toLowerCase(Locale.ROOT).equals("optional"));
     }
 
     private static String defaultType(Optional<MediaType> contentType) {

@@ -72,6 +72,11 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
     /** The Table 1 value for {@code token} (case-insensitive), or an unsupported version carrying the token. */
     public static IsupVersion valueOf(String token) {
         for (IsupVersion v : TABLE_1) {
+            if (v.token.equals(token)) { // the usual spelling, before the case-insensitive look
+                return v;
+            }
+        }
+        for (IsupVersion v : TABLE_1) {
             if (v.token.equalsIgnoreCase(token)) {
                 return v;
             }
@@ -128,12 +133,17 @@ public record IsupVersion(String token, Optional<IsupVariant> variant, Optional<
     }
 
     private static boolean inTable1(IsupVersion v) {
-        for (IsupVersion t : TABLE_1) {
-            if (t.equals(v)) {
-                return true;
+        return table1Index(v) >= 0;
+    }
+
+    /** The index of {@code v} in {@link #TABLE_1}, or -1; the constants themselves are found without equals. */
+    static int table1Index(IsupVersion v) {
+        for (int i = 0; i < TABLE_1.size(); i++) {
+            if (TABLE_1.get(i) == v) {
+                return i;
             }
         }
-        return false;
+        return TABLE_1.indexOf(v);
     }
 
     /** The version this gateway emits for a variant. */

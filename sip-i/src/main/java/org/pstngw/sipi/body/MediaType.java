@@ -112,7 +112,7 @@ public record MediaType(String value, Map<String, String> parameters) {
 
     /** The content of a quoted-string, its quoted-pairs resolved. */
     private static String unquote(String s, int from, int to) {
-        if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) {
+        if (s.indexOf('\\', from, to) < 0) {
             return s.substring(from, to);
         }
         StringBuilder out = new StringBuilder(to - from);
@@ -137,6 +137,8 @@ public record MediaType(String value, Map<String, String> parameters) {
             case 0 -> Map.of();
             case 1 -> Map.of(names[0], values[0]);
             case 2 -> Map.of(names[0], values[0], names[1], values[1]);
+            case 3 -> Map.of(names[0], values[0], names[1], values[1], names[2], values[2]);
+            case 4 -> Map.of(names[0], values[0], names[1], values[1], names[2], values[2], names[3], values[3]);
             default -> {
                 Map<String, String> m = new HashMap<>(count * 2);
                 for (int i = 0; i < count; i++) {
@@ -159,8 +161,53 @@ public record MediaType(String value, Map<String, String> parameters) {
         return s.substring(a, b);
     }
 
+    /**
+     * Types and parameter names a SIP-I body has, handed out instead of a new lower-cased String each time (and their
+     * hash codes are already known when the parameters go into a map).
+     */
+    private static final String[] KNOWN = {
+        "multipart/mixed",
+        "application/sdp",
+        "application/isup",
+        "signal",
+        "session",
+        "render",
+        "boundary",
+        "version",
+        "base",
+        "handling"
+    };
+
     private static String trimmedLower(String s, int from, int to) {
-        return trimmed(s, from, to).toLowerCase(Locale.ROOT);
+        int a = from;
+        int b = to;
+        while (a < b && s.charAt(a) <= ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        for (String k : KNOWN) {
+            if (k.length() == b - a && asciiLowerEquals(s, a, k)) {
+                return k;
+            }
+        }
+        return s.substring(a, b).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code s} from {@code at} is {@code lower} once its ASCII capitals are lowered: then it lower-cases to
+     * {@code lower} (ASCII letters lower-case within ASCII, other ASCII characters are unchanged); otherwise the caller
+     * lower-cases it in full.
+     */
+    private static boolean asciiLowerEquals(String s, int at, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(at + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<String> parameter(String name) {
@@ -168,6 +215,6 @@ public record MediaType(String value, Map<String, String> parameters) {
     }
 
     public boolean is(String v) {
-        return value.equalsIgnoreCase(v);
+        return value.equals(v) || value.equalsIgnoreCase(v); // parse lower-cases: the first test almost always decides
     }
 }

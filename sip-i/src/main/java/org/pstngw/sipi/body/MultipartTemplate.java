@@ -14,7 +14,7 @@ final class MultipartTemplate {
     private final List<List<Map.Entry<String, String>>> headers;
     private final byte[][] heads;
     private final byte[] close;
-    private final byte[] dashed;
+    private final ByteSearch.Needle dashed;
 
     private MultipartTemplate(String boundary, List<List<Map.Entry<String, String>>> headers) {
         this.boundary = boundary;
@@ -32,7 +32,7 @@ final class MultipartTemplate {
         close[at - 1] = '-';
         close[at] = Multipart.CR;
         close[at + 1] = Multipart.LF;
-        this.dashed = Multipart.dashed(boundary);
+        this.dashed = new ByteSearch.Needle(Multipart.dashed(boundary));
     }
 
     /**
@@ -57,7 +57,7 @@ final class MultipartTemplate {
         }
         int size = close.length;
         for (int i = 0; i < contents.length; i++) {
-            if (Multipart.indexOf(contents[i], dashed, 0) >= 0) {
+            if (dashed.indexOf(contents[i], 0) >= 0) {
                 List<BodyPart> parts = new ArrayList<>(contents.length);
                 for (int j = 0; j < contents.length; j++) {
                     parts.add(new BodyPart(headers.get(j), contents[j]));

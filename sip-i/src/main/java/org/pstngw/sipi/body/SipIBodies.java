@@ -25,6 +25,8 @@ import org.pstngw.sipi.isup.IsupMessage;
 public final class SipIBodies {
     private static final String REQUIRED = "signal;handling=required";
     private static final String OPTIONAL = "signal;handling=optional";
+    /** RFC 2045 tspecials, which a token cannot hold. */
+    private static final boolean[] TSPECIALS = Multipart.charTable("()<>@,;:\\\"/[]?=");
 
     /** isupContentType of each Table 1 value, made once (declared before ACCEPT, which uses it). */
     private static final List<String> TABLE_1_CONTENT_TYPES =
@@ -122,7 +124,7 @@ public final class SipIBodies {
      * RFC 3204 Table 1.
      */
     public static String isupContentType(IsupVersion version) {
-        int i = IsupVersion.TABLE_1.indexOf(version);
+        int i = IsupVersion.table1Index(version);
         return i >= 0 ? TABLE_1_CONTENT_TYPES.get(i) : contentTypeOf(version);
     }
 
@@ -158,7 +160,7 @@ public final class SipIBodies {
         if (sdp.isEmpty()) {
             return new BuildResult.Built(new Body(isupContentType(version), Optional.of(disposition), isupBytes));
         }
-        int t = IsupVersion.TABLE_1.indexOf(version);
+        int t = IsupVersion.table1Index(version);
         Multipart.Built multipart = t >= 0
                 ? TEMPLATES.get(2 * t + (required ? 0 : 1)).build(sdp.get(), isupBytes)
                 : Multipart.build(
@@ -177,7 +179,7 @@ public final class SipIBodies {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c >= 0x7F || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+            if (c <= ' ' || c >= 0x7F || TSPECIALS[c]) {
                 return false;
             }
         }

@@ -99,7 +99,7 @@ public final class IsupCodec {
         if (format == null) {
             return error(type, null, "no " + variant + " layout for this message type");
         }
-        List<IsupParameter> params = message.parameters().asList();
+        IsupParameters params = message.parameters();
         boolean[] mandatory = new boolean[params.size()];
         int[] fixed = new int[format.fixedCodes().length];
         int[] variable = new int[format.variableCodes().length];
@@ -108,7 +108,7 @@ public final class IsupCodec {
             if (fixed[i] < 0) {
                 return missing(type, format.fixedCodes()[i]);
             }
-            IsupParameter p = params.get(fixed[i]);
+            IsupParameter p = params.at(fixed[i]);
             if (p.length() != format.fixedLengths()[i]) {
                 return error(type, p.code(), "must have " + format.fixedLengths()[i] + " octet(s), has " + p.length());
             }
@@ -122,7 +122,7 @@ public final class IsupCodec {
             if (variable[i] < 0) {
                 return missing(type, format.variableCodes()[i]);
             }
-            IsupParameter p = params.get(variable[i]);
+            IsupParameter p = params.at(variable[i]);
             String unreadable = TypedParameters.check(p.code(), p.raw());
             if (unreadable != null) {
                 return error(type, p.code(), unreadable); // the decoder (ours and the peer's) rejects it
@@ -131,7 +131,7 @@ public final class IsupCodec {
         int optionalSize = 0;
         for (int i = 0; i < params.size(); i++) {
             if (!mandatory[i]) {
-                IsupParameter p = params.get(i);
+                IsupParameter p = params.at(i);
                 if (!format.optionalPart()) {
                     return error(type, p.code(), "the message has no optional part to carry it");
                 }
@@ -140,15 +140,15 @@ public final class IsupCodec {
         }
         int pos = head + 1;
         for (int i : fixed) {
-            pos += params.get(i).length();
+            pos += params.at(i).length();
         }
         int pointers = variable.length + (format.optionalPart() ? 1 : 0);
         int dataPos = pos + pointers;
         for (int j = 0; j < variable.length; j++) {
             if (dataPos - (pos + j) > 255) {
-                return error(type, params.get(variable[j]).code(), "pointer " + (dataPos - pos - j) + " over 255");
+                return error(type, params.at(variable[j]).code(), "pointer " + (dataPos - pos - j) + " over 255");
             }
-            dataPos += 1 + params.get(variable[j]).length();
+            dataPos += 1 + params.at(variable[j]).length();
         }
         int size = dataPos;
         if (optionalSize > 0) {
@@ -166,21 +166,21 @@ public final class IsupCodec {
         out[head] = (byte) type.code();
         int at = head + 1;
         for (int i : fixed) {
-            at = copy(params.get(i).raw(), out, at);
+            at = copy(params.at(i).raw(), out, at);
         }
         int pointerPos = at;
         at += pointers;
         for (int i : variable) {
             out[pointerPos] = (byte) (at - pointerPos);
             pointerPos++;
-            out[at++] = (byte) params.get(i).length();
-            at = copy(params.get(i).raw(), out, at);
+            out[at++] = (byte) params.at(i).length();
+            at = copy(params.at(i).raw(), out, at);
         }
         if (optionalSize > 0) {
             out[pointerPos] = (byte) (at - pointerPos);
             for (int i = 0; i < params.size(); i++) {
                 if (!mandatory[i]) {
-                    IsupParameter p = params.get(i);
+                    IsupParameter p = params.at(i);
                     out[at++] = (byte) p.code().code();
                     out[at++] = (byte) p.length();
                     at = copy(p.raw(), out, at);
@@ -192,9 +192,9 @@ public final class IsupCodec {
     }
 
     /** Index of the first not yet claimed parameter with {@code code}, marked claimed; -1 when there is none. */
-    private static int claim(List<IsupParameter> params, boolean[] claimed, int code) {
+    private static int claim(IsupParameters params, boolean[] claimed, int code) {
         for (int i = 0; i < params.size(); i++) {
-            if (!claimed[i] && params.get(i).code().code() == code) {
+            if (!claimed[i] && params.at(i).code().code() == code) {
                 claimed[i] = true;
                 return i;
             }

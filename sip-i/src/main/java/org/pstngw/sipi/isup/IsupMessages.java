@@ -1,8 +1,5 @@
 package org.pstngw.sipi.isup;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Factories for the messages call control sends most, with their mandatory parameters typed. */
 public final class IsupMessages {
     private IsupMessages() {}
@@ -72,14 +69,14 @@ public final class IsupMessages {
             IsupParameter bearer,
             PartyNumber called,
             IsupParameter... optional) {
-        List<IsupParameter> p = new ArrayList<>(5 + optional.length);
-        p.add(IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode()));
-        p.add(IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode()));
-        p.add(IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode()));
-        p.add(bearer);
-        p.add(IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled()));
-        p.addAll(List.of(optional));
-        return new IsupMessage.Iam(cic, IsupParameters.of(p));
+        IsupParameter[] p = new IsupParameter[5 + optional.length];
+        p[0] = IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode());
+        p[1] = IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode());
+        p[2] = IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode());
+        p[3] = bearer;
+        p[4] = IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled());
+        System.arraycopy(optional, 0, p, 5, optional.length);
+        return new IsupMessage.Iam(cic, IsupParameters.owning(p, p.length));
     }
 
     /** The calling party number parameter for an IAM. */
@@ -159,9 +156,9 @@ public final class IsupMessages {
     }
 
     private static IsupParameters with(IsupParameter first, IsupParameter... rest) {
-        List<IsupParameter> p = new ArrayList<>(1 + rest.length);
-        p.add(first);
-        p.addAll(List.of(rest));
-        return IsupParameters.of(p);
+        IsupParameter[] p = new IsupParameter[1 + rest.length];
+        p[0] = first;
+        System.arraycopy(rest, 0, p, 1, rest.length);
+        return IsupParameters.owning(p, p.length);
     }
 }

@@ -114,7 +114,8 @@ public record PartyNumber(
         byte[] out = new byte[headerLength + (n + 1) / 2];
         out[0] = (byte) ((n % 2 == 1 ? 0x80 : 0) | (headerLength == 1 ? 0 : natureOfAddress));
         for (int i = 0; i < n; i++) {
-            int d = Character.digit(digits.charAt(i), 16);
+            char c = digits.charAt(i); // 0-9 or A-F: the constructor checked and upper-cased
+            int d = c <= '9' ? c - '0' : c - ('A' - 10);
             out[headerLength + i / 2] |= (byte) (i % 2 == 0 ? d : d << 4);
         }
         return out;
