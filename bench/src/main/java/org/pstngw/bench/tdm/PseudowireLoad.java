@@ -35,7 +35,8 @@ import org.pstngw.tdm.spi.SpanType;
  * {@code tdm.frame-clock-scheduling} does (refused without CAP_SYS_NICE, the run says so and goes on normally); both
  * measured worse than {@code normal} (the default) on a shared 2-vCPU box, see docs/perf/pseudowire.md.
  * {@code clocks=2} (the default): each driver has its own real-time clock thread, two independent boxes; {@code
- * clocks=1}: both share one (two line-timed PEs on a synchronous network). Prints one result line. Exit code 1 when
+ * clocks=1}: both share one (two line-timed PEs on a synchronous network). {@code b-clock=line} (the default): the B
+ * side's spans are line-timed, their clock recovered from A's packets; {@code b-clock=internal}: free-running. Prints one result line. Exit code 1 when
  * any packet was lost, late or refused; 2 when the run fell behind real time: fewer than 99.9 % of the packets due in
  * the window were sent, or a clock delivered fewer than 99.9 % of its frames (the box could not keep up, even if
  * nothing was lost).
@@ -98,6 +99,8 @@ public final class PseudowireLoad {
         String jitter = a.getOrDefault("jitter", "16");
         int clocks = Integer.parseInt(a.getOrDefault("clocks", "2"));
         String scheduling = a.getOrDefault("scheduling", "normal");
+        ClockSource bClock =
+                ClockSource.valueOf(a.getOrDefault("b-clock", "line").toUpperCase(Locale.ROOT));
         int priority = scheduling.equals("realtime") ? 50 : 0;
         int nice = scheduling.equals("high") ? -15 : 0;
 
@@ -111,7 +114,7 @@ public final class PseudowireLoad {
                 int pa = ports[2 * i];
                 int pb = ports[2 * i + 1];
                 all.add(driverA.openSpan(span("a" + i, ClockSource.INTERNAL, mode, jitter, pa, pb)));
-                all.add(driverB.openSpan(span("b" + i, ClockSource.LINE, mode, jitter, pb, pa)));
+                all.add(driverB.openSpan(span("b" + i, bClock, mode, jitter, pb, pa)));
             }
             driverA.start();
             driverB.start();
