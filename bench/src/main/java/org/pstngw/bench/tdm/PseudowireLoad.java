@@ -126,6 +126,8 @@ public final class PseudowireLoad {
             long clockAlloc0 = clockThreadsAllocatedBytes();
             long t0 = System.nanoTime();
             long late0 = lateBlocks(clockA, clockB);
+            clockA.takeMaxLatenessNanos();
+            clockB.takeMaxLatenessNanos();
             long framesA0 = clockA.frames();
             long framesB0 = clockB.frames();
             TimeUnit.SECONDS.sleep(seconds);
@@ -135,6 +137,7 @@ public final class PseudowireLoad {
             double clockCpu = (clockThreadsCpuNanos() - clockCpu0) / 1e9;
             long clockAlloc = clockThreadsAllocatedBytes() - clockAlloc0;
             long lateBlocks = lateBlocks(clockA, clockB) - late0;
+            double maxStallMs = Math.max(clockA.takeMaxLatenessNanos(), clockB.takeMaxLatenessNanos()) / 1e6;
             double framesDue = wall * 8000;
             double clockShare = Math.min(clockA.frames() - framesA0, clockB.frames() - framesB0) / framesDue;
             double packetsDue = spans * framesDue / 8.0;
@@ -145,7 +148,7 @@ public final class PseudowireLoad {
                     Locale.ROOT,
                     "pseudowire %s spans=%d block=%d jitter=%s clocks=%d scheduling=%s: %.1f s, sent=%d (%.0f pkt/s each way, %.2f%% of"
                             + " real time; slowest clock %.2f%%), received=%d, lost=%d, late=%d, sendFailures=%d,"
-                            + " underruns=%d, overflows=%d, malformed=%d, lateClockBlocks=%d, cpu=%.2f s (%.1f%% of one"
+                            + " underruns=%d, overflows=%d, malformed=%d, lateClockBlocks=%d (longest %.1f ms late), cpu=%.2f s (%.1f%% of one"
                             + " core, %.2f us/packet sent+received; clock threads %.2f s, %.2f us/packet, %d bytes allocated)%s%n",
                     mode,
                     spans,
@@ -166,6 +169,7 @@ public final class PseudowireLoad {
                     d.overflows(),
                     d.malformed(),
                     lateBlocks,
+                    maxStallMs,
                     cpu,
                     100 * cpu / wall,
                     cpu * 1e6 / (d.sent() + d.received()),

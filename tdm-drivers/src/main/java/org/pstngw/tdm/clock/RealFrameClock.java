@@ -20,6 +20,7 @@ public final class RealFrameClock implements FrameClock {
     private final ListenerArray listeners = new ListenerArray();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong lateBlocks = new AtomicLong();
+    private final AtomicLong maxLatenessNanos = new AtomicLong();
     private final int realtimePriority;
     private final int nice;
     private volatile boolean running;
@@ -92,6 +93,15 @@ public final class RealFrameClock implements FrameClock {
         return lateBlocks.get();
     }
 
+    /**
+     * The longest a block has been delivered after its deadline since the clock started or since the last call, in
+     * nanoseconds, and starts the next window: how long the clock thread was kept from running (a stall longer than a
+     * pseudowire's jitter buffer loses packets).
+     */
+    public long takeMaxLatenessNanos() {
+        return maxLatenessNanos.getAndSet(0);
+    }
+
     @Override
     public synchronized void start() {
         if (running) {
@@ -130,6 +140,10 @@ public final class RealFrameClock implements FrameClock {
             }
             if (-wait > blockNanos) {
                 lateBlocks.incrementAndGet();
+            }
+            long lateness = -wait;
+            if (lateness > maxLatenessNanos.get()) {
+                maxLatenessNanos.accumulateAndGet(lateness, Math::max);
             }
             listeners.fire(frames.get(), framesPerBlock);
             frames.addAndGet(framesPerBlock);

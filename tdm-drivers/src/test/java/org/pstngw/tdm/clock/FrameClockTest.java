@@ -97,4 +97,30 @@ class FrameClockTest {
             assertThat(frames / seconds).isBetween(7000.0, 8100.0);
         }
     }
+
+    @Test
+    void realClockReportsHowLateItsLatestStallMadeABlock() throws InterruptedException {
+        RealFrameClock clock = new RealFrameClock(8, "test-frame-clock-stall");
+        try (clock) {
+            CountDownLatch afterStall = new CountDownLatch(5);
+            clock.addListener((first, frames) -> {
+                if (first == 80) {
+                    try {
+                        Thread.sleep(30); // the clock thread kept from running for 30 blocks
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else if (first > 80) {
+                    afterStall.countDown();
+                }
+            });
+            clock.start();
+            assertThat(afterStall.await(10, TimeUnit.SECONDS)).isTrue();
+            // The block after the stall was due 1 ms after the stalled one began and came about 29 ms later.
+            assertThat(clock.takeMaxLatenessNanos()).isGreaterThanOrEqualTo(25_000_000L);
+        }
+        // Stopped: what is left of the window is taken once, then nothing is late any more.
+        clock.takeMaxLatenessNanos();
+        assertThat(clock.takeMaxLatenessNanos()).isZero();
+    }
 }
