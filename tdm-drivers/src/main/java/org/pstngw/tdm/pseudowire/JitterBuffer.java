@@ -16,7 +16,10 @@ import java.util.Arrays;
  * really jumped (a restart) and the buffer resynchronises on the second of the pair, an <em>overflow</em>, counting
  * the packets it still held as lost. (RFC 3550 appendix A.1 treats a large sequence jump the same way: one stray packet does not
  * reset the receiver.) When nothing has been received for a whole ring's worth of intervals the buffer has
- * <em>underrun</em>: it returns to filling.
+ * <em>underrun</em>: it returns to filling. A late packet means the buffer's margin is gone (the far end fell
+ * behind for a while and the playout kept going): the buffer then <em>rebuffers</em>, holding playout (filled, not
+ * counted as lost) until {@code depth} packets wait again, one controlled slip instead of every later packet
+ * arriving just too late.
  *
  * <p>It also keeps the packet-loss state of RFC 4553 section 5.2 / RFC 5086 section 5.3 that drives the R bit we
  * send: entered after {@code lossStateEnter} consecutive lost packets, left after {@code lossStateExit} consecutive
@@ -41,6 +44,7 @@ public final class JitterBuffer {
     private final int lossStateExit;
 
     private boolean playing;
+    private boolean rebuffering;
     private boolean haveLast;
     private int playoutSeq;
     private int highestSeq;
@@ -61,6 +65,7 @@ public final class JitterBuffer {
     private long underruns;
     private long strays;
     private long playouts;
+    private long rebuffers;
 
     /**
      * @param depth packets to hold before playout starts (the nominal delay, in packet intervals)
@@ -136,6 +141,10 @@ public final class JitterBuffer {
         } else if (ahead < 0) {
             if (playing) {
                 late++;
+                if (!rebuffering) {
+                    rebuffering = true;
+                    rebuffers++;
+                }
                 return;
             }
             // Still filling: an earlier packet than the first one seen moves the start back.
@@ -163,15 +172,16 @@ public final class JitterBuffer {
         if (PwSequence.isNewer(seq, highestSeq)) {
             highestSeq = seq;
         }
-        if (!playing && stored >= depth) {
+        if (stored >= depth) {
             playing = true;
+            rebuffering = false;
         }
     }
 
     /** Plays out the next packet interval into {@code dst} ({@code payloadBytes} bytes at its position). */
     public PlayoutResult playout(byte[] dst, int offset) {
         playouts++;
-        if (!playing) {
+        if (!playing || rebuffering) {
             playedModifier = 0;
             fill(dst, offset);
             return PlayoutResult.FILLING;
@@ -237,6 +247,7 @@ public final class JitterBuffer {
         }
         stored = 0;
         playing = false;
+        rebuffering = false;
         playoutSeq = seq;
         highestSeq = seq;
     }
@@ -281,6 +292,11 @@ public final class JitterBuffer {
 
     public long late() {
         return late;
+    }
+
+    /** Times a late packet made the buffer hold playout to rebuild its depth. */
+    public long rebuffers() {
+        return rebuffers;
     }
 
     public long duplicates() {

@@ -91,6 +91,31 @@ class JitterBufferTest {
     }
 
     @Test
+    void aLatePacketMakesTheBufferRebuildItsDepthInsteadOfRunningWithoutMargin() {
+        var jb = JitterBuffer.of(4, 2, FillPolicy.ALL_ONES, (byte) 0);
+        offer(jb, 10);
+        offer(jb, 11);
+        play(jb, PlayoutResult.PLAYED);
+        play(jb, PlayoutResult.PLAYED);
+        // The far end stalls: 12 is missing at its playout time, then comes late, with the next ones.
+        play(jb, PlayoutResult.LOST);
+        offer(jb, 12);
+        assertThat(jb.late()).isEqualTo(1);
+        assertThat(jb.rebuffers()).isEqualTo(1);
+        offer(jb, 13);
+        // Playout holds (filled, not lost) until depth packets wait again, then goes on in sequence.
+        play(jb, PlayoutResult.FILLING);
+        offer(jb, 14);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(13);
+        offer(jb, 15);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(14);
+        assertThat(play(jb, PlayoutResult.PLAYED)).isEqualTo(15);
+        assertThat(jb.lost()).isEqualTo(1);
+        assertThat(jb.late()).isEqualTo(1);
+        assertThat(jb.rebuffers()).isEqualTo(1);
+    }
+
+    @Test
     void sequenceWrapsAroundWithoutLoss() {
         var jb = JitterBuffer.of(4, 2, FillPolicy.ALL_ONES, (byte) 0);
         offer(jb, 65534);
