@@ -2,22 +2,15 @@ package org.pstngw.bench.tdm;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.pstngw.tdm.clock.VirtualFrameClock;
 import org.pstngw.tdm.pseudowire.PseudowireDriver;
 import org.pstngw.tdm.pseudowire.PseudowireSpan;
 import org.pstngw.tdm.pseudowire.PwLinkStats;
-import org.pstngw.tdm.pseudowire.PwSpanOptions;
 import org.pstngw.tdm.spi.ClockSource;
 import org.pstngw.tdm.spi.DriverContext;
-import org.pstngw.tdm.spi.SpanConfig;
-import org.pstngw.tdm.spi.SpanType;
 
 /**
  * What a pseudowire packet costs in CPU, free of scheduling: the two drivers of {@link PseudowireLoad} (N full E1
@@ -47,14 +40,16 @@ public final class PseudowireCpuTime {
         }
         var clock = new VirtualFrameClock(8);
         List<PseudowireSpan> all = new ArrayList<>();
-        int[] ports = freePorts(2 * spans);
+        int[] ports = PseudowireLoad.freePorts(2 * spans);
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().threadId();
         try (var driverA = new PseudowireDriver(DriverContext.of(clock));
                 var driverB = new PseudowireDriver(DriverContext.of(clock))) {
             for (int i = 0; i < spans; i++) {
-                all.add(driverA.openSpan(span("a" + i, ClockSource.INTERNAL, mode, ports[2 * i], ports[2 * i + 1])));
-                all.add(driverB.openSpan(span("b" + i, ClockSource.LINE, mode, ports[2 * i + 1], ports[2 * i])));
+                all.add(driverA.openSpan(PseudowireLoad.span(
+                        "a" + i, ClockSource.INTERNAL, mode, "16", ports[2 * i], ports[2 * i + 1])));
+                all.add(driverB.openSpan(
+                        PseudowireLoad.span("b" + i, ClockSource.LINE, mode, "16", ports[2 * i + 1], ports[2 * i])));
             }
             driverA.start();
             driverB.start();
@@ -107,46 +102,5 @@ public final class PseudowireCpuTime {
             lost += st.lost() + st.late() + st.overflows() + st.underruns() + st.sendFailures();
         }
         return lost;
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        List<DatagramChannel> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                DatagramChannel ch =
-                        DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                held.add(ch);
-                ports[i] = ((InetSocketAddress) ch.getLocalAddress()).getPort();
-            }
-        } finally {
-            for (DatagramChannel ch : held) {
-                ch.close();
-            }
-        }
-        return ports;
-    }
-
-    private static SpanConfig span(String name, ClockSource clock, String mode, int local, int remote) {
-        SpanConfig full = SpanConfig.full(name, SpanType.E1, 0);
-        return new SpanConfig(
-                name,
-                full.type(),
-                full.framing(),
-                full.lineCode(),
-                clock,
-                full.law(),
-                full.channels(),
-                Map.of(
-                        PwSpanOptions.MODE,
-                        mode,
-                        PwSpanOptions.LOCAL_PORT,
-                        Integer.toString(local),
-                        PwSpanOptions.REMOTE_ADDRESS,
-                        "127.0.0.1",
-                        PwSpanOptions.REMOTE_PORT,
-                        Integer.toString(remote),
-                        PwSpanOptions.JITTER_BUFFER_MS,
-                        "16"));
     }
 }

@@ -217,7 +217,8 @@ public final class PseudowireLoad {
         return a == b ? a.lateBlocks() : a.lateBlocks() + b.lateBlocks();
     }
 
-    private static int[] freePorts(int n) throws IOException {
+    /** {@code n} UDP ports on the loopback free a moment ago (bound, read, released). */
+    static int[] freePorts(int n) throws IOException {
         int[] ports = new int[n];
         List<DatagramChannel> held = new ArrayList<>();
         try {
@@ -235,7 +236,8 @@ public final class PseudowireLoad {
         return ports;
     }
 
-    private static SpanConfig span(String name, ClockSource clock, String mode, String jitter, int local, int remote) {
+    /** An E1 span of the pseudowire driver on 127.0.0.1: CESoPSN or SAToP, the jitter buffer in ms. */
+    static SpanConfig span(String name, ClockSource clock, String mode, String jitter, int local, int remote) {
         SpanConfig full = SpanConfig.full(name, SpanType.E1, 0);
         return new SpanConfig(
                 name,
