@@ -23,17 +23,9 @@ import java.util.Optional;
  * @param instructions the instruction indicator octets, the last with bit 8 (ext) set
  */
 @SuppressWarnings("ArrayRecordComponent") // copied in and out; array-aware equals/hashCode/toString below
-public record MessageCompatibilityInformation(byte[] instructions) {
+public record MessageCompatibilityInformation(byte[] instructions) implements CompatibilityInstructions {
     public MessageCompatibilityInformation {
-        if (instructions == null || instructions.length == 0) {
-            throw new IllegalArgumentException("at least one instruction octet");
-        }
-        instructions = instructions.clone();
-        for (int i = 0; i < instructions.length; i++) {
-            if (((instructions[i] & 0x80) != 0) != (i == instructions.length - 1)) {
-                throw new IllegalArgumentException("ext bit must be set on the last instruction octet only");
-            }
-        }
+        instructions = CompatibilityInstructions.checkedCopy(instructions);
     }
 
     /** The instruction indicators from their bits (A to E), ext set: one octet. */
@@ -57,24 +49,9 @@ public record MessageCompatibilityInformation(byte[] instructions) {
         return instructions.clone();
     }
 
-    /** Bit A: the instructions apply at an intermediate exchange too, not only at the end node. */
-    public boolean endNodeInterpretation() {
-        return (instructions[0] & 0x01) != 0;
-    }
-
-    /** Bit B. */
-    public boolean releaseCall() {
-        return (instructions[0] & 0x02) != 0;
-    }
-
-    /** Bit C: report what was done (a confusion message, Q.764 2.9.5.3). */
-    public boolean sendNotification() {
-        return (instructions[0] & 0x04) != 0;
-    }
-
-    /** Bit D. */
-    public boolean discardMessage() {
-        return (instructions[0] & 0x08) != 0;
+    @Override
+    public int firstInstructionOctet() {
+        return instructions[0] & 0xFF;
     }
 
     /** Bit E: what to do where the message is to be passed on and cannot be (discard information, or release). */

@@ -42,18 +42,12 @@ public record ParameterCompatibilityInformation(List<Entry> entries) {
      * @param instructions the instruction indicator octets, the last with bit 8 (ext) set
      */
     @SuppressWarnings("ArrayRecordComponent") // copied in and out; array-aware equals/hashCode/toString below
-    public record Entry(ParameterCode parameter, byte[] instructions) {
+    public record Entry(ParameterCode parameter, byte[] instructions) implements CompatibilityInstructions {
         public Entry {
             if (parameter == null || instructions == null || instructions.length == 0) {
                 throw new IllegalArgumentException("parameter and at least one instruction octet are required");
             }
-            instructions = instructions.clone();
-            for (int i = 0; i < instructions.length; i++) {
-                boolean last = i == instructions.length - 1;
-                if (((instructions[i] & 0x80) != 0) != last) {
-                    throw new IllegalArgumentException("ext bit must be set on the last instruction octet only");
-                }
-            }
+            instructions = CompatibilityInstructions.checkedCopy(instructions);
         }
 
         /** The instruction indicators from their bits (A to G), ext set: one octet. */
@@ -86,24 +80,9 @@ public record ParameterCompatibilityInformation(List<Entry> entries) {
             return instructions.clone();
         }
 
-        /** Bit A: the instructions apply at an intermediate exchange too, not only at the end node. */
-        public boolean endNodeInterpretation() {
-            return (instructions[0] & 0x01) != 0;
-        }
-
-        /** Bit B. */
-        public boolean releaseCall() {
-            return (instructions[0] & 0x02) != 0;
-        }
-
-        /** Bit C: report what was done (a confusion message, Q.764 2.9.5.3). */
-        public boolean sendNotification() {
-            return (instructions[0] & 0x04) != 0;
-        }
-
-        /** Bit D. */
-        public boolean discardMessage() {
-            return (instructions[0] & 0x08) != 0;
+        @Override
+        public int firstInstructionOctet() {
+            return instructions[0] & 0xFF;
         }
 
         /** Bit E. */
