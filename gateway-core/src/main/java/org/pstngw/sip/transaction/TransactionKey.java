@@ -54,19 +54,23 @@ public sealed interface TransactionKey {
     /** The server key of a received (well-formed) request, from its top Via, Call-ID, From tag and CSeq. */
     static TransactionKey server(SipRequest request) {
         Via top = request.topVia();
-        int port = top.port() >= 0
-                ? top.port()
-                : TransportType.fromToken(top.transport())
-                        .map(TransportType::defaultPort)
-                        .orElse(5060);
         return server(
                 top.branch(),
-                top.host() + ":" + port,
+                top.host() + ":" + sentByPort(top),
                 request.method(),
                 request.callId(),
                 request.from().tag(),
                 request.cseq().number(),
                 top.toString());
+    }
+
+    /** The port of a Via's sent-by: the one written, or the transport's default port (18.2.2). */
+    static int sentByPort(Via via) {
+        return via.port() >= 0
+                ? via.port()
+                : TransportType.fromToken(via.transport())
+                        .map(TransportType::defaultPort)
+                        .orElse(5060);
     }
 
     /** The key of a client transaction: Call-ID, branch and CSeq method. */

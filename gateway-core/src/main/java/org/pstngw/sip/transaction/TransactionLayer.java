@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.pstngw.sip.message.SipMethod;
 import org.pstngw.sip.message.SipRequest;
 import org.pstngw.sip.message.SipResponse;
+import org.pstngw.sip.message.Via;
 import org.pstngw.sip.timer.Scheduler;
 import org.pstngw.sip.transport.Flow;
 import org.pstngw.sip.transport.ResponseRouter;
@@ -114,12 +115,28 @@ public final class TransactionLayer {
     public void onResponse(SipResponse response, Flow flow) {
         TransactionKey key = TransactionKey.client(response);
         ClientTransaction tx = key == null ? null : clients.get(key);
-        if (tx != null) {
+        if (tx != null && !sameSentBy(tx.request().topVia(), response.topVia())) {
+            LOG.info(
+                    "dropped response {} from {}: its Via sent-by {} is not the {} we sent (18.1.2)",
+                    response.statusCode(),
+                    flow,
+                    response.topVia().sentBy(),
+                    tx.request().topVia().sentBy());
+        } else if (tx != null) {
             tx.receive(response);
         } else {
             LOG.debug("response {} matches no transaction", response.statusCode());
             user.onStrayResponse(response, flow);
         }
+    }
+
+    /**
+     * 18.1.2: a response whose top Via sent-by is not the one this transport put into the request is discarded. Hosts
+     * compare without case; a port left out is the transport's default port.
+     */
+    static boolean sameSentBy(Via sent, Via received) {
+        return sent.host().equalsIgnoreCase(received.host())
+                && TransactionKey.sentByPort(sent) == TransactionKey.sentByPort(received);
     }
 
     /**

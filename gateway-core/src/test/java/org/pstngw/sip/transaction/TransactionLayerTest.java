@@ -146,6 +146,49 @@ class TransactionLayerTest {
     }
 
     /**
+     * 18.1.2: a response whose top Via sent-by is not the one we put into the request is discarded, even with our
+     * branch; the host compares without case and a sent-by without port means the transport's default (5060 on UDP).
+     */
+    @Test
+    void aResponseWhoseSentByIsNotOursIsDiscarded() {
+        Flow peer = new Flow(TransportType.UDP, new InetSocketAddress(LOOPBACK, 5080));
+        TransactionLayer layer = new TransactionLayer(
+                TimerConfig.DEFAULT, clock, id -> direct, (flow, bytes) -> CompletableFuture.completedFuture(null));
+        List<String> heard = new ArrayList<>();
+        SipRequest invite = invite("sentby1");
+        layer.send(invite, peer, new ClientTransaction.Listener() {
+            @Override
+            public void onResponse(ClientTransaction t, SipResponse r) {
+                heard.add(r.statusCode() + " " + r.topVia().sentBy());
+            }
+
+            @Override
+            public void onTimeout(ClientTransaction t) {}
+
+            @Override
+            public void onTransportError(ClientTransaction t) {}
+        });
+        String ours = "SIP/2.0/UDP 127.0.0.1:5060;";
+        layer.onResponse(reVia(response(invite, SipStatus.TRYING), ours, "SIP/2.0/UDP 127.0.0.1:5061;"), peer);
+        layer.onResponse(reVia(response(invite, SipStatus.TRYING), ours, "SIP/2.0/UDP 127.0.0.2:5060;"), peer);
+        layer.onResponse(reVia(response(invite, SipStatus.TRYING), ours, "SIP/2.0/TLS 127.0.0.1;"), peer);
+        assertThat(heard)
+                .as("another port, another host, the default port of another transport")
+                .isEmpty();
+        layer.onResponse(reVia(response(invite, SipStatus.RINGING), ours, "SIP/2.0/UDP 127.0.0.1;"), peer);
+        layer.onResponse(response(invite, SipStatus.OK), peer);
+        assertThat(heard).containsExactly("180 127.0.0.1", "200 127.0.0.1:5060");
+    }
+
+    private static SipResponse reVia(SipResponse response, String from, String to) {
+        String text = new String(response.toBytes(), StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        return (SipResponse) ((org.pstngw.sip.message.ParseResult.Parsed)
+                        SipParser.parse(text.replace(from, to).getBytes(StandardCharsets.UTF_8)))
+                .message();
+    }
+
+    /**
      * 9.1 and 17.1.1: the INVITE, its retransmissions, the ACK of its non-2xx and its CANCEL all go to one address,
      * even when the name resolves to another address on each lookup (round-robin DNS): the name is resolved once.
      */
