@@ -52,9 +52,22 @@ public final class NettyTransport implements AutoCloseable {
             Thread.ofVirtual().name("sip-dns-", 0).factory());
     private Optional<TlsContexts> tls = Optional.empty();
 
+    /** Looks a host name up (blocking); the system resolver unless a test gives another. */
+    @FunctionalInterface
+    interface NameLookup {
+        InetAddress lookup(String host) throws UnknownHostException;
+    }
+
+    private final NameLookup names;
+
     public NettyTransport(TransportConfig config, InboundSink sink) {
+        this(config, sink, InetAddress::getByName);
+    }
+
+    NettyTransport(TransportConfig config, InboundSink sink, NameLookup names) {
         this.config = config;
         this.sink = sink;
+        this.names = names;
         this.group = new NioEventLoopGroup(config.ioThreads());
     }
 
@@ -184,7 +197,7 @@ public final class NettyTransport implements AutoCloseable {
                     try {
                         return new Flow(
                                 flow.transport(),
-                                new InetSocketAddress(InetAddress.getByName(name.getHostString()), name.getPort()));
+                                new InetSocketAddress(names.lookup(name.getHostString()), name.getPort()));
                     } catch (UnknownHostException e) {
                         throw new CompletionException(
                                 new UnknownHostException("cannot resolve " + name.getHostString()));

@@ -134,8 +134,17 @@ class NettyTransportTest {
     void aNamedDestinationIsResolvedOffTheCallersThreadAndAnUnknownNameIsATransportError() throws Exception {
         var serverInbox = new LinkedBlockingQueue<Got>();
         var clientInbox = new LinkedBlockingQueue<Got>();
+        var lookups = new LinkedBlockingQueue<Thread>();
+        NettyTransport.NameLookup system = host -> {
+            lookups.add(Thread.currentThread());
+            return java.net.InetAddress.getByName(host);
+        };
         try (var server = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), serverInbox);
-                var client = transport(TransportConfig.udpAndTcp("127.0.0.1", 0), clientInbox)) {
+                var client = new NettyTransport(
+                        TransportConfig.udpAndTcp("127.0.0.1", 0),
+                        (m, f) -> clientInbox.add(new Got(f, text(m))),
+                        system)) {
+            client.start();
             int port = server.localAddress(TransportType.UDP).orElseThrow().getPort();
             client.send(
                             new Flow(TransportType.UDP, InetSocketAddress.createUnresolved("localhost", port)),
@@ -149,6 +158,11 @@ class NettyTransportTest {
                     .failsWithin(30, TimeUnit.SECONDS)
                     .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .withMessageContaining("cannot resolve no-such-host.invalid");
+            assertThat(lookups).hasSize(2).allSatisfy(t -> {
+                assertThat(t.isVirtual()).isTrue();
+                assertThat(t.getName()).startsWith("sip-dns-");
+                assertThat(t).isNotSameAs(Thread.currentThread());
+            });
         }
     }
 
