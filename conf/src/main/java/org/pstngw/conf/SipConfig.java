@@ -15,6 +15,8 @@ import java.util.List;
  * @param maxMessageSize largest SIP message accepted on a stream transport, bytes
  * @param maxUdpMessageSize largest SIP message accepted on UDP, bytes
  * @param maxHeaders largest number of header fields accepted in one message
+ * @param maxTransactions most server transactions open at once; beyond, an out-of-dialog request other than CANCEL is
+ *     answered 503 (in-dialog requests, CANCEL and ACK always pass)
  * @param userAgent value of the User-Agent and Server headers
  * @param contactHost host placed in Contact and Via; empty means the transport's bind address
  * @param rel100 RFC 3262 reliable provisional responses
@@ -30,6 +32,7 @@ public record SipConfig(
         int maxMessageSize,
         int maxUdpMessageSize,
         int maxHeaders,
+        int maxTransactions,
         String userAgent,
         String contactHost,
         Rel100 rel100,

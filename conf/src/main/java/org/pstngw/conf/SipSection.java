@@ -50,6 +50,13 @@ final class SipSection {
             "max-udp-message-size", integer(1024, 65507), 65507, "bytes", "largest SIP message accepted on UDP");
     static final Setting<Integer> MAX_HEADERS =
             Setting.of("max-headers", integer(16, 1024), 128, "", "largest number of header fields in one message");
+    static final Setting<Integer> MAX_TRANSACTIONS = Setting.of(
+            "max-transactions",
+            integer(100, 10_000_000),
+            100_000,
+            "",
+            "most server transactions open at once; beyond, a request that would start a dialog or stands alone is"
+                    + " answered 503 with Retry-After (in-dialog requests, CANCEL and ACK always pass: they end calls)");
     static final Setting<String> USER_AGENT =
             Setting.of("user-agent", string(), "pstngw", "", "User-Agent and Server header value");
     static final Setting<String> CONTACT_HOST = Setting.of(
@@ -135,6 +142,7 @@ final class SipSection {
                                 MAX_MESSAGE_SIZE,
                                 MAX_UDP_MESSAGE_SIZE,
                                 MAX_HEADERS,
+                                MAX_TRANSACTIONS,
                                 USER_AGENT,
                                 CONTACT_HOST,
                                 REL100)),
@@ -189,6 +197,7 @@ final class SipSection {
                 r.get(MAX_MESSAGE_SIZE),
                 r.get(MAX_UDP_MESSAGE_SIZE),
                 r.get(MAX_HEADERS),
+                r.get(MAX_TRANSACTIONS),
                 r.get(USER_AGENT),
                 r.get(CONTACT_HOST),
                 r.get(REL100),

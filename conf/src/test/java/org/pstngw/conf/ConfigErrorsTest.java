@@ -131,6 +131,9 @@ class ConfigErrorsTest {
                 Arguments.of(
                         "sip:\n  max-headers: 2\n", "gateway.yaml:2:16: sip.max-headers: 2 is out of range 16..1024"),
                 Arguments.of(
+                        "sip:\n  max-transactions: 99\n",
+                        "gateway.yaml:2:21: sip.max-transactions: 99 is out of range 100..10000000"),
+                Arguments.of(
                         "sip:\n  user-agent: [a, b]\n",
                         "gateway.yaml:2:15: sip.user-agent: expected a single value (text), found a list"),
                 Arguments.of(

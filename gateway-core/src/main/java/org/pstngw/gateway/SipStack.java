@@ -65,6 +65,7 @@ final class SipStack implements AutoCloseable {
                 sip.maxMessageSize(),
                 sip.maxUdpMessageSize(),
                 sip.maxHeaders(),
+                sip.maxTransactions(),
                 sip.userAgent(),
                 sip.contactHost(),
                 sip.rel100(),

@@ -190,6 +190,16 @@ public final class TransactionLayer {
         });
     }
 
+    /** Live server transactions; safe to read from any thread. */
+    public int serverCount() {
+        return servers.size();
+    }
+
+    /** Whether a server transaction for {@code request} is open (it is a retransmission); safe from any thread. */
+    public boolean isRetransmission(SipRequest request) {
+        return servers.containsKey(TransactionKey.server(request));
+    }
+
     /** Live transactions, for tests and metrics. */
     public int size() {
         return servers.size() + clients.size();

@@ -126,7 +126,7 @@ public final class SipUserAgent implements AutoCloseable {
         UaContext ctx = new UaContext(layer, lanes, local, settings);
         ctx.listener = listener;
         layer.user(new UserAgentCore(ctx));
-        return new SipUserAgent(ctx, new InboundProcessor(layer, lanes, busy, sender));
+        return new SipUserAgent(ctx, new InboundProcessor(layer, lanes, busy, settings.maxTransactions(), sender));
     }
 
     /** Starts the UA on Netty: binds the listeners, then serves. */

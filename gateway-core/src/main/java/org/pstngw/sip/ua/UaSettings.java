@@ -20,11 +20,24 @@ import org.pstngw.conf.SipConfig.Rel100;
  *     either direction. Our INVITE is cancelled and reported 408 when it passes, reset by each provisional above 100;
  *     an INVITE we received and the application leaves unanswered that long (or past its Expires) gets a final
  *     response from the stack
+ * @param maxTransactions overload protection ({@code sip.max-transactions}): with this many server transactions
+ *     open, a new out-of-dialog request other than CANCEL is answered 503 with Retry-After, statelessly (in-dialog
+ *     requests, CANCEL and ACK always pass: they end calls)
  */
-public record UaSettings(String user, Rel100 rel100, String userAgent, String contactHost, Duration timerC) {
+public record UaSettings(
+        String user, Rel100 rel100, String userAgent, String contactHost, Duration timerC, int maxTransactions) {
     /** Conf's default timer C (just over 3 minutes, 16.6). */
     public static final Duration DEFAULT_TIMER_C =
             GatewayConfigLoader.defaults().sip().timerC();
+
+    /** Conf's default {@link #maxTransactions}. */
+    public static final int DEFAULT_MAX_TRANSACTIONS =
+            GatewayConfigLoader.defaults().sip().maxTransactions();
+
+    /** With {@link #DEFAULT_MAX_TRANSACTIONS}. */
+    public UaSettings(String user, Rel100 rel100, String userAgent, String contactHost, Duration timerC) {
+        this(user, rel100, userAgent, contactHost, timerC, DEFAULT_MAX_TRANSACTIONS);
+    }
 
     public UaSettings {
         Objects.requireNonNull(user, "user");
@@ -35,6 +48,9 @@ public record UaSettings(String user, Rel100 rel100, String userAgent, String co
         if (timerC.isNegative() || timerC.isZero()) {
             throw new IllegalArgumentException("timer C must be positive: " + timerC);
         }
+        if (maxTransactions < 1) {
+            throw new IllegalArgumentException("maxTransactions must be at least 1: " + maxTransactions);
+        }
     }
 
     /** 100rel supported, no User-Agent/Server, Contact on the bind address, conf's default timer C. */
@@ -44,12 +60,18 @@ public record UaSettings(String user, Rel100 rel100, String userAgent, String co
 
     /** The settings of conf's {@code sip} section, with {@code user} as our Contact user. */
     public static UaSettings from(SipConfig sip, String user) {
-        return new UaSettings(user, sip.rel100(), sip.userAgent(), sip.contactHost(), sip.timerC());
+        return new UaSettings(
+                user, sip.rel100(), sip.userAgent(), sip.contactHost(), sip.timerC(), sip.maxTransactions());
     }
 
     /** The same with another timer C. */
     public UaSettings withTimerC(Duration c) {
-        return new UaSettings(user, rel100, userAgent, contactHost, c);
+        return new UaSettings(user, rel100, userAgent, contactHost, c, maxTransactions);
+    }
+
+    /** The same with another transaction limit. */
+    public UaSettings withMaxTransactions(int max) {
+        return new UaSettings(user, rel100, userAgent, contactHost, timerC, max);
     }
 
     /** Whether 100rel is offered at all. */

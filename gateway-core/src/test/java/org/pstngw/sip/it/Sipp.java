@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,61 @@ final class Sipp {
             Thread.sleep(20);
         }
         fail("sipp did not bind port " + port + " within 30 s; output:\n" + read(dir.resolve("stdout.log")));
+    }
+
+    /** A sipp process and the local port it was started on. */
+    record Started(Process process, int port) {}
+
+    /**
+     * Starts sipp on a port that {@link #freePort()} found, waits until it has bound it, and starts it again on
+     * another port (up to 5 times) when something else took the port in between (sipp exits with "Address already in
+     * use": other processes on a shared machine open ports too).
+     *
+     * @param args sipp's arguments for a given local port
+     * @param tcp whether sipp listens on TCP (else its UDP socket is awaited)
+     */
+    static Started startBound(Path dir, IntFunction<List<String>> args, boolean tcp)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Process sipp = start(dir, args.apply(port));
+            if (awaitBoundOrTaken(sipp, dir, port, tcp) || attempt == 5) {
+                return new Started(sipp, port);
+            }
+            LoggerHolder.LOG.info("sipp could not bind port {} (taken meanwhile); another port", port);
+        }
+    }
+
+    /**
+     * Runs a sipp client to its end on a port that {@link #freePort()} found, again on another port (up to 5 times)
+     * when something else took the port before sipp bound it.
+     */
+    static Result runOnFreePort(Path dir, IntFunction<List<String>> args, long seconds)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Result r = await(start(dir, args.apply(port)), dir, seconds);
+            if (r.exitCode() == 0
+                    || attempt == 5
+                    || !read(dir.resolve("stdout.log")).contains("Address already in use")) {
+                return r;
+            }
+            LoggerHolder.LOG.info("sipp could not bind port {} (taken meanwhile); another port", port);
+        }
+    }
+
+    /** True once bound; false when sipp exited because the port was taken; fails on any other exit or time-out. */
+    private static boolean awaitBoundOrTaken(Process sipp, Path dir, int port, boolean tcp)
+            throws IOException, InterruptedException {
+        try {
+            awaitBound(sipp, dir, port, tcp);
+            return true;
+        } catch (AssertionError e) {
+            if (!sipp.isAlive() && read(dir.resolve("stdout.log")).contains("Address already in use")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Starts sipp with {@code args}; its screen goes to a file in {@code dir}. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,26 +58,29 @@ class SippInteropIT {
     private void sippUacCallsOurUas(String transport) throws Exception {
         int port = Sipp.freePort();
         try (SipUserAgent ua = ua(port)) {
-            List<String> args = new ArrayList<>(List.of(
-                    "-sn",
-                    "uac",
-                    "127.0.0.1:" + port,
-                    "-i",
-                    "127.0.0.1",
-                    "-p",
-                    Integer.toString(Sipp.freePort()),
-                    "-r",
-                    "20",
-                    "-m",
-                    Integer.toString(CALLS),
-                    "-timeout",
-                    "60s",
-                    "-timeout_error"));
-            if (transport.equals("tcp")) {
-                args.addAll(List.of("-t", "t1"));
-            }
-            Process sipp = Sipp.start(dir, args);
-            Sipp.Result r = Sipp.await(sipp, dir, 90);
+            IntFunction<List<String>> args = local -> {
+                List<String> a = new ArrayList<>(List.of(
+                        "-sn",
+                        "uac",
+                        "127.0.0.1:" + port,
+                        "-i",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(local),
+                        "-r",
+                        "20",
+                        "-m",
+                        Integer.toString(CALLS),
+                        "-timeout",
+                        "60s",
+                        "-timeout_error"));
+                if (transport.equals("tcp")) {
+                    a.addAll(List.of("-t", "t1"));
+                }
+                return a;
+            };
+            Files.createDirectories(dir);
+            Sipp.Result r = Sipp.runOnFreePort(dir, args, 90);
             assertThat(r.exitCode())
                     .as("sipp exit code; screen:\n%s", r.screen())
                     .isZero();
@@ -112,27 +116,30 @@ class SippInteropIT {
     }
 
     private void ourUacCallsSippUas(String transport) throws Exception {
-        int sippPort = Sipp.freePort();
-        List<String> args = new ArrayList<>(List.of(
-                "-sn",
-                "uas",
-                "-i",
-                "127.0.0.1",
-                "-p",
-                Integer.toString(sippPort),
-                "-bind_local",
-                "-m",
-                Integer.toString(CALLS),
-                "-timeout",
-                "90s",
-                "-timeout_error"));
-        if (transport.equals("tcp")) {
-            args.addAll(List.of("-t", "t1"));
-        }
+        IntFunction<List<String>> args = local -> {
+            List<String> a = new ArrayList<>(List.of(
+                    "-sn",
+                    "uas",
+                    "-i",
+                    "127.0.0.1",
+                    "-p",
+                    Integer.toString(local),
+                    "-bind_local",
+                    "-m",
+                    Integer.toString(CALLS),
+                    "-timeout",
+                    "90s",
+                    "-timeout_error"));
+            if (transport.equals("tcp")) {
+                a.addAll(List.of("-t", "t1"));
+            }
+            return a;
+        };
         Files.createDirectories(dir);
-        Process sipp = Sipp.start(dir, args);
+        Sipp.Started started = Sipp.startBound(dir, args, transport.equals("tcp"));
+        Process sipp = started.process();
+        int sippPort = started.port();
         try (SipUserAgent ua = ua(Sipp.freePort())) {
-            Sipp.awaitBound(sipp, dir, sippPort, transport.equals("tcp"));
             CountDownLatch done = new CountDownLatch(CALLS);
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger ended = new AtomicInteger();

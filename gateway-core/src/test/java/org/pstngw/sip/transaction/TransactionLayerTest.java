@@ -319,7 +319,8 @@ class TransactionLayerTest {
         TransactionLayer layer = new TransactionLayer(TimerConfig.DEFAULT, clock, id -> lane, sender);
         List<ServerTransaction> txs = new ArrayList<>();
         layer.user(collect(txs));
-        InboundProcessor inbound = new InboundProcessor(layer, id -> lane, id -> id.equals("busy1"), sender);
+        InboundProcessor inbound =
+                new InboundProcessor(layer, id -> lane, id -> id.equals("busy1"), Integer.MAX_VALUE, sender);
         String invite = """
                 INVITE sip:gw@127.0.0.1 SIP/2.0
                 Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKbusy;rport
@@ -344,5 +345,65 @@ class TransactionLayerTest {
         inbound.onMessage(SipParser.parse(invite.replace("busy1", "calm1").getBytes(StandardCharsets.UTF_8)), arrival);
         assertThat(queued).hasSize(2);
         assertThat(sent).hasSize(1);
+    }
+
+    /**
+     * Overload protection: with the server transaction limit reached, a new out-of-dialog request is answered 503 with
+     * Retry-After and creates nothing, while a retransmission, a CANCEL, an in-dialog request and an ACK still pass.
+     */
+    @Test
+    void pastTheTransactionLimitANewCallIsRefusedWith503ButWhatEndsCallsPasses() {
+        Flow arrival = new Flow(TransportType.UDP, new InetSocketAddress(LOOPBACK, 5070));
+        List<String> sent = new ArrayList<>();
+        Sender sender = (flow, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            sent.add(text.substring(0, text.indexOf('\r')) + " "
+                    + text.lines()
+                            .filter(l -> l.startsWith("Call-ID"))
+                            .findFirst()
+                            .orElseThrow());
+            return CompletableFuture.completedFuture(null);
+        };
+        TransactionLayer layer = new TransactionLayer(TimerConfig.DEFAULT, clock, id -> direct, sender);
+        List<ServerTransaction> txs = new ArrayList<>();
+        layer.user(collect(txs));
+        InboundProcessor inbound = new InboundProcessor(layer, id -> direct, id -> false, 2, sender);
+        java.util.function.BiConsumer<String, String> receive = (method, callId) -> {
+            String toTag = method.equals("BYE") ? ";tag=ours" : "";
+            String cseqMethod = method;
+            String text =
+                    """
+                    %s sip:gw@127.0.0.1 SIP/2.0
+                    Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK%s
+                    Max-Forwards: 70
+                    From: <sip:a@127.0.0.1>;tag=1
+                    To: <sip:gw@127.0.0.1>%s
+                    Call-ID: %s
+                    CSeq: 1 %s
+                    Content-Length: 0
+
+                    """.formatted(method, callId, toTag, callId, cseqMethod).replace("\n", "\r\n");
+            inbound.onMessage(SipParser.parse(text.getBytes(StandardCharsets.UTF_8)), arrival);
+        };
+        receive.accept("INVITE", "lim-a");
+        receive.accept("OPTIONS", "lim-b");
+        assertThat(layer.serverCount()).isEqualTo(2);
+        receive.accept("INVITE", "lim-c");
+        assertThat(sent)
+                .filteredOn(s -> s.startsWith("SIP/2.0 503"))
+                .containsExactly("SIP/2.0 503 Service Unavailable Call-ID: lim-c");
+        assertThat(layer.serverCount()).isEqualTo(2);
+        receive.accept("INVITE", "lim-a");
+        receive.accept("CANCEL", "lim-a");
+        receive.accept("BYE", "lim-d");
+        receive.accept("ACK", "lim-e");
+        receive.accept("SUBSCRIBE", "lim-f");
+        assertThat(txs).extracting(tx -> tx.request().callId()).containsExactly("lim-a", "lim-b", "lim-d");
+        assertThat(sent)
+                .as("the retransmission, CANCEL, BYE and ACK were not refused")
+                .filteredOn(s -> s.startsWith("SIP/2.0 503"))
+                .containsExactly(
+                        "SIP/2.0 503 Service Unavailable Call-ID: lim-c",
+                        "SIP/2.0 503 Service Unavailable Call-ID: lim-f");
     }
 }
