@@ -92,7 +92,7 @@ public final class CircuitMaintenance {
     /**
      * CQM for {@code count} (1..32) circuits of the group from {@code firstCic}: the stage completes with the other
      * exchange's CQR, one report per circuit, or with {@link QueryResult.NoAnswer} when T28 runs out first (maintenance
-     * is alerted too).
+     * is alerted too), or with {@link QueryResult.Unreachable} when the destination is or becomes unreachable first.
      */
     public CompletionStage<QueryResult> query(int firstCic, int count) {
         return onGroup(firstCic, count, () -> control.circuitQuery().query(firstCic, count))

@@ -371,6 +371,7 @@ public final class IsupCallControl implements IsupLink.Listener {
         if (!reachable) {
             transmitter.destinationLost();
         }
+        circuitQuery.destination(reachable);
         if (was && !reachable) {
             LOG.warn("DPC {} unreachable: clearing calls", group.dpc());
             for (CircuitCall c : calls) {

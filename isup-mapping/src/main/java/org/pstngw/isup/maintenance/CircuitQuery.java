@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   query(cic, count) --> CQM for count circuits (range count - 1, 0..31), T28 started
  *   CQR with the same CIC and range --> T28 stopped; one report per circuit to the caller
  *   T28 expiry --> maintenance alerted (NO_QUERY_RESPONSE); the caller told there was no answer
+ *   destination lost --> T28 stopped; the caller told the exchange is unreachable (no CQR can come)
+ *   query while the destination is unreachable --> no CQM; unreachable at once
  * </pre>
  *
  * A query for the circuits of one still pending joins it (one CQM, one answer for both). The reports are handed to the
@@ -41,6 +43,7 @@ public final class CircuitQuery {
 
     private final MaintenanceContext context;
     private final List<Pending> pending = new ArrayList<>();
+    private boolean reachable = true;
 
     private static final class Pending {
         final int cic;
@@ -62,6 +65,9 @@ public final class CircuitQuery {
     public CompletionStage<QueryResult> query(int firstCic, int count) {
         if (count < 1 || count > Ranges.MAX_CIRCUITS) {
             throw new IllegalArgumentException("a CQM covers 1.." + Ranges.MAX_CIRCUITS + " circuits, not " + count);
+        }
+        if (!reachable) {
+            return CompletableFuture.completedFuture(new QueryResult.Unreachable(firstCic, count));
         }
         for (Pending p : pending) {
             if (p.cic == firstCic && p.count == count) {
@@ -86,6 +92,24 @@ public final class CircuitQuery {
                             }
                         }));
         return p.result;
+    }
+
+    /**
+     * Whether the other exchange can be reached; when it is lost, every pending query ends at once as {@link
+     * QueryResult.Unreachable} (its T28 stopped, no alert), and queries asked until it is back end so too.
+     */
+    public void destination(boolean canSend) {
+        reachable = canSend;
+        if (canSend || pending.isEmpty()) {
+            return;
+        }
+        List<Pending> lost = List.copyOf(pending);
+        pending.clear();
+        for (Pending p : lost) {
+            p.t28.cancel();
+            LOG.info("CIC {}: CQM of {} circuits unanswered, the destination is unreachable", p.cic, p.count);
+            p.result.complete(new QueryResult.Unreachable(p.cic, p.count));
+        }
     }
 
     /** Queries awaiting their CQR. */

@@ -17,4 +17,11 @@ public sealed interface QueryResult {
 
     /** No CQR within T28 (maintenance was alerted). */
     record NoAnswer(int firstCic, int count) implements QueryResult {}
+
+    /**
+     * The other exchange became unreachable (MTP-PAUSE, user part unavailable) before its CQR came, or was unreachable
+     * when the query was asked: no CQR can come, so the query ends at once instead of waiting out T28. The link loss is
+     * reported on its own; a query again once the destination is back (after the recovery group reset) answers.
+     */
+    record Unreachable(int firstCic, int count) implements QueryResult {}
 }

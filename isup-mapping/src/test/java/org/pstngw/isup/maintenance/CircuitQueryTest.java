@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.pstngw.isup.call.ControlHarness;
 import org.pstngw.isup.call.MaintenanceAlert;
+import org.pstngw.isup.link.DestinationState;
 import org.pstngw.isup.maintenance.CircuitReport.BlockingState;
 import org.pstngw.isup.maintenance.CircuitReport.CallProcessing;
 import org.pstngw.sipi.isup.IsupMessage;
@@ -106,5 +107,29 @@ class CircuitQueryTest {
                         .orElseThrow()
                         .range())
                 .isZero();
+    }
+
+    @Test
+    void losingTheDestinationEndsAPendingQueryAtOnceAndLaterOnesWithoutCqm() {
+        CompletableFuture<QueryResult> result =
+                h.control.maintenance().query(1, 4).toCompletableFuture();
+        int sent = h.sent.size();
+        h.control.onDestinationState(ControlHarness.REMOTE_PC, DestinationState.UNAVAILABLE);
+        assertThat(result.getNow(null)).isEqualTo(new QueryResult.Unreachable(1, 4));
+
+        CompletableFuture<QueryResult> meanwhile =
+                h.control.maintenance().query(2, 2).toCompletableFuture();
+        assertThat(meanwhile.getNow(null)).isEqualTo(new QueryResult.Unreachable(2, 2));
+        assertThat(h.sent.subList(sent, h.sent.size()))
+                .extracting(IsupMessage::type)
+                .doesNotContain(IsupMessageType.CQM);
+        h.scheduler.advance(Duration.ofSeconds(11));
+        assertThat(h.alerts).as("T28 was stopped: no NO_QUERY_RESPONSE").isEmpty();
+
+        h.control.onDestinationState(ControlHarness.REMOTE_PC, DestinationState.AVAILABLE);
+        CompletableFuture<QueryResult> again =
+                h.control.maintenance().query(1, 4).toCompletableFuture();
+        assertThat(again).isNotDone();
+        assertThat(h.lastSent(IsupMessageType.CQM).cic()).isEqualTo(1);
     }
 }
