@@ -97,18 +97,8 @@ public final class CallTable {
             t.put(s, DUAL_SEIZURE_LOST, Transition.to(IDLE, with(s.cleanup(), REATTEMPT)));
             t.put(s, UCIC, Transition.to(IDLE, with(s.cleanup(), REATTEMPT)));
             t.put(s, RSC, Transition.to(IDLE, with(s.cleanup(), SEND_RLC, REATTEMPT)));
-            t.put(
-                    s,
-                    BLOCKED_REMOTELY,
-                    Transition.to(AWAIT_RELEASE_COMPLETE, with(s.cleanup(), SEND_REL, REATTEMPT))
-                            .cause(TEMPORARY_FAILURE)
-                            .start(T1, T5));
-            t.put(
-                    s,
-                    T7_EXPIRED,
-                    Transition.to(AWAIT_RELEASE_COMPLETE, with(s.cleanup(), SEND_REL, NOTIFY_RELEASED))
-                            .cause(TIMER_EXPIRY)
-                            .start(T1, T5));
+            t.put(s, BLOCKED_REMOTELY, releasing(TEMPORARY_FAILURE, with(s.cleanup(), SEND_REL, REATTEMPT)));
+            t.put(s, T7_EXPIRED, releasing(TIMER_EXPIRY, with(s.cleanup(), SEND_REL, NOTIFY_RELEASED)));
         }
         t.put(
                 OUTGOING_CONTINUITY_CHECK,
@@ -131,12 +121,7 @@ public final class CallTable {
         t.put(AWAIT_ADDRESS_COMPLETE, CPG, Transition.to(AWAIT_ADDRESS_COMPLETE, NOTIFY_PROGRESS));
         t.put(AWAIT_ANSWER, CPG, Transition.to(AWAIT_ANSWER, NOTIFY_PROGRESS));
         t.put(AWAIT_ANSWER, ANM, Transition.to(ANSWERED, NOTIFY_ANSWER));
-        t.put(
-                AWAIT_ANSWER,
-                T9_EXPIRED,
-                Transition.to(AWAIT_RELEASE_COMPLETE, SEND_REL, NOTIFY_RELEASED)
-                        .cause(NO_ANSWER)
-                        .start(T1, T5));
+        t.put(AWAIT_ANSWER, T9_EXPIRED, releasing(NO_ANSWER, SEND_REL, NOTIFY_RELEASED));
     }
 
     private static void incoming(Rows t) {
@@ -149,12 +134,7 @@ public final class CallTable {
                 IDLE,
                 IAM_CONTINUITY_PREVIOUS,
                 Transition.to(AWAIT_CONTINUITY_PREVIOUS).start(T8));
-        t.put(
-                IDLE,
-                IAM_REFUSED,
-                Transition.to(AWAIT_RELEASE_COMPLETE, SEND_REL)
-                        .cause(SERVICE_NOT_AVAILABLE)
-                        .start(T1, T5));
+        t.put(IDLE, IAM_REFUSED, releasing(SERVICE_NOT_AVAILABLE, SEND_REL));
         t.put(AWAIT_CONTINUITY, COT_SUCCESS, Transition.to(INCOMING_SEIZED, DISCONNECT_LOOP, NOTIFY_INCOMING_CALL));
         t.put(
                 AWAIT_CONTINUITY,
@@ -162,19 +142,9 @@ public final class CallTable {
                 Transition.to(AWAIT_CONTINUITY_RECHECK, DISCONNECT_LOOP).start(T27));
         t.put(AWAIT_CONTINUITY_PREVIOUS, COT_SUCCESS, Transition.to(INCOMING_SEIZED, NOTIFY_INCOMING_CALL));
         for (CallState s : List.of(AWAIT_CONTINUITY, AWAIT_CONTINUITY_PREVIOUS)) {
-            t.put(
-                    s,
-                    T8_EXPIRED,
-                    Transition.to(AWAIT_RELEASE_COMPLETE, with(s.cleanup(), SEND_REL))
-                            .cause(TEMPORARY_FAILURE)
-                            .start(T1, T5));
+            t.put(s, T8_EXPIRED, releasing(TEMPORARY_FAILURE, with(s.cleanup(), SEND_REL)));
         }
-        t.put(
-                AWAIT_CONTINUITY_PREVIOUS,
-                COT_FAILURE,
-                Transition.to(AWAIT_RELEASE_COMPLETE, SEND_REL)
-                        .cause(TEMPORARY_FAILURE)
-                        .start(T1, T5));
+        t.put(AWAIT_CONTINUITY_PREVIOUS, COT_FAILURE, releasing(TEMPORARY_FAILURE, SEND_REL));
         // overlap receiving: SAMs reach the number analysis whenever they come; it decides on completeness
         t.put(
                 INCOMING_SEIZED,
@@ -193,12 +163,7 @@ public final class CallTable {
         t.put(AWAIT_FURTHER_ADDRESS, SAM_COMPLETE, Transition.to(INCOMING_SEIZED, NOTIFY_MORE_DIGITS));
         t.put(AWAIT_FURTHER_ADDRESS, LOCAL_AWAIT_DIGITS, Transition.to(AWAIT_FURTHER_ADDRESS));
         t.put(AWAIT_FURTHER_ADDRESS, LOCAL_DIGITS_COMPLETE, Transition.to(INCOMING_SEIZED));
-        t.put(
-                AWAIT_FURTHER_ADDRESS,
-                T35_EXPIRED,
-                Transition.to(AWAIT_RELEASE_COMPLETE, SEND_REL, NOTIFY_RELEASED)
-                        .cause(ADDRESS_INCOMPLETE)
-                        .start(T1, T5));
+        t.put(AWAIT_FURTHER_ADDRESS, T35_EXPIRED, releasing(ADDRESS_INCOMPLETE, SEND_REL, NOTIFY_RELEASED));
         for (CallState s : List.of(INCOMING_SEIZED, AWAIT_FURTHER_ADDRESS)) {
             t.put(s, LOCAL_ADDRESS_COMPLETE, Transition.to(INCOMING_ALERTING, SEND_ACM));
             t.put(s, LOCAL_CONNECT, Transition.to(ANSWERED, SEND_CON));
@@ -229,19 +194,9 @@ public final class CallTable {
         }
         t.put(SUSPENDED_LOCALLY, LOCAL_RESUME, Transition.to(ANSWERED, SEND_RES));
         for (CallState s : List.of(SUSPENDED_BY_USER, SUSPENDED_LOCALLY)) {
-            t.put(
-                    s,
-                    T2_EXPIRED,
-                    Transition.to(AWAIT_RELEASE_COMPLETE, SEND_REL, NOTIFY_RELEASED)
-                            .cause(TIMER_EXPIRY)
-                            .start(T1, T5));
+            t.put(s, T2_EXPIRED, releasing(TIMER_EXPIRY, SEND_REL, NOTIFY_RELEASED));
         }
-        t.put(
-                SUSPENDED_BY_NETWORK,
-                T6_EXPIRED,
-                Transition.to(AWAIT_RELEASE_COMPLETE, SEND_REL, NOTIFY_RELEASED)
-                        .cause(TIMER_EXPIRY)
-                        .start(T1, T5));
+        t.put(SUSPENDED_BY_NETWORK, T6_EXPIRED, releasing(TIMER_EXPIRY, SEND_REL, NOTIFY_RELEASED));
     }
 
     private static void continuity(Rows t) {
@@ -280,12 +235,7 @@ public final class CallTable {
                     due,
                     Transition.to(CONTINUITY_RETEST, SEND_CCR, START_TONE_TEST).start(T24));
         }
-        t.put(
-                CONTINUITY_RETEST,
-                TONE_RECEIVED,
-                Transition.to(AWAIT_RELEASE_COMPLETE, STOP_TONE_TEST, SEND_REL)
-                        .cause(NORMAL_CLEARING)
-                        .start(T1, T5));
+        t.put(CONTINUITY_RETEST, TONE_RECEIVED, releasing(NORMAL_CLEARING, STOP_TONE_TEST, SEND_REL));
         for (CallEvent failed : List.of(TONE_FAILED, T24_EXPIRED)) {
             t.put(
                     CONTINUITY_RETEST,
@@ -359,6 +309,15 @@ public final class CallTable {
             t.putIfAbsent(
                     s, UCIC, Transition.to(IDLE, with(s.cleanup(), released)).cause(TEMPORARY_FAILURE));
         }
+    }
+
+    /** We release the call: to AWAIT_RELEASE_COMPLETE with REL carrying {@code cause}, T1 and T5 started (Q.764 2.3.1). */
+    private static Transition releasing(int cause, CallAction... actions) {
+        return Transition.to(AWAIT_RELEASE_COMPLETE, actions).cause(cause).start(T1, T5);
+    }
+
+    private static Transition releasing(int cause, List<CallAction> actions) {
+        return Transition.to(AWAIT_RELEASE_COMPLETE, actions).cause(cause).start(T1, T5);
     }
 
     private static List<CallAction> with(List<CallAction> first, CallAction... then) {
