@@ -276,6 +276,13 @@ public record SipUri(
         return rebuild(new Params(ps), headers);
     }
 
+    /** The same URI without parameter {@code name} and without headers (a Request-URI from a route, 12.2.1.1). */
+    public SipUri withoutParamAndHeaders(String name) {
+        List<Param> ps = new ArrayList<>(params.list());
+        ps.removeIf(p -> Uri.unescape(p.name()).equalsIgnoreCase(name));
+        return rebuild(new Params(ps), List.of());
+    }
+
     /** The same URI without any parameter or header (e.g. to compare or build a To). */
     public SipUri withoutParamsAndHeaders() {
         return rebuild(Params.EMPTY, List.of());

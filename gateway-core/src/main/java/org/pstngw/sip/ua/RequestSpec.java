@@ -14,9 +14,7 @@ import org.pstngw.sip.transport.TransportType;
 /**
  * Everything the UA core decides about a request it sends (8.1.1, 12.2.1.1); {@link #toRequest()} writes it.
  *
- * <p>Known limit: loose routing only. A route set whose first entry lacks {@code ;lr} (a strict router, RFC 2543) is
- * used as if it were loose: the Request-URI stays the remote target and the request goes to the first Route. 12.2.1.1
- * wants the first Route as Request-URI and the remote target appended as the last Route; not implemented yet.
+ * <p>Within a dialog the Request-URI and routes come from {@link DialogRouting} (loose and strict routing, 12.2.1.1).
  *
  * @param method the method
  * @param requestUri the Request-URI

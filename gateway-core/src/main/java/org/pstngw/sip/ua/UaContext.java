@@ -182,14 +182,16 @@ final class UaContext {
     }
 
     /**
-     * A request within {@code dialog} (12.2.1.1): Request-URI the remote target (loose routing), Route the route
-     * set, From/To from the dialog, the next local CSeq (or {@code cseq} when given, for ACK).
+     * A request within {@code dialog} (12.2.1.1): Request-URI and Route from the route set and remote target, loose or
+     * strict ({@link DialogRouting}), From/To from the dialog, the next local CSeq (or {@code cseq} when given, for
+     * ACK).
      */
     SipRequest inDialog(Dialog dialog, SipMethod method, long cseq, List<Header> headers, Optional<Body> body) {
         long n = cseq > 0 ? cseq : dialog.nextLocalCseq();
+        DialogRouting routing = DialogRouting.of(dialog.routeSet(), dialog.remoteTarget());
         return spec(
                         method,
-                        dialog.remoteTarget(),
+                        routing.requestUri(),
                         destination(dialog).map(Flow::transport).orElse(TransportType.UDP),
                         dialog.secure(),
                         dialog.localUri(),
@@ -198,7 +200,7 @@ final class UaContext {
                         dialog.id().remoteTag(),
                         dialog.id().callId(),
                         n,
-                        dialog.routeSet(),
+                        routing.routes(),
                         headers,
                         body)
                 .toRequest();

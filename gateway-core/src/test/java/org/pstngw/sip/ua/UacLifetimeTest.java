@@ -153,6 +153,22 @@ class UacLifetimeTest {
         assertThat(ack.flow().remote().getPort()).isEqualTo(5090);
     }
 
+    /** 12.2.1.1: a strict router first in the route set gets the requests as Request-URI; the target goes last. */
+    @Test
+    void aStrictRouterFirstInTheRouteSetIsTheRequestUriOfTheAckAndTheBye() {
+        ClientCall c = call();
+        h.receive(response(200, "b1", "Record-Route: <sip:p2.example;lr>, <sip:127.0.0.1:5090;transport=udp>\n"), UDP);
+        var ack = h.startingWith("ACK ").getFirst();
+        assertThat(ack.firstLine()).isEqualTo("ACK sip:127.0.0.1:5090;transport=udp SIP/2.0");
+        assertThat(ack.text()).contains("\r\nRoute: <sip:p2.example;lr>\r\nRoute: <sip:bob@127.0.0.1:5071>\r\n");
+        assertThat(ack.flow().remote().getPort()).isEqualTo(5090);
+        c.hangup(List.of(), Optional.empty());
+        var bye = h.startingWith("BYE ").getFirst();
+        assertThat(bye.firstLine()).isEqualTo("BYE sip:127.0.0.1:5090;transport=udp SIP/2.0");
+        assertThat(bye.text()).contains("\r\nRoute: <sip:p2.example;lr>\r\nRoute: <sip:bob@127.0.0.1:5071>\r\n");
+        assertThat(bye.flow().remote().getPort()).isEqualTo(5090);
+    }
+
     @Test
     void eachForkHasItsOwnRseqOrderAndAGapIsNotPracked() {
         call();
