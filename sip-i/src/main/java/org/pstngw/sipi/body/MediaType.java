@@ -40,7 +40,8 @@ public record MediaType(String value, Map<String, String> parameters) {
         return parsed;
     }
 
-    private static Optional<MediaType> parseUncached(String header) {
+    /** As {@link #parse}, without the cache (for callers that keep their own). */
+    static Optional<MediaType> parseUncached(String header) {
         int n = header.length();
         int semi = header.indexOf(';');
         String value = trimmedLower(header, 0, semi < 0 ? n : semi);

@@ -1,5 +1,6 @@
 package org.pstngw.sipi.body;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,7 +209,7 @@ public final class SipIBodies {
         }
         BodyReader reader = new BodyReader(bilateral);
         if (!type.get().is("multipart/mixed")) {
-            BodyPart whole = BodyPart.of(contentType, contentDisposition, body);
+            BodyReader.Whole whole = new BodyReader.Whole(contentType, contentDisposition, body);
             Parsed.Reject r = reader.part(type, Disposition.of(contentDisposition, type), whole);
             return r != null ? r : reader.result();
         }
@@ -221,17 +222,20 @@ public final class SipIBodies {
      * is read in turn, one level deep; a deeper one is a part of a type not understood.
      */
     private static Parsed.Reject parts(BodyReader reader, MediaType type, byte[] body, int depth) {
-        Multipart.Result split = Multipart.parse(type.parameter("boundary").orElse(null), body);
-        if (split instanceof Multipart.Result.Malformed(String reason)) {
+        MultipartReader.Split split =
+                MultipartReader.split(type.parameter("boundary").orElse(null), body);
+        if (split.parts() == null) {
             return new Parsed.Reject(
-                    400, (depth == 0 ? "multipart body: " : "nested multipart body: ") + reason, Optional.empty());
+                    400,
+                    (depth == 0 ? "multipart body: " : "nested multipart body: ") + split.malformed(),
+                    Optional.empty());
         }
-        for (BodyPart p : ((Multipart.Result.Parts) split).parts()) {
-            Optional<MediaType> pt = MediaType.parse(p.header("Content-Type").orElse("text/plain"));
+        for (int i = 0; i < split.parts().size(); i++) {
+            MultipartReader.Part p = split.parts().part(i);
+            Optional<MediaType> pt = PartHeaders.contentType(p);
             Parsed.Reject r = depth == 0 && pt.isPresent() && pt.get().is("multipart/mixed")
-                    ? parts(reader, pt.get(), p.raw(), depth + 1)
-                    : reader.part(
-                            pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
+                    ? parts(reader, pt.get(), Arrays.copyOfRange(p.array(), p.from(), p.to()), depth + 1)
+                    : reader.part(pt, Disposition.from(PartHeaders.contentDisposition(p), pt), p);
             if (r != null) {
                 return r;
             }
