@@ -62,7 +62,7 @@ final class ByteSearch {
      * {@link Arrays#hashCode}: that has no range form and goes one octet at a time.
      */
     static int hash(byte[] b, int from, int to) {
-        long h = to - from;
+        long h = (long) to - from;
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;

@@ -23,18 +23,21 @@ final class MultipartReader {
     private final String boundary;
 
     private int parts;
-    /** Part i: content from contentStart[i] to contentEnd[i], headers firstHeader[i] to firstHeader[i + 1]. */
-    private int[] contentStart = new int[4];
-
-    private int[] contentEnd = new int[4];
-    private int[] firstHeader = new int[5];
+    /**
+     * Three ints a part: part i's content runs from {@code bounds[3i]} to {@code bounds[3i + 1]}, its headers from
+     * {@code bounds[3i + 2]} to {@code bounds[3i + 5]} (the first header of the part after, or the count after the last).
+     */
+    private int[] bounds = new int[3 * 4 + 3];
 
     private int headers;
     private String[] names = new String[8];
-    private int[] valueFrom = new int[8];
-    private int[] valueTo = new int[8];
-    /** A header's value once a continuation line was folded into it, else null (the value is its span). */
-    private String[] folded = new String[8];
+    /** Two ints a header: its value (trimmed) from {@code span[2h]} to {@code span[2h + 1]}. */
+    private int[] span = new int[2 * 8];
+    /**
+     * A header's value once a continuation line was folded into it, else null (the value is its span); made at the
+     * first fold.
+     */
+    private String[] folded;
 
     /** Why the body is malformed, once {@link #readPart} found it so. */
     private String malformed;
@@ -113,16 +116,14 @@ final class MultipartReader {
             malformed = "part " + (parts + 1) + ": " + bad;
             return -1;
         }
-        if (parts == contentStart.length) {
-            contentStart = Arrays.copyOf(contentStart, parts * 2);
-            contentEnd = Arrays.copyOf(contentEnd, parts * 2);
-            firstHeader = Arrays.copyOf(firstHeader, parts * 2 + 1);
+        if (3 * parts + 5 >= bounds.length) {
+            bounds = Arrays.copyOf(bounds, bounds.length * 2);
         }
-        contentStart[parts] = Math.min(content, end); // headers ended by the CRLF before the delimiter: no content
-        contentEnd[parts] = end;
-        firstHeader[parts] = first;
+        bounds[3 * parts] = Math.min(content, end); // headers ended by the CRLF before the delimiter: no content
+        bounds[3 * parts + 1] = end;
+        bounds[3 * parts + 2] = first;
         parts++;
-        firstHeader[parts] = headers;
+        bounds[3 * parts + 2] = headers;
         return next;
     }
 
@@ -134,7 +135,11 @@ final class MultipartReader {
             }
             String rest = latin1Trimmed(b, from, eol);
             if (!rest.isEmpty()) {
-                folded[headers - 1] = headerValue(headers - 1) + ' ' + rest;
+                String value = headerValue(headers - 1) + ' ' + rest;
+                if (folded == null) {
+                    folded = new String[names.length];
+                }
+                folded[headers - 1] = value;
             }
             return null;
         }
@@ -159,13 +164,12 @@ final class MultipartReader {
         }
         if (headers == names.length) {
             names = Arrays.copyOf(names, headers * 2);
-            valueFrom = Arrays.copyOf(valueFrom, headers * 2);
-            valueTo = Arrays.copyOf(valueTo, headers * 2);
-            folded = Arrays.copyOf(folded, headers * 2);
+            span = Arrays.copyOf(span, headers * 4);
+            folded = folded == null ? null : Arrays.copyOf(folded, headers * 2);
         }
         names[headers] = name;
-        valueFrom[headers] = a;
-        valueTo[headers] = z;
+        span[2 * headers] = a;
+        span[2 * headers + 1] = z;
         headers++;
         return null;
     }
@@ -189,12 +193,12 @@ final class MultipartReader {
 
         @Override
         public int from() {
-            return body.contentStart[index];
+            return body.bounds[3 * index];
         }
 
         @Override
         public int to() {
-            return body.contentEnd[index];
+            return body.bounds[3 * index + 1];
         }
 
         @Override
@@ -204,7 +208,7 @@ final class MultipartReader {
 
         /** The index (within the body) of this part's first header of that name, case-insensitive; -1 if none. */
         int header(String name) {
-            for (int h = body.firstHeader[index]; h < body.firstHeader[index + 1]; h++) {
+            for (int h = body.bounds[3 * index + 2]; h < body.bounds[3 * index + 5]; h++) {
                 if (body.names[h].equalsIgnoreCase(name)) {
                     return h;
                 }
@@ -215,15 +219,15 @@ final class MultipartReader {
 
     /** Header {@code h}'s value when a continuation line was folded into it, else null: it is its span. */
     String folded(int h) {
-        return folded[h];
+        return folded == null ? null : folded[h];
     }
 
     int valueFrom(int h) {
-        return valueFrom[h];
+        return span[2 * h];
     }
 
     int valueTo(int h) {
-        return valueTo[h];
+        return span[2 * h + 1];
     }
 
     byte[] body() {
@@ -232,14 +236,14 @@ final class MultipartReader {
 
     /** Header {@code h}'s value. */
     String headerValue(int h) {
-        String f = folded[h];
-        return f != null ? f : new String(b, valueFrom[h], valueTo[h] - valueFrom[h], StandardCharsets.ISO_8859_1);
+        String f = folded(h);
+        return f != null ? f : new String(b, span[2 * h], span[2 * h + 1] - span[2 * h], StandardCharsets.ISO_8859_1);
     }
 
     /** Part {@code i} as a {@link BodyPart}, with a copy of its content. */
     BodyPart bodyPart(int i) {
-        int first = firstHeader[i];
-        int n = firstHeader[i + 1] - first;
+        int first = bounds[3 * i + 2];
+        int n = bounds[3 * i + 5] - first;
         List<Map.Entry<String, String>> list = switch (n) {
             case 0 -> List.of();
             case 1 -> List.of(Map.entry(names[first], headerValue(first)));
@@ -255,7 +259,7 @@ final class MultipartReader {
                 yield List.copyOf(all);
             }
         };
-        return new BodyPart(list, Arrays.copyOfRange(b, contentStart[i], contentEnd[i]));
+        return new BodyPart(list, Arrays.copyOfRange(b, bounds[3 * i], bounds[3 * i + 1]));
     }
 
     /**

@@ -19,7 +19,12 @@ final class PartHeaders {
 
     private PartHeaders() {}
 
-    private record Entry(byte[] octets, int hash, Optional<MediaType> parsed) {}
+    /**
+     * One value: its octets, their hash, the value parsed and, once the value was read as a Content-Disposition, what
+     * it says (null before).
+     */
+    @SuppressWarnings("ArrayRecordComponent") // internal, never compared or printed: the octets are compared by hand
+    private record Entry(byte[] octets, int hash, Optional<MediaType> parsed, Disposition disposition) {}
 
     /** The part's Content-Type (its first, case-insensitive), text/plain when it has none. */
     static Optional<MediaType> contentType(MultipartReader.Part p) {
@@ -27,16 +32,32 @@ final class PartHeaders {
         return h < 0 ? TEXT_PLAIN : parse(p.body(), h);
     }
 
-    /** The part's Content-Disposition, empty when it has none or it is malformed. */
-    static Optional<MediaType> contentDisposition(MultipartReader.Part p) {
+    /** The part's Content-Disposition as the receiver applies it, defaults by {@code contentType} included. */
+    static Disposition disposition(MultipartReader.Part p, Optional<MediaType> contentType) {
         int h = p.header("Content-Disposition");
-        return h < 0 ? Optional.empty() : parse(p.body(), h);
+        if (h < 0) {
+            return Disposition.from(Optional.empty(), contentType);
+        }
+        Entry e = entry(p.body(), h);
+        if (e.disposition != null) {
+            return e.disposition;
+        }
+        Disposition d = Disposition.from(e.parsed, contentType);
+        if (e.parsed.isPresent() && e.octets != null) { // then d does not depend on the content type
+            CACHE[e.hash & (SLOTS - 1)] = new Entry(e.octets, e.hash, e.parsed, d);
+        }
+        return d;
     }
 
     private static Optional<MediaType> parse(MultipartReader r, int h) {
+        return entry(r, h).parsed;
+    }
+
+    /** The entry for header {@code h}'s value: the cached one, or a new one (cached unless folded or long). */
+    private static Entry entry(MultipartReader r, int h) {
         String folded = r.folded(h);
         if (folded != null) {
-            return MediaType.parse(folded);
+            return new Entry(null, 0, MediaType.parse(folded), null);
         }
         byte[] b = r.body();
         int from = r.valueFrom(h);
@@ -45,13 +66,15 @@ final class PartHeaders {
         int slot = hash & (SLOTS - 1);
         Entry e = CACHE[slot];
         if (e != null && e.hash == hash && Arrays.equals(e.octets, 0, e.octets.length, b, from, to)) {
-            return e.parsed;
+            return e;
         }
         Optional<MediaType> parsed =
                 MediaType.parseUncached(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
-        if (to - from <= MAX_KEPT) {
-            CACHE[slot] = new Entry(Arrays.copyOfRange(b, from, to), hash, parsed);
+        if (to - from > MAX_KEPT) {
+            return new Entry(null, hash, parsed, null);
         }
-        return parsed;
+        e = new Entry(Arrays.copyOfRange(b, from, to), hash, parsed, null);
+        CACHE[slot] = e;
+        return e;
     }
 }

@@ -29,9 +29,12 @@ public final class SipIBodies {
     /** RFC 2045 tspecials, which a token cannot hold. */
     private static final boolean[] TSPECIALS = Multipart.charTable("()<>@,;:\\\"/[]?=");
 
-    /** isupContentType of each Table 1 value, made once (declared before ACCEPT, which uses it). */
+    /**
+     * isupContentType of each Table 1 value, made once (declared before ACCEPT, which uses it); the tokens are checked
+     * here, so that {@link #build} need not check them for every body.
+     */
     private static final List<String> TABLE_1_CONTENT_TYPES =
-            IsupVersion.TABLE_1.stream().map(SipIBodies::contentTypeOf).toList();
+            IsupVersion.TABLE_1.stream().map(SipIBodies::table1ContentType).toList();
 
     /** Boundary preferred on bodies we build (another one is derived when it occurs in a part). */
     public static final String BOUNDARY = "pstngw-sipi-7d3f2a";
@@ -129,6 +132,14 @@ public final class SipIBodies {
         return i >= 0 ? TABLE_1_CONTENT_TYPES.get(i) : contentTypeOf(version);
     }
 
+    private static String table1ContentType(IsupVersion version) {
+        if (!isToken(version.token())
+                || !version.baseToken().map(SipIBodies::isToken).orElse(true)) {
+            throw new IllegalStateException("RFC 3204 Table 1 version " + version.token() + " is not a token");
+        }
+        return contentTypeOf(version);
+    }
+
     private static String contentTypeOf(IsupVersion version) {
         return "application/ISUP;version=" + version.token()
                 + version.baseToken().map(b -> ";base=" + b).orElse("");
@@ -147,8 +158,10 @@ public final class SipIBodies {
         if (version.variant().isEmpty()) {
             return new BuildResult.Failed("ISUP version " + version.token() + " is not one this gateway encodes");
         }
-        if (!isToken(version.token())
-                || !version.baseToken().map(SipIBodies::isToken).orElse(true)) {
+        int t = IsupVersion.table1Index(version);
+        if (t < 0 // a Table 1 value's tokens are RFC 3204's, tokens all (checked once, for TABLE_1_CONTENT_TYPES)
+                && (!isToken(version.token())
+                        || !version.baseToken().map(SipIBodies::isToken).orElse(true))) {
             return new BuildResult.Failed("ISUP version " + version.token() + " is not an RFC 2045 token");
         }
         EncodeResult encoded =
@@ -161,7 +174,6 @@ public final class SipIBodies {
         if (sdp.isEmpty()) {
             return new BuildResult.Built(new Body(isupContentType(version), Optional.of(disposition), isupBytes));
         }
-        int t = IsupVersion.table1Index(version);
         Multipart.Built multipart = t >= 0
                 ? TEMPLATES.get(2 * t + (required ? 0 : 1)).build(sdp.get(), isupBytes)
                 : Multipart.build(
@@ -235,7 +247,7 @@ public final class SipIBodies {
             Optional<MediaType> pt = PartHeaders.contentType(p);
             Parsed.Reject r = depth == 0 && pt.isPresent() && pt.get().is("multipart/mixed")
                     ? parts(reader, pt.get(), Arrays.copyOfRange(p.array(), p.from(), p.to()), depth + 1)
-                    : reader.part(pt, Disposition.from(PartHeaders.contentDisposition(p), pt), p);
+                    : reader.part(pt, PartHeaders.disposition(p, pt), p);
             if (r != null) {
                 return r;
             }

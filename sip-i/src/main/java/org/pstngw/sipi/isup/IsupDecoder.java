@@ -119,7 +119,7 @@ final class IsupDecoder {
             if (at + 2 + len > end) {
                 return decodeError(type, code, "length " + len + " runs past the end of the message");
             }
-            params.add(new IsupParameter(code, Arrays.copyOfRange(b, at + 2, at + 2 + len)));
+            params.add(IsupParameter.owning(code, Arrays.copyOfRange(b, at + 2, at + 2 + len)));
             at += 2 + len;
         }
         if (at >= end) {
@@ -142,7 +142,7 @@ final class IsupDecoder {
         if (problem != null) {
             return decodeError(type, code, problem);
         }
-        params.add(new IsupParameter(code, Arrays.copyOfRange(b, from, from + len)));
+        params.add(IsupParameter.owning(code, Arrays.copyOfRange(b, from, from + len)));
         return null;
     }
 
