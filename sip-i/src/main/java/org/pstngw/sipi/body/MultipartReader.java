@@ -25,7 +25,8 @@ final class MultipartReader {
     private int parts;
     /**
      * Three ints a part: part i's content runs from {@code bounds[3i]} to {@code bounds[3i + 1]}, its headers from
-     * {@code bounds[3i + 2]} to {@code bounds[3i + 5]} (the first header of the part after, or the count after the last).
+     * {@code bounds[3i + 2]} to {@code bounds[3i + 5]} (the first header of the part after, or the count after the
+     * last).
      */
     private int[] bounds = new int[3 * 4 + 3];
 
@@ -48,7 +49,7 @@ final class MultipartReader {
         this.delim = delim;
     }
 
-    /** What {@link #split} gives: the parts, or why the body cannot be read (the reasons {@link Multipart#parse} gives). */
+    /** What {@link #split} gives: the parts, or why the body cannot be read (as {@link Multipart#parse} says). */
     record Split(MultipartReader parts, String malformed) {}
 
     /** Splits {@code body} on {@code boundary}; a null body reads as empty. */

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * A body part's Content-Type and Content-Disposition, parsed from the body's octets. Recent values are kept by their
  * octets (a peer sends the same few spellings over and over), so a value seen before costs a hash and a comparison, no
- * String; a new one is parsed as {@link MediaType#parse} parses its text. Entries are immutable and published
- * racily: a race costs a parse, never a wrong result.
+ * String; a new one is scanned from its octets ({@link MediaTypeScanner}) or parsed as text. Entries are immutable
+ * and published racily: a race costs a parse, never a wrong result.
  */
 final class PartHeaders {
     private static final int SLOTS = 64;
@@ -68,8 +68,10 @@ final class PartHeaders {
         if (e != null && e.hash == hash && Arrays.equals(e.octets, 0, e.octets.length, b, from, to)) {
             return e;
         }
-        Optional<MediaType> parsed =
-                MediaType.parseUncached(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        Optional<MediaType> parsed = MediaTypeScanner.scan(b, from, to);
+        if (parsed == null) {
+            parsed = MediaType.parseUncached(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        }
         if (to - from > MAX_KEPT) {
             return new Entry(null, hash, parsed, null);
         }
