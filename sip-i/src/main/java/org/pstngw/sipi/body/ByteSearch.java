@@ -58,6 +58,22 @@ final class ByteSearch {
     }
 
     /**
+     * A hash of the octets from..to, eight at a time (for caches keyed by octets; equal octets, equal hashes). Not
+     * {@link Arrays#hashCode}: that has no range form and goes one octet at a time.
+     */
+    static int hash(byte[] b, int from, int to) {
+        long h = (long) to - from;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+        }
+        for (; i < to; i++) {
+            h = (h ^ (b[i] & 0xFF)) * 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /**
      * A needle searched with Boyer-Moore-Horspool: a haystack is scanned in steps of up to the needle's length. The
      * table of the last needle searched through {@link ByteSearch#indexOf} is kept; a {@link MultipartTemplate} holds
      * its own.

@@ -15,7 +15,11 @@ record Disposition(String type, boolean required) {
     static final String RENDER = "render";
 
     static Disposition of(String header, Optional<MediaType> contentType) {
-        Optional<MediaType> d = MediaType.parse(header);
+        return from(MediaType.parse(header), contentType);
+    }
+
+    /** As {@link #of}, from the header already parsed ({@code d} empty when absent or malformed). */
+    static Disposition from(Optional<MediaType> d, Optional<MediaType> contentType) {
         if (d.isEmpty()) {
             return new Disposition(defaultType(contentType), true);
         }

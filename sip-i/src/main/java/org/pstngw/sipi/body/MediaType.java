@@ -1,5 +1,6 @@
 package org.pstngw.sipi.body;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -33,14 +34,22 @@ public record MediaType(String value, Map<String, String> parameters) {
         if (c != null && c.header.equals(header)) {
             return c.parsed;
         }
-        Optional<MediaType> parsed = parseUncached(header);
+        Optional<MediaType> parsed = parseNew(header);
         if (header.length() <= 256) {
             CACHE[slot] = new Cached(header, parsed);
         }
         return parsed;
     }
 
-    private static Optional<MediaType> parseUncached(String header) {
+    /** A value not in the cache: the usual shape scanned from its octets, anything else parsed as text. */
+    private static Optional<MediaType> parseNew(String header) {
+        byte[] octets = header.getBytes(StandardCharsets.ISO_8859_1); // '?' for a character beyond: never scanned
+        Optional<MediaType> scanned = MediaTypeScanner.scan(octets, 0, octets.length);
+        return scanned != null ? scanned : parseUncached(header);
+    }
+
+    /** As {@link #parse}, without the cache (for callers that keep their own). */
+    static Optional<MediaType> parseUncached(String header) {
         int n = header.length();
         int semi = header.indexOf(';');
         String value = trimmedLower(header, 0, semi < 0 ? n : semi);
@@ -132,7 +141,7 @@ public record MediaType(String value, Map<String, String> parameters) {
         return -1;
     }
 
-    private static Map<String, String> map(String[] names, String[] values, int count) {
+    static Map<String, String> map(String[] names, String[] values, int count) {
         return switch (count) {
             case 0 -> Map.of();
             case 1 -> Map.of(names[0], values[0]);
@@ -165,7 +174,7 @@ public record MediaType(String value, Map<String, String> parameters) {
      * Types and parameter names a SIP-I body has, handed out instead of a new lower-cased String each time (and their
      * hash codes are already known when the parameters go into a map).
      */
-    private static final String[] KNOWN = {
+    static final String[] KNOWN = {
         "multipart/mixed",
         "application/sdp",
         "application/isup",

@@ -1,6 +1,5 @@
 package org.pstngw.sipi.body;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -245,174 +244,15 @@ public final class Multipart {
 
     /** Splits {@code body} on {@code boundary}. */
     public static Result parse(String boundary, byte[] bytes) {
-        byte[] body = bytes == null ? new byte[0] : bytes;
-        if (!validBoundary(boundary)) {
-            return new Result.Malformed("boundary missing or not an RFC 2046 boundary");
+        MultipartReader.Split split = MultipartReader.split(boundary, bytes);
+        if (split.parts() == null) {
+            return new Result.Malformed(split.malformed());
         }
-        byte[] delim = dashed(boundary);
-        int at = findDelimiter(body, delim, 0);
-        if (at < 0) {
-            return new Result.Malformed("no delimiter --" + boundary + " in the body");
+        List<BodyPart> parts = new ArrayList<>(split.parts().size());
+        for (int i = 0; i < split.parts().size(); i++) {
+            parts.add(split.parts().bodyPart(i));
         }
-        List<BodyPart> parts = new ArrayList<>(2);
-        while (true) {
-            int after = at + delim.length;
-            if (isClose(body, after)) {
-                return parts.isEmpty() ? new Result.Malformed("no body parts") : new Result.Parts(parts);
-            }
-            int start = endOfDelimiterLine(body, after);
-            int next = findDelimiter(body, delim, start);
-            if (next < 0) {
-                return new Result.Malformed("close delimiter --" + boundary + "-- missing");
-            }
-            int contentEnd = next >= start + 2 && body[next - 2] == CR && body[next - 1] == LF ? next - 2 : next;
-            if (parts.size() == MAX_PARTS) {
-                return new Result.Malformed("more than " + MAX_PARTS + " parts");
-            }
-            PartResult part = part(body, start, contentEnd);
-            if (part instanceof PartResult.Bad(String reason)) {
-                return new Result.Malformed("part " + (parts.size() + 1) + ": " + reason);
-            }
-            parts.add(((PartResult.Part) part).part());
-            at = next;
-        }
-    }
-
-    /**
-     * The first delimiter at or after {@code from}: {@code --boundary} at the start of the body, at {@code from} (the
-     * start of a part, right after the previous delimiter line) or after a CRLF, and followed by optional linear
-     * white space then CRLF, or by {@code --}. Only those line starts are tried, found eight octets at a time.
-     */
-    private static int findDelimiter(byte[] b, byte[] delim, int from) {
-        if (delimiterAt(b, delim, from)) {
-            return from;
-        }
-        int crlf = Math.max(from - 1, 0);
-        while ((crlf = ByteSearch.indexOfCrlf(b, crlf)) >= 0) {
-            int line = crlf + 2;
-            if (line > from && delimiterAt(b, delim, line)) {
-                return line;
-            }
-            crlf++;
-        }
-        return -1;
-    }
-
-    /** Whether a delimiter (or the close delimiter) starts at {@code at}. */
-    private static boolean delimiterAt(byte[] b, byte[] delim, int at) {
-        int after = at + delim.length;
-        return after <= b.length
-                && Arrays.equals(b, at, after, delim, 0, delim.length)
-                && (isClose(b, after) || endOfDelimiterLine(b, after) > 0);
-    }
-
-    private static boolean isClose(byte[] b, int after) {
-        return after + 1 < b.length && b[after] == '-' && b[after + 1] == '-';
-    }
-
-    /** Just past the CRLF ending a delimiter line whose boundary ends at {@code after}; -1 if not LWSP* CRLF. */
-    private static int endOfDelimiterLine(byte[] b, int after) {
-        int i = after;
-        while (i < b.length && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
-        }
-        return i + 1 < b.length && b[i] == CR && b[i + 1] == LF ? i + 2 : -1;
-    }
-
-    /** One part's headers and content, or why they cannot be read. */
-    private sealed interface PartResult {
-        record Part(BodyPart part) implements PartResult {}
-
-        record Bad(String reason) implements PartResult {}
-    }
-
-    private static PartResult part(byte[] b, int start, int end) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(2);
-        int pos = start;
-        while (true) {
-            int eol = indexOfCrlf(b, pos);
-            if (eol < 0 || eol > end) {
-                return new PartResult.Bad("headers not ended by an empty line");
-            }
-            if (eol == pos) {
-                pos += 2;
-                break;
-            }
-            if (b[pos] == ' ' || b[pos] == '\t') { // a folded line (RFC 5322 2.2.3): unfold by dropping the CRLF
-                if (headers.isEmpty()) {
-                    return new PartResult.Bad("header section starts with a continuation line");
-                }
-                Map.Entry<String, String> last = headers.removeLast();
-                String rest = latin1Trimmed(b, pos, eol);
-                headers.add(Map.entry(last.getKey(), rest.isEmpty() ? last.getValue() : last.getValue() + ' ' + rest));
-                pos = eol + 2;
-                continue;
-            }
-            int colon = pos;
-            while (colon < eol && b[colon] != ':') {
-                colon++;
-            }
-            String name = headerName(b, pos, colon);
-            if (colon == eol || name.isEmpty()) {
-                return new PartResult.Bad("header line without a name and colon");
-            }
-            if (headers.size() == MAX_HEADERS) {
-                return new PartResult.Bad("more than " + MAX_HEADERS + " headers");
-            }
-            headers.add(Map.entry(name, latin1Trimmed(b, colon + 1, eol)));
-            pos = eol + 2;
-        }
-        byte[] content = new byte[Math.max(0, end - pos)];
-        System.arraycopy(b, pos, content, 0, content.length);
-        return new PartResult.Part(new BodyPart(immutable(headers), content));
-    }
-
-    /** The headers as an immutable list, which BodyPart then keeps as it is (the usual one or two without a copy). */
-    private static List<Map.Entry<String, String>> immutable(List<Map.Entry<String, String>> headers) {
-        return switch (headers.size()) {
-            case 0 -> List.of();
-            case 1 -> List.of(headers.get(0));
-            case 2 -> List.of(headers.get(0), headers.get(1));
-            default -> List.copyOf(headers);
-        };
-    }
-
-    /** Header names that come in every SIP-I body, kept as constants instead of a new String each time. */
-    private static final String[] KNOWN_NAMES = {"Content-Type", "Content-Disposition", "Content-ID"};
-
-    private static String headerName(byte[] b, int from, int to) {
-        for (String known : KNOWN_NAMES) {
-            if (to - from == known.length() && matchesAt(b, from, known)) {
-                return known;
-            }
-        }
-        return latin1Trimmed(b, from, to);
-    }
-
-    private static boolean matchesAt(byte[] b, int at, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if ((b[at + i] & 0xFF) != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The octets from..to as ISO-8859-1 text, without leading and trailing white space. */
-    private static String latin1Trimmed(byte[] b, int from, int to) {
-        int a = from;
-        int z = to;
-        while (a < z && (b[a] & 0xFF) <= ' ') {
-            a++;
-        }
-        while (z > a && (b[z - 1] & 0xFF) <= ' ') {
-            z--;
-        }
-        return new String(b, a, z - a, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int indexOfCrlf(byte[] b, int from) {
-        return ByteSearch.indexOfCrlf(b, from);
+        return new Result.Parts(parts);
     }
 
     static int indexOf(byte[] b, byte[] needle, int from) {

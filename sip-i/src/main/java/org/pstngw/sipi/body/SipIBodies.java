@@ -1,5 +1,6 @@
 package org.pstngw.sipi.body;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,12 @@ public final class SipIBodies {
     /** RFC 2045 tspecials, which a token cannot hold. */
     private static final boolean[] TSPECIALS = Multipart.charTable("()<>@,;:\\\"/[]?=");
 
-    /** isupContentType of each Table 1 value, made once (declared before ACCEPT, which uses it). */
+    /**
+     * isupContentType of each Table 1 value, made once (declared before ACCEPT, which uses it); the tokens are checked
+     * here, so that {@link #build} need not check them for every body.
+     */
     private static final List<String> TABLE_1_CONTENT_TYPES =
-            IsupVersion.TABLE_1.stream().map(SipIBodies::contentTypeOf).toList();
+            IsupVersion.TABLE_1.stream().map(SipIBodies::table1ContentType).toList();
 
     /** Boundary preferred on bodies we build (another one is derived when it occurs in a part). */
     public static final String BOUNDARY = "pstngw-sipi-7d3f2a";
@@ -128,6 +132,14 @@ public final class SipIBodies {
         return i >= 0 ? TABLE_1_CONTENT_TYPES.get(i) : contentTypeOf(version);
     }
 
+    private static String table1ContentType(IsupVersion version) {
+        if (!isToken(version.token())
+                || !version.baseToken().map(SipIBodies::isToken).orElse(true)) {
+            throw new IllegalStateException("RFC 3204 Table 1 version " + version.token() + " is not a token");
+        }
+        return contentTypeOf(version);
+    }
+
     private static String contentTypeOf(IsupVersion version) {
         return "application/ISUP;version=" + version.token()
                 + version.baseToken().map(b -> ";base=" + b).orElse("");
@@ -146,8 +158,10 @@ public final class SipIBodies {
         if (version.variant().isEmpty()) {
             return new BuildResult.Failed("ISUP version " + version.token() + " is not one this gateway encodes");
         }
-        if (!isToken(version.token())
-                || !version.baseToken().map(SipIBodies::isToken).orElse(true)) {
+        int t = IsupVersion.table1Index(version);
+        if (t < 0 // a Table 1 value's tokens are RFC 3204's, tokens all (checked once, for TABLE_1_CONTENT_TYPES)
+                && (!isToken(version.token())
+                        || !version.baseToken().map(SipIBodies::isToken).orElse(true))) {
             return new BuildResult.Failed("ISUP version " + version.token() + " is not an RFC 2045 token");
         }
         EncodeResult encoded =
@@ -160,7 +174,6 @@ public final class SipIBodies {
         if (sdp.isEmpty()) {
             return new BuildResult.Built(new Body(isupContentType(version), Optional.of(disposition), isupBytes));
         }
-        int t = IsupVersion.table1Index(version);
         Multipart.Built multipart = t >= 0
                 ? TEMPLATES.get(2 * t + (required ? 0 : 1)).build(sdp.get(), isupBytes)
                 : Multipart.build(
@@ -208,7 +221,7 @@ public final class SipIBodies {
         }
         BodyReader reader = new BodyReader(bilateral);
         if (!type.get().is("multipart/mixed")) {
-            BodyPart whole = BodyPart.of(contentType, contentDisposition, body);
+            BodyReader.Whole whole = new BodyReader.Whole(contentType, contentDisposition, body);
             Parsed.Reject r = reader.part(type, Disposition.of(contentDisposition, type), whole);
             return r != null ? r : reader.result();
         }
@@ -221,17 +234,20 @@ public final class SipIBodies {
      * is read in turn, one level deep; a deeper one is a part of a type not understood.
      */
     private static Parsed.Reject parts(BodyReader reader, MediaType type, byte[] body, int depth) {
-        Multipart.Result split = Multipart.parse(type.parameter("boundary").orElse(null), body);
-        if (split instanceof Multipart.Result.Malformed(String reason)) {
+        MultipartReader.Split split =
+                MultipartReader.split(type.parameter("boundary").orElse(null), body);
+        if (split.parts() == null) {
             return new Parsed.Reject(
-                    400, (depth == 0 ? "multipart body: " : "nested multipart body: ") + reason, Optional.empty());
+                    400,
+                    (depth == 0 ? "multipart body: " : "nested multipart body: ") + split.malformed(),
+                    Optional.empty());
         }
-        for (BodyPart p : ((Multipart.Result.Parts) split).parts()) {
-            Optional<MediaType> pt = MediaType.parse(p.header("Content-Type").orElse("text/plain"));
+        for (int i = 0; i < split.parts().size(); i++) {
+            MultipartReader.Part p = split.parts().part(i);
+            Optional<MediaType> pt = PartHeaders.contentType(p);
             Parsed.Reject r = depth == 0 && pt.isPresent() && pt.get().is("multipart/mixed")
-                    ? parts(reader, pt.get(), p.raw(), depth + 1)
-                    : reader.part(
-                            pt, Disposition.of(p.header("Content-Disposition").orElse(null), pt), p);
+                    ? parts(reader, pt.get(), Arrays.copyOfRange(p.array(), p.from(), p.to()), depth + 1)
+                    : reader.part(pt, PartHeaders.disposition(p, pt), p);
             if (r != null) {
                 return r;
             }

@@ -1,6 +1,5 @@
 package org.pstngw.sipi.isup;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,19 +52,28 @@ public final class IsupCodec {
             return new DecodeResult.DecodeError(null, null, "shorter than CIC and message type");
         }
         int cic = (bytes[0] & 0xFF) | (bytes[1] & (cicMax(variant) >> 8)) << 8;
-        return decode(bytes, 2, cic, variant);
+        return IsupDecoder.decode(bytes, 2, bytes.length, cic, variant);
     }
 
     /** Decodes the SIP-I body form (starting with the message type), giving the message {@code cic}. */
     public static DecodeResult decodeWithoutCic(byte[] bytes, IsupVariant variant, int cic) {
-        if (bytes == null || bytes.length < 1) {
+        return decodeWithoutCic(bytes, 0, bytes == null ? 0 : bytes.length, variant, cic);
+    }
+
+    /**
+     * As {@link #decodeWithoutCic(byte[], IsupVariant, int)}, on the octets {@code from} to {@code to} of
+     * {@code bytes} (a part of a SIP-I body, read in place: the message copies what it keeps). A null array, or a range
+     * that is not within it, decodes as an empty body.
+     */
+    public static DecodeResult decodeWithoutCic(byte[] bytes, int from, int to, IsupVariant variant, int cic) {
+        if (bytes == null || from < 0 || to > bytes.length || to - from < 1) {
             return new DecodeResult.DecodeError(null, null, "empty ISUP body");
         }
         if (cic < 0 || cic > cicMax(variant)) {
             return new DecodeResult.DecodeError(
-                    IsupMessageType.valueOf(bytes[0]), null, "CIC " + cic + " out of range for " + variant);
+                    IsupMessageType.valueOf(bytes[from]), null, "CIC " + cic + " out of range for " + variant);
         }
-        return decode(bytes, 0, cic, variant);
+        return IsupDecoder.decode(bytes, from, to, cic, variant);
     }
 
     /** The largest CIC of the variant: 12 bits ITU (Q.763 1.2), 14 bits ANSI (T1.113.3). */
@@ -90,7 +98,8 @@ public final class IsupCodec {
             out[head] = (byte) type.code();
             System.arraycopy(body, 0, out, head + 1, body.length);
             if (MessageFormat.of(variant, type.code()) != null
-                    && decode(out, head, message.cic(), variant) instanceof DecodeResult.DecodeError e) {
+                    && IsupDecoder.decode(out, head, out.length, message.cic(), variant)
+                            instanceof DecodeResult.DecodeError e) {
                 return error(type, e.parameter(), "body does not decode in the " + variant + " layout: " + e.reason());
             }
             return new EncodeResult.Encoded(out);
@@ -226,100 +235,6 @@ public final class IsupCodec {
         }
     }
 
-    private static DecodeResult decode(byte[] b, int start, int cic, IsupVariant variant) {
-        IsupMessageType type = IsupMessageType.valueOf(b[start]);
-        MessageFormat format = MessageFormat.of(variant, type.code());
-        if (format == null) {
-            byte[] body = new byte[b.length - start - 1];
-            System.arraycopy(b, start + 1, body, 0, body.length);
-            return new DecodeResult.Decoded(new IsupMessage.Unknown(cic, type, body));
-        }
-        List<IsupParameter> params = new ArrayList<>(format.fixedCodes().length + format.variableCodes().length + 4);
-        int pos = start + 1;
-        for (int i = 0; i < format.fixedCodes().length; i++) {
-            ParameterCode code = ParameterCode.valueOf(format.fixedCodes()[i]);
-            int len = format.fixedLengths()[i];
-            if (pos + len > b.length) {
-                return decodeError(type, code, "mandatory fixed parameter truncated");
-            }
-            DecodeResult.DecodeError e = mandatory(params, type, code, b, pos, len);
-            if (e != null) {
-                return e;
-            }
-            pos += len;
-        }
-        int pointerCount = format.variableCodes().length + (format.optionalPart() ? 1 : 0);
-        if (pos + pointerCount > b.length) {
-            if (format.variableCodes().length == 0 && pos == b.length) {
-                return done(type, cic, params); // optional part pointer absent: tolerated, as jSS7 does
-            }
-            return decodeError(type, null, "pointers truncated");
-        }
-        int free = pos + pointerCount; // the first octet no pointer or parameter has taken yet
-        for (int i = 0; i < format.variableCodes().length; i++) {
-            ParameterCode code = ParameterCode.valueOf(format.variableCodes()[i]);
-            int pointer = b[pos + i] & 0xFF;
-            int at = pos + i + pointer;
-            if (pointer == 0 || at >= b.length) {
-                return decodeError(type, code, "pointer " + pointer + " points outside the message");
-            }
-            if (at < free) {
-                return decodeError(
-                        type, code, "pointer " + pointer + " points into the pointers or the parameter before");
-            }
-            int len = b[at] & 0xFF;
-            if (at + 1 + len > b.length) {
-                return decodeError(type, code, "length " + len + " runs past the end of the message");
-            }
-            DecodeResult.DecodeError e = mandatory(params, type, code, b, at + 1, len);
-            if (e != null) {
-                return e;
-            }
-            free = at + 1 + len;
-        }
-        if (format.optionalPart()) {
-            int pointerAt = pos + format.variableCodes().length;
-            int pointer = b[pointerAt] & 0xFF;
-            if (pointer != 0 && pointerAt + pointer < free) {
-                return decodeError(type, null, "optional part pointer " + pointer + " points into the mandatory part");
-            }
-            if (pointer != 0) {
-                DecodeResult.DecodeError e = optionalPart(params, type, b, pointerAt + pointer);
-                if (e != null) {
-                    return e;
-                }
-            }
-        }
-        return done(type, cic, params);
-    }
-
-    /** Reads optional parameters from {@code at} up to and including the end octet into {@code params}. */
-    private static DecodeResult.DecodeError optionalPart(
-            List<IsupParameter> params, IsupMessageType type, byte[] b, int from) {
-        int at = from;
-        if (at >= b.length) {
-            return decodeError(type, null, "optional part pointer points outside the message");
-        }
-        while (at < b.length && b[at] != 0) {
-            ParameterCode code = ParameterCode.valueOf(b[at]);
-            if (at + 1 >= b.length) {
-                return decodeError(type, code, "length octet missing");
-            }
-            int len = b[at + 1] & 0xFF;
-            if (at + 2 + len > b.length) {
-                return decodeError(type, code, "length " + len + " runs past the end of the message");
-            }
-            byte[] value = new byte[len];
-            System.arraycopy(b, at + 2, value, 0, len);
-            params.add(new IsupParameter(code, value));
-            at += 2 + len;
-        }
-        if (at >= b.length) {
-            return decodeError(type, null, "end of optional parameters octet missing");
-        }
-        return null;
-    }
-
     /**
      * The parameters of a body in the layout Q.763 gives the message types that carry only optional parameters (FAC,
      * APM, IDR/IRS, SGM, ...): a pointer to the optional part, the optional parameters, the end octet. Null when
@@ -333,15 +248,15 @@ public final class IsupCodec {
         if (body[0] != 1 || body[body.length - 1] != 0) {
             return null;
         }
-        List<IsupParameter> params = new ArrayList<>(4);
-        if (optionalPart(params, IsupMessageType.valueOf(0), body, 1) != null) {
+        IsupDecoder.Params params = new IsupDecoder.Params(4);
+        if (IsupDecoder.optionalPart(params, IsupMessageType.valueOf(0), body, 1, body.length) != null) {
             return null;
         }
         int end = 1;
-        for (IsupParameter p : params) {
-            end += 2 + p.length();
+        for (int i = 0; i < params.size(); i++) {
+            end += 2 + params.get(i).length();
         }
-        return end == body.length - 1 ? params : null;
+        return end == body.length - 1 ? params.toParameters().asList() : null;
     }
 
     /** The body of {@link #parseOptionalOnly}'s layout for {@code params} (empty when there are none). */
@@ -362,26 +277,5 @@ public final class IsupCodec {
             at = copy(p.raw(), out, at);
         }
         return out;
-    }
-
-    private static DecodeResult done(IsupMessageType type, int cic, List<IsupParameter> params) {
-        return new DecodeResult.Decoded(IsupMessage.of(type, cic, IsupParameters.of(params)));
-    }
-
-    /** A mandatory parameter: it must be long enough for its typed view, or the message cannot be acted on. */
-    private static DecodeResult.DecodeError mandatory(
-            List<IsupParameter> params, IsupMessageType type, ParameterCode code, byte[] b, int from, int len) {
-        byte[] value = new byte[len];
-        System.arraycopy(b, from, value, 0, len);
-        String problem = TypedParameters.check(code, value);
-        if (problem != null) {
-            return decodeError(type, code, problem);
-        }
-        params.add(new IsupParameter(code, value));
-        return null;
-    }
-
-    private static DecodeResult.DecodeError decodeError(IsupMessageType type, ParameterCode code, String reason) {
-        return new DecodeResult.DecodeError(type, code, reason);
     }
 }

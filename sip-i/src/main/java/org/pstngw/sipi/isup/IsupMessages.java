@@ -22,7 +22,9 @@ public final class IsupMessages {
                 nci,
                 fci,
                 cpc,
-                IsupParameter.of(ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT, transmissionMediumRequirement),
+                IsupParameter.owning(
+                        ParameterCode.TRANSMISSION_MEDIUM_REQUIREMENT,
+                        new byte[] {(byte) transmissionMediumRequirement}),
                 called,
                 optional);
     }
@@ -70,18 +72,18 @@ public final class IsupMessages {
             PartyNumber called,
             IsupParameter... optional) {
         IsupParameter[] p = new IsupParameter[5 + optional.length];
-        p[0] = IsupParameter.of(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode());
-        p[1] = IsupParameter.of(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode());
-        p[2] = IsupParameter.of(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode());
+        p[0] = IsupParameter.owning(ParameterCode.NATURE_OF_CONNECTION_INDICATORS, nci.encode());
+        p[1] = IsupParameter.owning(ParameterCode.FORWARD_CALL_INDICATORS, fci.encode());
+        p[2] = IsupParameter.owning(ParameterCode.CALLING_PARTYS_CATEGORY, cpc.encode());
         p[3] = bearer;
-        p[4] = IsupParameter.of(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled());
+        p[4] = IsupParameter.owning(ParameterCode.CALLED_PARTY_NUMBER, called.encodeCalled());
         System.arraycopy(optional, 0, p, 5, optional.length);
         return new IsupMessage.Iam(cic, IsupParameters.owning(p, p.length));
     }
 
     /** The calling party number parameter for an IAM. */
     public static IsupParameter callingPartyNumber(PartyNumber calling) {
-        return IsupParameter.of(ParameterCode.CALLING_PARTY_NUMBER, calling.encodeCalling());
+        return IsupParameter.owning(ParameterCode.CALLING_PARTY_NUMBER, calling.encodeCalling());
     }
 
     public static IsupMessage.Sam sam(int cic, String digits) {
@@ -94,17 +96,17 @@ public final class IsupMessages {
 
     public static IsupMessage.Acm acm(int cic, BackwardCallIndicators bci, IsupParameter... optional) {
         return new IsupMessage.Acm(
-                cic, with(IsupParameter.of(ParameterCode.BACKWARD_CALL_INDICATORS, bci.encode()), optional));
+                cic, with(IsupParameter.owning(ParameterCode.BACKWARD_CALL_INDICATORS, bci.encode()), optional));
     }
 
     public static IsupMessage.Con con(int cic, BackwardCallIndicators bci, IsupParameter... optional) {
         return new IsupMessage.Con(
-                cic, with(IsupParameter.of(ParameterCode.BACKWARD_CALL_INDICATORS, bci.encode()), optional));
+                cic, with(IsupParameter.owning(ParameterCode.BACKWARD_CALL_INDICATORS, bci.encode()), optional));
     }
 
     public static IsupMessage.Cpg cpg(int cic, EventInformation event, IsupParameter... optional) {
         return new IsupMessage.Cpg(
-                cic, with(IsupParameter.of(ParameterCode.EVENT_INFORMATION, event.encode()), optional));
+                cic, with(IsupParameter.owning(ParameterCode.EVENT_INFORMATION, event.encode()), optional));
     }
 
     public static IsupMessage.Anm anm(int cic, IsupParameter... optional) {
@@ -113,7 +115,7 @@ public final class IsupMessages {
 
     public static IsupMessage.Rel rel(int cic, CauseIndicators cause, IsupParameter... optional) {
         return new IsupMessage.Rel(
-                cic, with(IsupParameter.of(ParameterCode.CAUSE_INDICATORS, cause.encode()), optional));
+                cic, with(IsupParameter.owning(ParameterCode.CAUSE_INDICATORS, cause.encode()), optional));
     }
 
     public static IsupMessage.Rlc rlc(int cic) {
@@ -130,7 +132,7 @@ public final class IsupMessages {
         return IsupMessage.of(
                 type,
                 cic,
-                IsupParameters.of(IsupParameter.of(
+                IsupParameters.of(IsupParameter.owning(
                         ParameterCode.RANGE_AND_STATUS,
                         RangeAndStatus.rangeOnly(range).encode())));
     }
@@ -138,7 +140,7 @@ public final class IsupMessages {
     /** GRA (range and status). */
     public static IsupMessage.Gra gra(int cic, RangeAndStatus rangeAndStatus) {
         return new IsupMessage.Gra(
-                cic, IsupParameters.of(IsupParameter.of(ParameterCode.RANGE_AND_STATUS, rangeAndStatus.encode())));
+                cic, IsupParameters.of(IsupParameter.owning(ParameterCode.RANGE_AND_STATUS, rangeAndStatus.encode())));
     }
 
     /**
@@ -152,7 +154,7 @@ public final class IsupMessages {
                 cic,
                 IsupParameters.of(
                         IsupParameter.of(ParameterCode.CIRCUIT_GROUP_SUPERVISION_MESSAGE_TYPE, supervisionType),
-                        IsupParameter.of(ParameterCode.RANGE_AND_STATUS, rangeAndStatus.encode())));
+                        IsupParameter.owning(ParameterCode.RANGE_AND_STATUS, rangeAndStatus.encode())));
     }
 
     private static IsupParameters with(IsupParameter first, IsupParameter... rest) {

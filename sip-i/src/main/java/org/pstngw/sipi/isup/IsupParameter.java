@@ -6,10 +6,37 @@ import java.util.HexFormat;
 /**
  * One ISUP parameter as on the wire: its name code and its contents (without name and length octets). The gateway keeps
  * every parameter this way, interpreted or not, so what it does not understand is re-emitted byte for byte.
+ *
+ * <p>Immutable: the public constructor copies the contents in and {@link #value()} hands out a copy. A final class
+ * rather than a record (same constructor, accessors, equality and string form), so that the codec and the factories,
+ * which make a fresh array for every parameter, can hand it over without a second copy ({@link #owning}); a record's
+ * canonical constructor cannot skip its defensive copy.
  */
-@SuppressWarnings("ArrayRecordComponent") // equals/hashCode/toString and the accessor are array-aware below
-public record IsupParameter(ParameterCode code, byte[] value) {
-    public IsupParameter {
+public final class IsupParameter {
+    private final ParameterCode code;
+    private final byte[] value;
+
+    /**
+     * @throws IllegalArgumentException for a null code or value, code 0 (the end of the optional part) or more than
+     *     255 octets
+     */
+    public IsupParameter(ParameterCode code, byte[] value) {
+        this(value(code, value).clone(), code);
+    }
+
+    /** Holds {@code fresh} itself (checked by the caller). */
+    private IsupParameter(byte[] fresh, ParameterCode code) {
+        this.code = code;
+        this.value = fresh;
+    }
+
+    /** A parameter holding {@code fresh} itself: an array only the caller made, which nobody writes afterwards. */
+    static IsupParameter owning(ParameterCode code, byte[] fresh) {
+        return new IsupParameter(value(code, fresh), code);
+    }
+
+    /** {@code value}, once code and value are checked. */
+    private static byte[] value(ParameterCode code, byte[] value) {
         if (code == null || value == null) {
             throw new IllegalArgumentException("code and value are required");
         }
@@ -20,7 +47,7 @@ public record IsupParameter(ParameterCode code, byte[] value) {
             throw new IllegalArgumentException(
                     code + ": an ISUP parameter holds at most 255 octets, not " + value.length);
         }
-        value = value.clone();
+        return value;
     }
 
     public static IsupParameter of(ParameterCode code, byte... value) {
@@ -33,11 +60,15 @@ public record IsupParameter(ParameterCode code, byte[] value) {
         for (int i = 0; i < b.length; i++) {
             b[i] = (byte) octets[i];
         }
-        return new IsupParameter(code, b);
+        return owning(code, b);
+    }
+
+    /** The parameter name code. */
+    public ParameterCode code() {
+        return code;
     }
 
     /** The contents (a copy). */
-    @Override
     public byte[] value() {
         return value.clone();
     }

@@ -19,11 +19,14 @@ public final class IsupParameters {
     private static final IsupParameters EMPTY = new IsupParameters(NONE);
 
     private final IsupParameter[] items;
-    private final List<IsupParameter> view;
+    /**
+     * The read-only view, made when first asked for (most messages are never asked): immutable, so a race makes two
+     * equal views, never a wrong one.
+     */
+    private List<IsupParameter> view;
 
     private IsupParameters(IsupParameter[] items) {
         this.items = items;
-        this.view = Collections.unmodifiableList(Arrays.asList(items));
     }
 
     public static IsupParameters empty() {
@@ -57,7 +60,12 @@ public final class IsupParameters {
 
     /** The parameters, wire order, read-only. */
     public List<IsupParameter> asList() {
-        return view;
+        List<IsupParameter> v = view;
+        if (v == null) {
+            v = Collections.unmodifiableList(Arrays.asList(items));
+            view = v;
+        }
+        return v;
     }
 
     public int size() {
@@ -127,6 +135,6 @@ public final class IsupParameters {
 
     @Override
     public String toString() {
-        return view.toString();
+        return asList().toString();
     }
 }

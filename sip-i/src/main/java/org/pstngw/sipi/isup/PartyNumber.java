@@ -1,5 +1,6 @@
 package org.pstngw.sipi.isup;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,7 @@ public record PartyNumber(
     public static final int NAI_NATIONAL = 3;
     public static final int NAI_INTERNATIONAL = 4;
     public static final int NPI_ISDN = 1;
-    private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
+    private static final byte[] DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     public PartyNumber {
         if (natureOfAddress < 0 || natureOfAddress > 0x7F || numberingPlan < 0 || numberingPlan > 7) {
@@ -126,11 +127,11 @@ public record PartyNumber(
         if (n <= 0) {
             return "";
         }
-        char[] out = new char[n];
+        byte[] out = new byte[n];
         for (int i = 0; i < n; i++) {
             int octet = b[from + i / 2];
             out[i] = DIGITS[i % 2 == 0 ? octet & 0xF : (octet >> 4) & 0xF];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.US_ASCII); // Latin-1 octets: the String keeps them as they are
     }
 }

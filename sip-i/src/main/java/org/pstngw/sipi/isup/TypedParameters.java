@@ -5,6 +5,11 @@ final class TypedParameters {
     private TypedParameters() {}
 
     static String check(ParameterCode code, byte[] b) {
+        return check(code, b, 0, b.length);
+    }
+
+    /** As {@link #check(ParameterCode, byte[])}, for the {@code length} octets at {@code from} of {@code b}. */
+    static String check(ParameterCode code, byte[] b, int from, int length) {
         int min = switch (code.code()) {
             case 0x04, 0x0C -> 2; // called party number, redirection number (digits may be absent in overlap)
             case 0x0A, 0x0B, 0x21, 0x28 -> 2; // calling, redirecting, connected, original called
@@ -15,10 +20,10 @@ final class TypedParameters {
             case 0x07, 0x11 -> 2;
             default -> 0;
         };
-        if (b.length < min) {
-            return "needs at least " + min + " octet(s), has " + b.length;
+        if (length < min) {
+            return "needs at least " + min + " octet(s), has " + length;
         }
-        if (code.code() == 0x12 && (b[0] & 0x80) == 0 && b.length < 3) {
+        if (code.code() == 0x12 && (b[from] & 0x80) == 0 && length < 3) {
             return "octet 1a announced but cause value missing";
         }
         return null;
