@@ -49,7 +49,12 @@ import org.slf4j.LoggerFactory;
  * look cheaper than it is. {@link #sipiBuildAndParseOwnBody} is the old best case (pre-decoded IAM, parsing our own
  * body) kept for comparison. jSS7 decodes every parameter when it decodes, while our messages keep raw parameters and
  * read typed views on demand; so each of our rows also reads what the jSS7 row has at hand after decoding (CIC, called
- * and calling party numbers), and the jSS7 row reads the same three. The forked JVM logs through the bench's own
+ * and calling party numbers), and the jSS7 row reads the same three.
+ *
+ * <p>The peer bodies of the target row are as a network's peers send them: a boundary never seen before in every one,
+ * the ISUP part's Content-Type and Content-Disposition in one of {@link #PEER_ISUP_TYPES} (a stack writes its own
+ * spelling in every message). {@link #sipiBuildAndParseNewHeaders} also gives two bodies in three a part parameter
+ * never seen before, the upper bound when no header value has been seen. The forked JVM logs through the bench's own
  * logback configuration (WARN; jSS7 logs each parameter it decodes at DEBUG), and {@link #setUp} refuses to run if
  * jSS7's loggers are at DEBUG anyway.
  */
@@ -80,9 +85,36 @@ public class SipIBodyBenchmark {
     private static final ForwardCallIndicators FCI =
             ForwardCallIndicators.of(false, true, true, ForwardCallIndicators.ISUP_PREFERRED, false);
 
+    /**
+     * How the peer stacks of a network write the ISUP part's Content-Type: each stack one way, the same in every
+     * message (RFC 3204's version and base, in the spellings and spacing seen from different vendors).
+     */
+    static final String[] PEER_ISUP_TYPES = {
+        "application/ISUP; version=itu-t92+",
+        "application/isup;version=itu-t92+;base=itu-t92+",
+        "application/ISUP;version=itu-t92+",
+        "application/ISUP; version=itu-t92+; base=itu-t92+",
+        "application/isup; version=\"itu-t92+\"",
+        "Application/ISUP;Version=itu-t92+",
+        "application/ISUP;base=itu-t92+;version=itu-t92+",
+        "application/isup ; version=itu-t92+",
+        "application/ISUP; version=itu-t92+; base=etsi121",
+        "application/isup;version=itu-t92+;base=etsi121",
+        "application/ISUP;version=itu-t92+;base=ansi00",
+        "application/ISUP; version=itu-t92+;base=itu-t88",
+        "application/isup; version=itu-t92+; base=\"itu-t92+\"",
+        "APPLICATION/ISUP; version=itu-t92+",
+        "application/ISUP;\tversion=itu-t92+",
+        "application/ISUP; version=itu-t92+;base=itu-t92+",
+    };
+
+    static final String[] PEER_DISPOSITIONS = {"signal; handling=required", "signal;handling=optional"};
+
     IsupMessage iam;
     String[] peerContentTypes;
     byte[][] peerBodies;
+    String[] strangerContentTypes;
+    byte[][] strangerBodies;
     int next;
     ISUPParameterFactoryImpl pf;
     ISUPMessageFactoryImpl mf;
@@ -102,26 +134,33 @@ public class SipIBodyBenchmark {
         }
         peerContentTypes = new String[PEERS];
         peerBodies = new byte[PEERS][];
+        strangerContentTypes = new String[PEERS];
+        strangerBodies = new byte[PEERS][];
         byte[] isup = IsupCodec.encodeWithoutCic(iam, IsupVariant.ITU).orElseThrow();
         for (int i = 0; i < PEERS; i++) {
-            // boundaries and header spellings as other stacks write them, different for every body
-            String boundary = "----=_Part_" + i + "_" + Integer.toHexString(i * 0x9E3779B9);
-            Multipart.Built b = Multipart.build(
-                    boundary,
-                    List.of(
-                            new BodyPart(List.of(Map.entry("Content-Type", "application/sdp")), SDP),
-                            new BodyPart(
-                                    List.of(
-                                            Map.entry(
-                                                    "Content-Type",
-                                                    (i % 2 == 0
-                                                                    ? "application/ISUP; version=itu-t92+"
-                                                                    : "application/isup;version=itu-t92+;base=itu-t92+")
-                                                            + (i % 3 == 0 ? "" : "; x-id=" + i)),
-                                            Map.entry("Content-Disposition", "signal; handling=required")),
-                                    isup)));
+            // a boundary never seen before in every body; the ISUP part's headers as one of the peer stacks writes them
+            Multipart.Built b =
+                    peerBody(i, PEER_ISUP_TYPES[i % PEER_ISUP_TYPES.length], PEER_DISPOSITIONS[i % 2], isup);
             peerContentTypes[i] = "multipart/mixed; boundary=\"" + b.boundary() + "\"";
             peerBodies[i] = b.body();
+            // the stress pool: two bodies in three also carry a part Content-Type parameter never seen before
+            Multipart.Built s = peerBody(
+                    i,
+                    (i % 2 == 0
+                                    ? "application/ISUP; version=itu-t92+"
+                                    : "application/isup;version=itu-t92+;base=itu-t92+")
+                            + (i % 3 == 0 ? "" : "; x-id=" + i),
+                    "signal; handling=required",
+                    isup);
+            strangerContentTypes[i] = "multipart/mixed; boundary=\"" + s.boundary() + "\"";
+            strangerBodies[i] = s.body();
+            for (var pool : List.of(
+                    Map.entry(peerContentTypes[i], peerBodies[i]), Map.entry(strangerContentTypes[i], s.body()))) {
+                if (!(SipIBodies.parse(pool.getKey(), null, pool.getValue()) instanceof SipIBodies.Parsed.Content c)
+                        || c.isup().isEmpty()) {
+                    throw new IllegalStateException("peer body " + i + " does not parse to an IAM");
+                }
+            }
         }
         pf = new ISUPParameterFactoryImpl();
         mf = new ISUPMessageFactoryImpl(pf);
@@ -142,6 +181,34 @@ public class SipIBodyBenchmark {
         SipIBodies.Parsed parsed = SipIBodies.parse(new String(peerContentTypes[i]), null, peerBodies[i]);
         return body.bytes().length
                 + read(((SipIBodies.Parsed.Content) parsed).isup().orElseThrow());
+    }
+
+    /**
+     * The stress case: like the target row, but two of three peer bodies' ISUP parts also carry a Content-Type
+     * parameter never seen before ({@code x-id}), so no cache of header values ever hits for them; no real stack
+     * writes a per-message parameter there, so this bounds the cost from above.
+     */
+    @Benchmark
+    public long sipiBuildAndParseNewHeaders() {
+        SipIBodies.Body body = SipIBodies.build(Optional.of(SDP), typedIam(), IsupVersion.ITU_T92_PLUS)
+                .orElseThrow();
+        int i = next++ & (PEERS - 1);
+        SipIBodies.Parsed parsed = SipIBodies.parse(new String(strangerContentTypes[i]), null, strangerBodies[i]);
+        return body.bytes().length
+                + read(((SipIBodies.Parsed.Content) parsed).isup().orElseThrow());
+    }
+
+    private static Multipart.Built peerBody(int i, String isupType, String disposition, byte[] isup) {
+        String boundary = "----=_Part_" + i + "_" + Integer.toHexString(i * 0x9E3779B9);
+        return Multipart.build(
+                boundary,
+                List.of(
+                        new BodyPart(List.of(Map.entry("Content-Type", "application/sdp")), SDP),
+                        new BodyPart(
+                                List.of(
+                                        Map.entry("Content-Type", isupType),
+                                        Map.entry("Content-Disposition", disposition)),
+                                isup)));
     }
 
     /** The old best case: the pre-decoded IAM into our own body and that body parsed back (every cache hits). */

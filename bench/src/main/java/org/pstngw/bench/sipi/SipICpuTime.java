@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.restcomm.protocols.ss7.isup.ParameterException;
 
 /**
- * The four {@link SipIBodyBenchmark} rows timed by the thread's own CPU time rather than the wall clock: on a shared
+ * The {@link SipIBodyBenchmark} rows timed by the thread's own CPU time rather than the wall clock: on a shared
  * build machine whose load average is several times its core count, JMH's wall-clock throughput mostly measures the
  * scheduler, while CPU time per operation stays close to what one idle core gives (cache and hyperthread sharing
  * still count). Median (and spread) of 15 rounds of 200,000 operations each, after a warm-up round; the rows take
@@ -29,9 +29,19 @@ public final class SipICpuTime {
     public static void main(String[] args) throws ParameterException {
         SipIBodyBenchmark b = new SipIBodyBenchmark();
         b.setUp();
-        String[] names = {"sipiBuildAndParse", "sipiBuildAndParseOwnBody", "isupEncodeAndDecode", "jss7EncodeAndDecode"
+        String[] names = {
+            "sipiBuildAndParse",
+            "sipiBuildAndParseNewHeaders",
+            "sipiBuildAndParseOwnBody",
+            "isupEncodeAndDecode",
+            "jss7EncodeAndDecode"
         };
-        Row[] rows = {b::sipiBuildAndParse, b::sipiBuildAndParseOwnBody, b::isupEncodeAndDecode, b::jss7EncodeAndDecode
+        Row[] rows = {
+            b::sipiBuildAndParse,
+            b::sipiBuildAndParseNewHeaders,
+            b::sipiBuildAndParseOwnBody,
+            b::isupEncodeAndDecode,
+            b::jss7EncodeAndDecode
         };
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[][] ns = new double[rows.length][ROUNDS];
