@@ -211,7 +211,7 @@ public final class PseudowireSpan implements Span {
     }
 
     /** Local UDP address the span listens on (the actual port when 0 was configured). */
-    public java.net.InetSocketAddress localAddress() throws java.io.IOException {
+    public java.net.InetSocketAddress localAddress() {
         return link.localAddress();
     }
 
@@ -410,7 +410,6 @@ public final class PseudowireSpan implements Span {
         }
         open = false;
         onClose.run();
-        link.close();
         alarms.deliver(new SpanEvent.Closed(config.name()));
     }
 }
