@@ -123,6 +123,9 @@ final class MmsgTransport implements PwTransport {
     private final MemorySegment rxNames;
     private final ByteBuffer[] rxViews = new ByteBuffer[SLOTS];
     private final MemorySegment txHeaders;
+    /** {@code txHeaders} from slot i on: a retry after a refused packet starts there (no slice made per send). */
+    private final MemorySegment[] txHeadersFrom = new MemorySegment[SLOTS];
+
     private final MemorySegment txIovecs;
     private final ByteBuffer[] txViews = new ByteBuffer[SLOTS];
     private final PwSpanLink[] txLinks = new PwSpanLink[SLOTS];
@@ -206,6 +209,7 @@ final class MmsgTransport implements PwTransport {
             txIovecs.set(ValueLayout.ADDRESS, (long) i * IOVEC, txSlot);
             txHeaders.set(ValueLayout.ADDRESS, h + IOV, txIovecs.asSlice((long) i * IOVEC));
             txHeaders.set(ValueLayout.JAVA_LONG, h + IOVLEN, 1);
+            txHeadersFrom[i] = txHeaders.asSlice(h);
         }
     }
 
@@ -340,8 +344,7 @@ final class MmsgTransport implements PwTransport {
         while (from < n) {
             int sent;
             try {
-                sent = (int) Native.SENDMMSG.invokeExact(
-                        errno, fd, txHeaders.asSlice((long) from * MMSGHDR), n - from, MSG_DONTWAIT);
+                sent = (int) Native.SENDMMSG.invokeExact(errno, fd, txHeadersFrom[from], n - from, MSG_DONTWAIT);
             } catch (Throwable e) {
                 throw new IllegalStateException("sendmmsg could not be called", e);
             }
