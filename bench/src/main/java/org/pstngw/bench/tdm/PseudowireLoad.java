@@ -132,6 +132,7 @@ public final class PseudowireLoad {
             clockB.takeMaxLatenessNanos();
             long framesA0 = clockA.frames();
             long framesB0 = clockB.frames();
+            long drops0 = driverA.socketQueueDrops() + driverB.socketQueueDrops();
             TimeUnit.SECONDS.sleep(seconds);
             Totals d = Totals.of(all).minus(before);
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -140,6 +141,7 @@ public final class PseudowireLoad {
             double clockCpuA = (threadCpuNanos("pw-clock-a") - clockCpuA0) / 1e9;
             long clockAlloc = clockThreadsAllocatedBytes() - clockAlloc0;
             long lateBlocks = lateBlocks(clockA, clockB) - late0;
+            long drops = driverA.socketQueueDrops() + driverB.socketQueueDrops() - drops0;
             double maxStallMs = Math.max(clockA.takeMaxLatenessNanos(), clockB.takeMaxLatenessNanos()) / 1e6;
             double framesDue = wall * 8000;
             double clockShare = Math.min(clockA.frames() - framesA0, clockB.frames() - framesB0) / framesDue;
@@ -151,7 +153,7 @@ public final class PseudowireLoad {
                     Locale.ROOT,
                     "pseudowire %s spans=%d block=%d jitter=%s clocks=%d scheduling=%s ports=%s transport=%s: %.1f s, sent=%d (%.0f pkt/s each way, %.2f%% of"
                             + " real time; slowest clock %.2f%%), received=%d, lost=%d, late=%d, sendFailures=%d,"
-                            + " underruns=%d, overflows=%d, rebuffers=%d, malformed=%d, lateClockBlocks=%d (longest %.1f ms late), cpu=%.2f s (%.1f%% of one"
+                            + " underruns=%d, overflows=%d, rebuffers=%d, socketDrops=%d, malformed=%d, lateClockBlocks=%d (longest %.1f ms late), cpu=%.2f s (%.1f%% of one"
                             + " core, %.2f us/packet sent+received; clock threads %.2f s, %.2f us/packet, %s; %d bytes allocated)%s%n",
                     mode,
                     spans,
@@ -173,6 +175,7 @@ public final class PseudowireLoad {
                     d.underruns(),
                     d.overflows(),
                     d.rebuffers(),
+                    drops,
                     d.malformed(),
                     lateBlocks,
                     maxStallMs,

@@ -54,6 +54,21 @@ final class MmsgTransport implements PwTransport {
     private static final int EAGAIN = 11;
     private static final int EINTR = 4;
     private static final int SOCKET_BUFFER_BYTES = 1 << 20;
+    /**
+     * Receive buffer asked for per member: a span's 1,000 packets a second take about 1.3 MB of kernel memory a second
+     * on loopback (an skb's true size is several times the datagram), so 1 MB a member holds a stalled receiver's
+     * backlog for most of a second, as a socket of its own did.
+     */
+    private static final int RECEIVE_BUFFER_PER_MEMBER = 1 << 20;
+    /** Most asked for; the kernel also caps it at net.core.rmem_max unless SO_RCVBUFFORCE is permitted. */
+    private static final int MAX_RECEIVE_BUFFER = 256 << 20;
+
+    private static final int SO_RCVBUFFORCE = 33;
+    private static final int SO_MEMINFO = 55;
+    /** Index of the socket's drop count in SO_MEMINFO's array (SK_MEMINFO_DROPS). */
+    private static final int SK_MEMINFO_DROPS = 8;
+
+    private static final int SK_MEMINFO_VARS = 9;
     private static final StructLayout ERRNO = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO_VALUE = ERRNO.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
@@ -64,6 +79,7 @@ final class MmsgTransport implements PwTransport {
         static final MethodHandle BIND;
         static final MethodHandle GETSOCKNAME;
         static final MethodHandle SETSOCKOPT;
+        static final MethodHandle GETSOCKOPT;
         static final MethodHandle RECVMMSG;
         static final MethodHandle SENDMMSG;
         static final MethodHandle CLOSE;
@@ -80,6 +96,8 @@ final class MmsgTransport implements PwTransport {
                     libc.find("getsockname").orElseThrow(), FunctionDescriptor.of(i, i, p, p), errno);
             SETSOCKOPT = linker.downcallHandle(
                     libc.find("setsockopt").orElseThrow(), FunctionDescriptor.of(i, i, i, i, p, i), errno);
+            GETSOCKOPT = linker.downcallHandle(
+                    libc.find("getsockopt").orElseThrow(), FunctionDescriptor.of(i, i, i, i, p, p), errno);
             RECVMMSG = linker.downcallHandle(
                     libc.find("recvmmsg").orElseThrow(), FunctionDescriptor.of(i, i, p, i, i, p), errno);
             SENDMMSG = linker.downcallHandle(
@@ -138,6 +156,7 @@ final class MmsgTransport implements PwTransport {
     private long unknownSources;
     private long receiveFailures;
     private boolean closed;
+    private boolean warnedShortBuffer;
 
     MmsgTransport(InetSocketAddress local) throws IOException {
         this.configured = local;
@@ -247,6 +266,69 @@ final class MmsgTransport implements PwTransport {
         int len = SockAddr.write(link.remote(), v6, name);
         link.nativeRemote(name, len);
         members = members.with(SockAddr.familyPort(name, 0), SockAddr.high(name, 0), SockAddr.low(name, 0), link);
+        sizeReceiveBuffer(members.size());
+    }
+
+    /**
+     * Grows the receive buffer with the members, so a shared port holds a stalled receiver's backlog about as long as
+     * a socket per span did: SO_RCVBUFFORCE where permitted (CAP_NET_ADMIN), else SO_RCVBUF (capped at
+     * net.core.rmem_max); a port left short says so once.
+     */
+    private void sizeReceiveBuffer(int memberCount) {
+        int want = (int) Math.min(MAX_RECEIVE_BUFFER, (long) memberCount * RECEIVE_BUFFER_PER_MEMBER);
+        // not the frame thread's errno segment: this runs on the thread opening a span
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment state = scratch.allocate(ERRNO);
+            MemorySegment opt = scratch.allocate(ValueLayout.JAVA_INT);
+            opt.set(ValueLayout.JAVA_INT, 0, want);
+            if ((int) Native.SETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_RCVBUFFORCE, opt, 4) != 0) {
+                int rc = (int) Native.SETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_RCVBUF, opt, 4);
+                if (rc != 0) {
+                    LOG.debug("pseudowire {}: receive buffer not set (errno {})", bound, ERRNO_VALUE.get(state, 0L));
+                }
+            }
+            MemorySegment len = scratch.allocate(ValueLayout.JAVA_INT);
+            len.set(ValueLayout.JAVA_INT, 0, 4);
+            if ((int) Native.GETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_RCVBUF, opt, len) == 0) {
+                int got = opt.get(ValueLayout.JAVA_INT, 0);
+                // the kernel doubles what it grants (half for its bookkeeping)
+                if (got < want && memberCount > 1 && !warnedShortBuffer) {
+                    warnedShortBuffer = true;
+                    LOG.warn(
+                            "pseudowire port {}: receive buffer {} KB for {} spans, asked for {} KB: a stalled receiver"
+                                    + " loses packets sooner than with a port per span; raise net.core.rmem_max",
+                            bound,
+                            got / 1024,
+                            memberCount,
+                            want / 1024);
+                }
+            }
+        } catch (Throwable e) {
+            LOG.debug("pseudowire {}: receive buffer not sized", bound, e);
+        }
+    }
+
+    /**
+     * Datagrams the kernel dropped because the socket's receive queue was full (SO_MEMINFO), -1 when not known. A
+     * system call: for statistics, not for every block.
+     */
+    @Override
+    public synchronized long queueDrops() {
+        if (closed) {
+            return -1;
+        }
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment state = scratch.allocate(ERRNO);
+            MemorySegment info = scratch.allocate(ValueLayout.JAVA_INT, SK_MEMINFO_VARS);
+            MemorySegment len = scratch.allocate(ValueLayout.JAVA_INT);
+            len.set(ValueLayout.JAVA_INT, 0, 4 * SK_MEMINFO_VARS);
+            if ((int) Native.GETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_MEMINFO, info, len) != 0) {
+                return -1;
+            }
+            return info.getAtIndex(ValueLayout.JAVA_INT, SK_MEMINFO_DROPS) & 0xFFFFFFFFL;
+        } catch (Throwable e) {
+            return -1;
+        }
     }
 
     @Override

@@ -152,6 +152,11 @@ final class NioTransport implements PwTransport {
     }
 
     @Override
+    public long queueDrops() {
+        return -1;
+    }
+
+    @Override
     public long receiveFailures() {
         return receiveFailures;
     }

@@ -87,6 +87,23 @@ public final class PseudowireDriver implements TdmDriver {
         return batched && MmsgTransport.available();
     }
 
+    /**
+     * Datagrams the kernel dropped at this driver's ports because a receive queue was full (the clock thread stalled
+     * longer than the socket buffers hold), -1 when the platform does not tell (the NIO fallback). One system call per
+     * port: for statistics, not for every block.
+     */
+    public long socketQueueDrops() {
+        long n = 0;
+        for (PwTransport p : ports) {
+            long d = p.queueDrops();
+            if (d < 0) {
+                return -1;
+            }
+            n += d;
+        }
+        return n;
+    }
+
     /** Datagrams dropped at this driver's ports because their source is no span's far end. */
     public long unknownSources() {
         long n = 0;

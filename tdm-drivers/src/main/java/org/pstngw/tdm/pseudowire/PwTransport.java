@@ -57,6 +57,12 @@ sealed interface PwTransport extends AutoCloseable permits MmsgTransport, NioTra
     /** Socket errors on receive at this port (not per span: a failed read has no source). */
     long receiveFailures();
 
+    /**
+     * Datagrams the kernel dropped at this port because its receive queue was full (a receiver stalled longer than the
+     * socket buffer holds), -1 when the platform does not tell. A system call: for statistics, not every block.
+     */
+    long queueDrops();
+
     /** Whether packets move in batches (one system call per batch each way). */
     boolean batched();
 
