@@ -77,11 +77,13 @@ final class MmsgTransport implements PwTransport {
     private static final class Native {
         static final MethodHandle SOCKET;
         static final MethodHandle BIND;
+        static final MethodHandle CONNECT;
         static final MethodHandle GETSOCKNAME;
         static final MethodHandle SETSOCKOPT;
         static final MethodHandle GETSOCKOPT;
         static final MethodHandle RECVMMSG;
         static final MethodHandle SENDMMSG;
+        static final MethodHandle ERRNO_LOCATION;
         static final MethodHandle CLOSE;
 
         static {
@@ -92,16 +94,24 @@ final class MmsgTransport implements PwTransport {
             ValueLayout p = ValueLayout.ADDRESS;
             SOCKET = linker.downcallHandle(libc.find("socket").orElseThrow(), FunctionDescriptor.of(i, i, i, i), errno);
             BIND = linker.downcallHandle(libc.find("bind").orElseThrow(), FunctionDescriptor.of(i, i, p, i), errno);
+            CONNECT =
+                    linker.downcallHandle(libc.find("connect").orElseThrow(), FunctionDescriptor.of(i, i, p, i), errno);
             GETSOCKNAME = linker.downcallHandle(
                     libc.find("getsockname").orElseThrow(), FunctionDescriptor.of(i, i, p, p), errno);
             SETSOCKOPT = linker.downcallHandle(
                     libc.find("setsockopt").orElseThrow(), FunctionDescriptor.of(i, i, i, i, p, i), errno);
             GETSOCKOPT = linker.downcallHandle(
                     libc.find("getsockopt").orElseThrow(), FunctionDescriptor.of(i, i, i, i, p, p), errno);
+            // The per-block calls are critical (no thread-state transition: they never block, with MSG_DONTWAIT, and
+            // last microseconds) and capture no state: capturing errno slices its segment per call, which allocates
+            // until the JIT removes it. errno is read right after a failed call instead, through __errno_location.
+            var critical = Linker.Option.critical(false);
             RECVMMSG = linker.downcallHandle(
-                    libc.find("recvmmsg").orElseThrow(), FunctionDescriptor.of(i, i, p, i, i, p), errno);
+                    libc.find("recvmmsg").orElseThrow(), FunctionDescriptor.of(i, i, p, i, i, p), critical);
             SENDMMSG = linker.downcallHandle(
-                    libc.find("sendmmsg").orElseThrow(), FunctionDescriptor.of(i, i, p, i, i), errno);
+                    libc.find("sendmmsg").orElseThrow(), FunctionDescriptor.of(i, i, p, i, i), critical);
+            ERRNO_LOCATION = linker.downcallHandle(
+                    libc.find("__errno_location").orElseThrow(), FunctionDescriptor.of(p), critical);
             CLOSE = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(i, i));
         }
     }
@@ -156,6 +166,7 @@ final class MmsgTransport implements PwTransport {
     private long unknownSources;
     private long receiveFailures;
     private boolean closed;
+    private volatile boolean connected;
     private boolean warnedShortBuffer;
 
     MmsgTransport(InetSocketAddress local) throws IOException {
@@ -232,6 +243,19 @@ final class MmsgTransport implements PwTransport {
         }
     }
 
+    /**
+     * The calling thread's errno, read straight after a failed critical call. Only a safepoint reached between the two
+     * could change it first; the cost would be one failure counted under the wrong cause.
+     */
+    private static int lastErrno() {
+        try {
+            MemorySegment at = (MemorySegment) Native.ERRNO_LOCATION.invokeExact();
+            return at.reinterpret(4).get(ValueLayout.JAVA_INT, 0);
+        } catch (Throwable e) {
+            return -1;
+        }
+    }
+
     private int errno() {
         return (int) ERRNO_VALUE.get(errno, 0L);
     }
@@ -267,6 +291,32 @@ final class MmsgTransport implements PwTransport {
         link.nativeRemote(name, len);
         members = members.with(SockAddr.familyPort(name, 0), SockAddr.high(name, 0), SockAddr.low(name, 0), link);
         sizeReceiveBuffer(members.size());
+        connectToOnlyMember();
+    }
+
+    /**
+     * A port with one span is connected to its far end: the kernel keeps the route (no lookup per packet, as a send to
+     * a named address needs), drops strangers itself and reports a refused port (ICMP) as an error on the socket,
+     * counted as a receive or send failure. With more spans it is not connected and sends name each far end. A packet
+     * the frame thread queues while a second span joins may be refused once (counted as a send failure).
+     */
+    private void connectToOnlyMember() {
+        PwSpanLink only = members.size() == 1 ? members.only() : null;
+        connected = false;
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment state = scratch.allocate(ERRNO);
+            MemorySegment unspec = scratch.allocate(SockAddr.MAX_BYTES, 8);
+            MemorySegment target = only != null ? only.nativeRemote() : unspec;
+            int len = only != null ? only.nativeRemoteLength() : SockAddr.IN_BYTES;
+            int rc = (int) Native.CONNECT.invokeExact(state, fd, target, len);
+            if (rc != 0) {
+                LOG.debug("pseudowire {}: connect failed (errno {})", bound, ERRNO_VALUE.get(state, 0L));
+                return;
+            }
+            connected = only != null;
+        } catch (Throwable e) {
+            LOG.debug("pseudowire {}: connect failed", bound, e);
+        }
     }
 
     /**
@@ -334,7 +384,11 @@ final class MmsgTransport implements PwTransport {
     @Override
     public synchronized boolean leave(PwSpanLink link) {
         members = members.without(link);
-        return members.size() == 0;
+        if (members.size() == 0) {
+            return true;
+        }
+        connectToOnlyMember();
+        return false;
     }
 
     @Override
@@ -352,12 +406,12 @@ final class MmsgTransport implements PwTransport {
             }
             int n;
             try {
-                n = (int) Native.RECVMMSG.invokeExact(errno, fd, rxHeaders, want, MSG_DONTWAIT, MemorySegment.NULL);
+                n = (int) Native.RECVMMSG.invokeExact(fd, rxHeaders, want, MSG_DONTWAIT, MemorySegment.NULL);
             } catch (Throwable e) {
                 throw new IllegalStateException("recvmmsg could not be called", e);
             }
             if (n < 0) {
-                int e = errno();
+                int e = lastErrno();
                 if (e != EAGAIN && e != EINTR) {
                     receiveFailures++;
                     receiveLog.warn(nowNanos, "port " + bound, "recvmmsg errno " + e, null);
@@ -401,8 +455,9 @@ final class MmsgTransport implements PwTransport {
     public void endSend(PwSpanLink link, long nowNanos) {
         int i = queued;
         long h = (long) i * MMSGHDR;
-        txHeaders.set(ValueLayout.ADDRESS, h + NAME, link.nativeRemote());
-        txHeaders.set(ValueLayout.JAVA_INT, h + NAMELEN, link.nativeRemoteLength());
+        boolean named = !connected;
+        txHeaders.set(ValueLayout.ADDRESS, h + NAME, named ? link.nativeRemote() : MemorySegment.NULL);
+        txHeaders.set(ValueLayout.JAVA_INT, h + NAMELEN, named ? link.nativeRemoteLength() : 0);
         txIovecs.set(ValueLayout.JAVA_LONG, (long) i * IOVEC + 8, txViews[i].position());
         txLinks[i] = link;
         queued = i + 1;
@@ -426,12 +481,12 @@ final class MmsgTransport implements PwTransport {
         while (from < n) {
             int sent;
             try {
-                sent = (int) Native.SENDMMSG.invokeExact(errno, fd, txHeadersFrom[from], n - from, MSG_DONTWAIT);
+                sent = (int) Native.SENDMMSG.invokeExact(fd, txHeadersFrom[from], n - from, MSG_DONTWAIT);
             } catch (Throwable e) {
                 throw new IllegalStateException("sendmmsg could not be called", e);
             }
             if (sent <= 0) {
-                int e = sent < 0 ? errno() : EAGAIN;
+                int e = sent < 0 ? lastErrno() : EAGAIN;
                 if (e == EINTR) {
                     continue;
                 }

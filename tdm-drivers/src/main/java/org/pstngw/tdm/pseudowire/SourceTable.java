@@ -93,6 +93,11 @@ final class SourceTable {
         return new SourceTable(Arrays.copyOf(f, k), Arrays.copyOf(hi, k), Arrays.copyOf(lo, k), Arrays.copyOf(ls, k));
     }
 
+    /** The one member, when there is exactly one. */
+    PwSpanLink only() {
+        return links[0];
+    }
+
     int size() {
         return links.length;
     }

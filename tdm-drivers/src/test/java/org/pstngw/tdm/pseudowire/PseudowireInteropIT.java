@@ -329,7 +329,8 @@ class PseudowireInteropIT {
         assertThat(spanB.pseudowireStats().malformed()).isEqualTo(15);
         assertThat(spanB.pseudowireStats().strays()).isZero();
         assertThat(spanB.pseudowireStats().packetsReceived()).isEqualTo(PACKETS + 40 - 1);
-        assertThat(driverB.unknownSources()).isEqualTo(5);
+        // a port with one span is connected where batched (the kernel drops strangers), else counts them itself
+        assertThat(driverB.unknownSources()).isEqualTo(driverB.batched() ? 0 : 5);
     }
 
     @Test

@@ -137,6 +137,26 @@ class PseudowireSharedPortIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aSpanAloneOnItsPortHearsOfARefusedFarEndWhereBatched(boolean batched) throws IOException {
+        int[] ports = FreePorts.udp(2);
+        PseudowireDriver a = driver(batched);
+        PseudowireSpan span =
+                a.openSpan(LoopbackE1Spans.e1("a0", ClockSource.INTERNAL, PwMode.CESOPSN, ports[0], ports[1]));
+        a.start();
+        clock.advanceBlocks(50);
+        PwLinkStats s = span.pseudowireStats();
+        // the stats are published in each block before its packets leave: the last block's packet is not in them yet
+        assertThat(s.packetsSent() + s.sendFailures()).isBetween(49L, 50L);
+        if (a.batched()) {
+            // connected to its one far end: the kernel reports the ICMP port unreachable on the socket
+            assertThat(s.receiveFailures() + s.sendFailures()).isPositive();
+        } else {
+            assertThat(s.receiveFailures()).isZero();
+        }
+    }
+
     private static void assertNoLoss(PwLinkStats s) {
         assertThat(s.played()).isGreaterThan(150);
         assertThat(s.lost()).isZero();
