@@ -167,6 +167,8 @@ final class MmsgTransport implements PwTransport {
     private long receiveFailures;
     private boolean closed;
     private volatile boolean connected;
+    private Thread errnoThread;
+    private MemorySegment errnoAt = MemorySegment.NULL;
     private boolean warnedShortBuffer;
 
     MmsgTransport(InetSocketAddress local) throws IOException {
@@ -247,10 +249,16 @@ final class MmsgTransport implements PwTransport {
      * The calling thread's errno, read straight after a failed critical call. Only a safepoint reached between the two
      * could change it first; the cost would be one failure counted under the wrong cause.
      */
-    private static int lastErrno() {
+    private int lastErrno() {
         try {
-            MemorySegment at = (MemorySegment) Native.ERRNO_LOCATION.invokeExact();
-            return at.reinterpret(4).get(ValueLayout.JAVA_INT, 0);
+            Thread t = Thread.currentThread();
+            if (t != errnoThread) {
+                // errno's address is the thread's: looked up once for the frame thread, not per empty read
+                MemorySegment at = (MemorySegment) Native.ERRNO_LOCATION.invokeExact();
+                errnoAt = at.reinterpret(4);
+                errnoThread = t;
+            }
+            return errnoAt.get(ValueLayout.JAVA_INT, 0);
         } catch (Throwable e) {
             return -1;
         }
