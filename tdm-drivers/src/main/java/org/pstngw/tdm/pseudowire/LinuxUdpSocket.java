@@ -189,8 +189,10 @@ final class LinuxUdpSocket implements AutoCloseable {
         try (Arena scratch = Arena.ofConfined()) {
             MemorySegment state = scratch.allocate(ERRNO);
             MemorySegment unspec = scratch.allocate(SockAddr.MAX_BYTES, 8);
-            int rc = (int) Native.CONNECT.invokeExact(
-                    state, fd, target != null ? target : unspec, target != null ? length : SockAddr.IN_BYTES);
+            // locals, not conditionals in the call: invokeExact takes a conditional's type as Object
+            MemorySegment address = target != null ? target : unspec;
+            int addressLength = target != null ? length : SockAddr.IN_BYTES;
+            int rc = (int) Native.CONNECT.invokeExact(state, fd, address, addressLength);
             if (rc != 0) {
                 LOG.debug("pseudowire {}: connect failed (errno {})", bound, errno(state));
             }
