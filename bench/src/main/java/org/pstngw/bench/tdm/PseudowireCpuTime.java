@@ -2,7 +2,6 @@ package org.pstngw.bench.tdm;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pstngw.tdm.clock.VirtualFrameClock;
@@ -20,7 +19,8 @@ import org.pstngw.tdm.spi.DriverContext;
  * thread's CPU time, the CPU and the bytes allocated per packet (sent + received counted as two, as {@link
  * PseudowireLoad} does), and fails if a packet was lost.
  *
- * <p>Arguments (key=value): {@code spans=64 mode=cesopsn|satop rounds=6}.
+ * <p>Arguments (key=value): {@code spans=64 mode=cesopsn|satop rounds=6 ports=shared|per-span transport=batched|nio}
+ * ({@link PseudowireLoad} says what the last two mean).
  */
 public final class PseudowireCpuTime {
     private PseudowireCpuTime() {}
@@ -29,28 +29,26 @@ public final class PseudowireCpuTime {
         int spans = 64;
         String mode = "cesopsn";
         int rounds = 6;
+        boolean sharedPort = true;
+        boolean batched = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "spans" -> spans = Integer.parseInt(kv[1]);
                 case "mode" -> mode = kv[1];
                 case "rounds" -> rounds = Integer.parseInt(kv[1]);
+                case "ports" -> sharedPort = kv[1].equals("shared");
+                case "transport" -> batched = kv[1].equals("batched");
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
         var clock = new VirtualFrameClock(8);
-        List<PseudowireSpan> all = new ArrayList<>();
-        int[] ports = PseudowireLoad.freePorts(2 * spans);
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().threadId();
-        try (var driverA = new PseudowireDriver(DriverContext.of(clock));
-                var driverB = new PseudowireDriver(DriverContext.of(clock))) {
-            for (int i = 0; i < spans; i++) {
-                all.add(driverA.openSpan(PseudowireLoad.span(
-                        "a" + i, ClockSource.INTERNAL, mode, "16", ports[2 * i], ports[2 * i + 1])));
-                all.add(driverB.openSpan(
-                        PseudowireLoad.span("b" + i, ClockSource.LINE, mode, "16", ports[2 * i + 1], ports[2 * i])));
-            }
+        try (var driverA = new PseudowireDriver(DriverContext.of(clock), batched);
+                var driverB = new PseudowireDriver(DriverContext.of(clock), batched)) {
+            List<PseudowireSpan> all =
+                    PseudowireLoad.openPairs(driverA, driverB, spans, mode, "16", ClockSource.LINE, sharedPort);
             driverA.start();
             driverB.start();
             clock.advanceBlocks(4000); // warm-up: 4 s of line
@@ -68,10 +66,12 @@ public final class PseudowireCpuTime {
                 long packets = after[0] - before[0] + after[1] - before[1];
                 System.out.printf(
                         Locale.ROOT,
-                        "pseudowire %s spans=%d round %d: %.2f us CPU per packet sent+received, %.2f bytes allocated"
+                        "pseudowire %s spans=%d ports=%s transport=%s round %d: %.2f us CPU per packet sent+received, %.2f bytes allocated"
                                 + " per packet, %d packets%n",
                         mode,
                         spans,
+                        sharedPort ? "shared" : "per-span",
+                        driverB.batched() ? "batched" : "nio",
                         round,
                         cpu / 1e3 / packets,
                         alloc / (double) packets,

@@ -36,7 +36,10 @@ import org.pstngw.tdm.spi.SpanType;
  * measured worse than {@code normal} (the default) on a shared 2-vCPU box, see docs/perf/pseudowire.md.
  * {@code clocks=2} (the default): each driver has its own real-time clock thread, two independent boxes; {@code
  * clocks=1}: both share one (two line-timed PEs on a synchronous network). {@code b-clock=line} (the default): the B
- * side's spans are line-timed, their clock recovered from A's packets; {@code b-clock=internal}: free-running. Prints one result line. Exit code 1 when
+ * side's spans are line-timed, their clock recovered from A's packets; {@code b-clock=internal}: free-running. {@code
+ * ports=shared} (the default): B's spans share one local port, told apart by A's ports; {@code ports=per-span}: a port
+ * each. {@code transport=batched} (the default): {@code recvmmsg}/{@code sendmmsg} on Linux; {@code transport=nio}:
+ * one system call per datagram, the fallback elsewhere. Prints one result line. Exit code 1 when
  * any packet was lost, late or refused; 2 when the run fell behind real time: fewer than 99.9 % of the packets due in
  * the window were sent, or a clock delivered fewer than 99.9 % of its frames (the box could not keep up, even if
  * nothing was lost).
@@ -53,9 +56,10 @@ public final class PseudowireLoad {
             long sendFailures,
             long underruns,
             long overflows,
-            long malformed) {
+            long malformed,
+            long rebuffers) {
         static Totals of(List<PseudowireSpan> spans) {
-            long sent = 0, received = 0, lost = 0, late = 0, fail = 0, under = 0, over = 0, bad = 0;
+            long sent = 0, received = 0, lost = 0, late = 0, fail = 0, under = 0, over = 0, bad = 0, rebuf = 0;
             for (PseudowireSpan s : spans) {
                 PwLinkStats st = s.pseudowireStats();
                 sent += st.packetsSent();
@@ -66,8 +70,9 @@ public final class PseudowireLoad {
                 under += st.underruns();
                 over += st.overflows();
                 bad += st.malformed();
+                rebuf += st.rebuffers();
             }
-            return new Totals(sent, received, lost, late, fail, under, over, bad);
+            return new Totals(sent, received, lost, late, fail, under, over, bad, rebuf);
         }
 
         Totals minus(Totals o) {
@@ -79,7 +84,8 @@ public final class PseudowireLoad {
                     sendFailures - o.sendFailures,
                     underruns - o.underruns,
                     overflows - o.overflows,
-                    malformed - o.malformed);
+                    malformed - o.malformed,
+                    rebuffers - o.rebuffers);
         }
     }
 
@@ -101,21 +107,16 @@ public final class PseudowireLoad {
         String scheduling = a.getOrDefault("scheduling", "normal");
         ClockSource bClock =
                 ClockSource.valueOf(a.getOrDefault("b-clock", "line").toUpperCase(Locale.ROOT));
+        boolean sharedPort = a.getOrDefault("ports", "shared").equals("shared");
+        boolean batched = a.getOrDefault("transport", "batched").equals("batched");
         int priority = scheduling.equals("realtime") ? 50 : 0;
         int nice = scheduling.equals("high") ? -15 : 0;
 
         var clockA = new RealFrameClock(block, "pw-clock-a", priority, nice);
         var clockB = clocks == 1 ? clockA : new RealFrameClock(block, "pw-clock-b", priority, nice);
-        List<PseudowireSpan> all = new ArrayList<>();
-        int[] ports = freePorts(2 * spans);
-        try (var driverA = new PseudowireDriver(DriverContext.of(clockA));
-                var driverB = new PseudowireDriver(DriverContext.of(clockB))) {
-            for (int i = 0; i < spans; i++) {
-                int pa = ports[2 * i];
-                int pb = ports[2 * i + 1];
-                all.add(driverA.openSpan(span("a" + i, ClockSource.INTERNAL, mode, jitter, pa, pb)));
-                all.add(driverB.openSpan(span("b" + i, bClock, mode, jitter, pb, pa)));
-            }
+        try (var driverA = new PseudowireDriver(DriverContext.of(clockA), batched);
+                var driverB = new PseudowireDriver(DriverContext.of(clockB), batched)) {
+            List<PseudowireSpan> all = openPairs(driverA, driverB, spans, mode, jitter, bClock, sharedPort);
             driverA.start();
             driverB.start();
             TimeUnit.SECONDS.sleep(warmup);
@@ -123,6 +124,7 @@ public final class PseudowireLoad {
             Totals before = Totals.of(all);
             long cpu0 = os.getProcessCpuTime();
             long clockCpu0 = clockThreadsCpuNanos();
+            long clockCpuA0 = threadCpuNanos("pw-clock-a");
             long clockAlloc0 = clockThreadsAllocatedBytes();
             long t0 = System.nanoTime();
             long late0 = lateBlocks(clockA, clockB);
@@ -130,13 +132,16 @@ public final class PseudowireLoad {
             clockB.takeMaxLatenessNanos();
             long framesA0 = clockA.frames();
             long framesB0 = clockB.frames();
+            long drops0 = driverA.socketQueueDrops() + driverB.socketQueueDrops();
             TimeUnit.SECONDS.sleep(seconds);
             Totals d = Totals.of(all).minus(before);
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             double clockCpu = (clockThreadsCpuNanos() - clockCpu0) / 1e9;
+            double clockCpuA = (threadCpuNanos("pw-clock-a") - clockCpuA0) / 1e9;
             long clockAlloc = clockThreadsAllocatedBytes() - clockAlloc0;
             long lateBlocks = lateBlocks(clockA, clockB) - late0;
+            long drops = driverA.socketQueueDrops() + driverB.socketQueueDrops() - drops0;
             double maxStallMs = Math.max(clockA.takeMaxLatenessNanos(), clockB.takeMaxLatenessNanos()) / 1e6;
             double framesDue = wall * 8000;
             double clockShare = Math.min(clockA.frames() - framesA0, clockB.frames() - framesB0) / framesDue;
@@ -146,16 +151,18 @@ public final class PseudowireLoad {
             boolean lossy = d.lost() + d.late() + d.sendFailures() + d.overflows() + d.underruns() > 0;
             System.out.printf(
                     Locale.ROOT,
-                    "pseudowire %s spans=%d block=%d jitter=%s clocks=%d scheduling=%s: %.1f s, sent=%d (%.0f pkt/s each way, %.2f%% of"
+                    "pseudowire %s spans=%d block=%d jitter=%s clocks=%d scheduling=%s ports=%s transport=%s: %.1f s, sent=%d (%.0f pkt/s each way, %.2f%% of"
                             + " real time; slowest clock %.2f%%), received=%d, lost=%d, late=%d, sendFailures=%d,"
-                            + " underruns=%d, overflows=%d, malformed=%d, lateClockBlocks=%d (longest %.1f ms late), cpu=%.2f s (%.1f%% of one"
-                            + " core, %.2f us/packet sent+received; clock threads %.2f s, %.2f us/packet, %d bytes allocated)%s%n",
+                            + " underruns=%d, overflows=%d, rebuffers=%d, socketDrops=%d, malformed=%d, lateClockBlocks=%d (longest %.1f ms late), cpu=%.2f s (%.1f%% of one"
+                            + " core, %.2f us/packet sent+received; clock threads %.2f s, %.2f us/packet, %s; %d bytes allocated)%s%n",
                     mode,
                     spans,
                     block,
                     jitter,
                     clocks,
                     scheduling,
+                    sharedPort ? "shared" : "per-span",
+                    driverB.batched() ? "batched" : "nio",
                     wall,
                     d.sent(),
                     d.sent() / wall / 2,
@@ -167,6 +174,8 @@ public final class PseudowireLoad {
                     d.sendFailures(),
                     d.underruns(),
                     d.overflows(),
+                    d.rebuffers(),
+                    drops,
                     d.malformed(),
                     lateBlocks,
                     maxStallMs,
@@ -175,6 +184,14 @@ public final class PseudowireLoad {
                     cpu * 1e6 / (d.sent() + d.received()),
                     clockCpu,
                     clockCpu * 1e6 / (d.sent() + d.received()),
+                    clocks == 1
+                            ? "one thread"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "A (edge, a port per span) %.2f s, B (gateway%s) %.2f s",
+                                    clockCpuA,
+                                    sharedPort ? ", one port" : ", a port per span",
+                                    clockCpu - clockCpuA),
                     clockAlloc,
                     behind ? " BEHIND REAL TIME" : lossy ? " LOSS" : "");
             clockA.close();
@@ -215,6 +232,41 @@ public final class PseudowireLoad {
 
     private static long lateBlocks(RealFrameClock a, RealFrameClock b) {
         return a == b ? a.lateBlocks() : a.lateBlocks() + b.lateBlocks();
+    }
+
+    /** CPU time of the thread named {@code name} (0 when there is none). */
+    private static long threadCpuNanos(String name) {
+        var threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals(name)) {
+                return Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Opens {@code spans} span pairs: A's span i on a port of its own (a TDM-over-IP device with a port per PW), B's on
+     * one port for all when {@code sharedPort} (the gateway: its spans told apart by A's ports), else on a port each.
+     */
+    static List<PseudowireSpan> openPairs(
+            PseudowireDriver driverA,
+            PseudowireDriver driverB,
+            int spans,
+            String mode,
+            String jitter,
+            ClockSource bClock,
+            boolean sharedPort)
+            throws IOException {
+        int[] ports = freePorts(2 * spans);
+        List<PseudowireSpan> all = new ArrayList<>();
+        for (int i = 0; i < spans; i++) {
+            int pa = ports[2 * i];
+            int pb = sharedPort ? ports[1] : ports[2 * i + 1];
+            all.add(driverA.openSpan(span("a" + i, ClockSource.INTERNAL, mode, jitter, pa, pb)));
+            all.add(driverB.openSpan(span("b" + i, bClock, mode, jitter, pb, pa)));
+        }
+        return all;
     }
 
     /** {@code n} UDP ports on the loopback free a moment ago (bound, read, released). */

@@ -1,18 +1,15 @@
 package org.pstngw.tdm.pseudowire;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.pstngw.tdm.clock.FrameClock;
 import org.pstngw.tdm.clock.FrameListener;
 import org.pstngw.tdm.clock.RateLimitedLog;
@@ -29,10 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code pseudowire} driver: each span is carried over UDP as SAToP or CESoPSN ({@link
- * PwSpanOptions}). Everything runs on the frame clock's thread, once per block: one {@link Selector}
- * finds the spans' sockets with datagrams waiting and drains them into their jitter buffers, then every
- * span moves the block's frames each way (sending one packet per {@code frames-per-packet} frames). No
- * locks on that path and nothing allocated per packet.
+ * PwSpanOptions}). Spans configured with the same local address and port share one socket ({@link PwTransport}), told
+ * apart by their far end's address and port. Everything runs on the frame clock's thread, once per block: every port
+ * hands the datagrams waiting to their spans' jitter buffers, every span moves the block's frames each way (queueing
+ * one packet per {@code frames-per-packet} frames), then every port sends what was queued. On Linux a port moves a
+ * batch of datagrams per system call ({@code recvmmsg}/{@code sendmmsg}, {@link MmsgTransport}): a shared port of 64
+ * spans reads and sends a block's 64 packets in two or three calls. No locks on that path and nothing allocated per
+ * packet.
  *
  * <p>A span that fails to open (bad options, port in use) is refused with a clear error and the others
  * keep running; a malformed packet is dropped, counted and logged at a rate-limited WARN.
@@ -40,36 +40,77 @@ import org.slf4j.LoggerFactory;
 public final class PseudowireDriver implements TdmDriver {
     public static final String NAME = "pseudowire";
 
-    /**
-     * Drain rounds per block, so datagrams read per socket per block: half the smallest jitter ring (256 packets), so
-     * a backlog after a stall stays in the socket for the next blocks instead of overflowing the ring.
-     */
-    private static final int DRAIN_ROUNDS = 128;
-
     private static final Logger LOG = LoggerFactory.getLogger(PseudowireDriver.class);
 
     private final FrameClock clock;
-    private final Selector selector;
+    private final boolean batched;
+    private final LongSupplier random;
     private final FrameListener listener = this::onFrames;
-    private final Consumer<SelectionKey> drainKey = this::drainKey;
     private final Object lock = new Object();
     private volatile PseudowireSpan[] spans = new PseudowireSpan[0];
+    private volatile PwTransport[] ports = new PwTransport[0];
     private volatile boolean running;
     private volatile boolean closed;
     private volatile boolean inBlock;
     private volatile Thread blockThread;
-    private long nowNanos;
     private final RateLimitedLog failureLog = new RateLimitedLog(
             LOG, "pseudowire span failed in this block; the other spans keep running", TimeUnit.SECONDS.toNanos(10));
     private final AtomicLong spanFailures = new AtomicLong();
 
+    /** The driver on the context's clock; batched system calls where the platform has them. */
     public PseudowireDriver(DriverContext context) {
+        this(context, true);
+    }
+
+    /**
+     * The driver on the context's clock.
+     *
+     * @param batched batched system calls where the platform has them ({@code false}: one per datagram everywhere, as
+     *     on platforms without them)
+     */
+    public PseudowireDriver(DriverContext context, boolean batched) {
+        this(context, batched, () -> ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * @param batched use {@link MmsgTransport} where available ({@code false}: the NIO fallback everywhere)
+     * @param random the random bits each span's first sequence number and RTP timestamp come from
+     */
+    PseudowireDriver(DriverContext context, boolean batched, LongSupplier random) {
         this.clock = context.clock();
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector for the pseudowire driver", e);
+        this.batched = batched;
+        this.random = random;
+    }
+
+    /** Whether this driver's ports move datagrams in batches (Linux with native access), else one call each. */
+    public boolean batched() {
+        return batched && MmsgTransport.available();
+    }
+
+    /**
+     * Datagrams the kernel dropped at this driver's ports because a receive queue was full (the clock thread stalled
+     * longer than the socket buffers hold), -1 when the platform does not tell (the NIO fallback). One system call per
+     * port: for statistics, not for every block.
+     */
+    public long socketQueueDrops() {
+        long n = 0;
+        for (PwTransport p : ports) {
+            long d = p.queueDrops();
+            if (d < 0) {
+                return -1;
+            }
+            n += d;
         }
+        return n;
+    }
+
+    /** Datagrams dropped at this driver's ports because their source is no span's far end. */
+    public long unknownSources() {
+        long n = 0;
+        for (PwTransport p : ports) {
+            n += p.unknownSources();
+        }
+        return n;
     }
 
     @Override
@@ -125,33 +166,60 @@ public final class PseudowireDriver implements TdmDriver {
             if (!errors.isEmpty()) {
                 throw new InvalidSpanConfigException(errors);
             }
-            PwSpanLink link;
+            PwTransport port = sharedPort(options);
+            if (port != null && port.hasMember(options.remote())) {
+                throw new InvalidSpanConfigException(List.of(new SpanConfigError(
+                        config.name(),
+                        PwSpanOptions.REMOTE_PORT,
+                        "another span on local port " + options.local() + " already has the far end "
+                                + options.remote()
+                                + ": spans sharing a local port are told apart by their remote address and port")));
+            }
+            boolean newPort = port == null;
+            if (newPort) {
+                try {
+                    port = PwTransport.open(options.local(), batched);
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new TdmException(
+                            "span '" + config.name() + "': cannot bind UDP " + options.local() + ": " + e.getMessage(),
+                            e);
+                }
+            }
+            PwSpanLink link = new PwSpanLink(
+                    config.name(),
+                    config.type(),
+                    config.law(),
+                    options,
+                    config.clockSource() == ClockSource.LINE,
+                    random.getAsLong());
             try {
-                link = new PwSpanLink(
-                        config.name(), config.type(), config.law(), options, config.clockSource() == ClockSource.LINE);
-            } catch (IOException e) {
-                throw new TdmException(
-                        "span '" + config.name() + "': cannot bind UDP " + options.local() + ": " + e.getMessage(), e);
+                link.attach(port);
+            } catch (IllegalArgumentException e) {
+                if (newPort) {
+                    port.close();
+                }
+                throw new InvalidSpanConfigException(
+                        List.of(new SpanConfigError(config.name(), PwSpanOptions.REMOTE_ADDRESS, e.getMessage())));
             }
             PseudowireSpan[] holder = new PseudowireSpan[1];
             PseudowireSpan span = new PseudowireSpan(config, link, () -> remove(holder[0]));
             holder[0] = span;
-            try {
-                link.channel().register(selector, SelectionKey.OP_READ, link);
-            } catch (ClosedChannelException e) {
-                link.close();
-                throw new TdmException("span '" + config.name() + "': socket closed while opening", e);
-            }
             span.driverRunning(running);
+            if (newPort) {
+                PwTransport[] nextPorts = Arrays.copyOf(ports, ports.length + 1);
+                nextPorts[nextPorts.length - 1] = port;
+                ports = nextPorts;
+            }
             PseudowireSpan[] next = Arrays.copyOf(spans, spans.length + 1);
             next[next.length - 1] = span;
             spans = next;
             LOG.info(
-                    "span {} open: {} {} -> {}, {} payload octets per packet, jitter buffer {} ms ({} packets)",
+                    "span {} open: {} {} -> {}{}, {} payload octets per packet, jitter buffer {} ms ({} packets)",
                     config.name(),
                     options.mode(),
-                    options.local(),
+                    port.localAddress(),
                     options.remote(),
+                    newPort ? "" : " (shared port)",
                     link.payloadBytes(),
                     options.jitterMs(),
                     options.jitterPackets(config.type()));
@@ -159,9 +227,36 @@ public final class PseudowireDriver implements TdmDriver {
         }
     }
 
+    /** The open port this span's configured local address names, if it names a fixed port. */
+    private PwTransport sharedPort(PwSpanOptions options) {
+        if (options.local().getPort() == 0) {
+            return null;
+        }
+        for (PwTransport p : ports) {
+            if (p.configured().equals(options.local())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Takes a closed span out; its port closes with its last span, once no block uses it (the clock thread may be
+     * in a block that read the port list before it changed).
+     */
     private void remove(PseudowireSpan span) {
+        PwTransport emptied = null;
         synchronized (lock) {
             spans = Arrays.stream(spans).filter(s -> s != span).toArray(PseudowireSpan[]::new);
+            PwTransport port = span.link().transport();
+            if (port.leave(span.link())) {
+                ports = Arrays.stream(ports).filter(p -> p != port).toArray(PwTransport[]::new);
+                emptied = port;
+            }
+        }
+        if (emptied != null) {
+            awaitBlockEnd();
+            emptied.close();
         }
     }
 
@@ -204,20 +299,18 @@ public final class PseudowireDriver implements TdmDriver {
     }
 
     /**
-     * Drains the sockets in rounds: each round the selector names the readable sockets and one datagram is read from
-     * each, until a round finds none (or a backlog's budget is spent). A span receiving one packet a block costs one
-     * read, not a second one that finds the socket empty: two epoll calls a block replace one wasted read per span.
+     * Receives at every port (each hands its datagrams to their spans), runs every span's block (which queues its
+     * packets at its port), then sends at every port.
      */
     private void block(long firstFrame, int frames) {
-        nowNanos = firstFrame * FrameClock.FRAME_NANOS;
-        try {
-            for (int round = 0; round < DRAIN_ROUNDS; round++) {
-                if (selector.selectNow(drainKey) == 0) {
-                    break;
-                }
+        long nowNanos = firstFrame * FrameClock.FRAME_NANOS;
+        PwTransport[] open = ports;
+        for (PwTransport p : open) {
+            try {
+                p.receive(nowNanos);
+            } catch (RuntimeException e) {
+                failureLog.warn(nowNanos, "pseudowire port " + p.localAddress(), e, e);
             }
-        } catch (IOException e) {
-            failureLog.warn(nowNanos, "pseudowire selector", e, e);
         }
         for (PseudowireSpan s : spans) {
             try {
@@ -225,6 +318,13 @@ public final class PseudowireDriver implements TdmDriver {
             } catch (RuntimeException e) {
                 spanFailures.lazySet(spanFailures.get() + 1);
                 failureLog.warn(nowNanos, "span " + s.name(), e, e);
+            }
+        }
+        for (PwTransport p : open) {
+            try {
+                p.flush(nowNanos);
+            } catch (RuntimeException e) {
+                failureLog.warn(nowNanos, "pseudowire port " + p.localAddress(), e, e);
             }
         }
     }
@@ -236,12 +336,6 @@ public final class PseudowireDriver implements TdmDriver {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (inBlock && System.nanoTime() < deadline) {
             Thread.onSpinWait();
-        }
-    }
-
-    private void drainKey(SelectionKey key) {
-        if (key.isValid() && key.attachment() instanceof PwSpanLink link) {
-            link.drainOne(nowNanos);
         }
     }
 
@@ -259,11 +353,6 @@ public final class PseudowireDriver implements TdmDriver {
         awaitBlockEnd();
         for (PseudowireSpan s : all) {
             s.close();
-        }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOG.debug("closing the pseudowire selector failed", e);
         }
     }
 }

@@ -6,7 +6,7 @@ package org.pstngw.tdm.pseudowire;
  * @param packetsSent packets handed to the socket
  * @param sendFailures packets the socket refused (buffer full or error)
  * @param packetsReceived well-formed packets received
- * @param receiveFailures socket errors on receive (e.g. the far end's port unreachable)
+ * @param receiveFailures socket errors on receive at the span's UDP port (shared by the spans on that port)
  * @param malformed packets dropped as malformed
  * @param playouts packet intervals played out so far (played, lost or filling)
  * @param played packets played out in order
@@ -23,6 +23,8 @@ package org.pstngw.tdm.pseudowire;
  * @param slips controlled frame slips of the span's timing against the frame clock (frames run more or fewer to
  *     follow the far end), each counted once
  * @param slipFrames net frames the span ran beyond the frame clock: positive when the far end is fast
+ * @param rebuffers times a late packet showed the jitter buffer's margin gone and playout was held (filled, not
+ *     counted as lost) until the buffer's depth was waiting again: one controlled slip each
  */
 public record PwLinkStats(
         long packetsSent,
@@ -43,4 +45,5 @@ public record PwLinkStats(
         double fillPpm,
         double correctionPpm,
         long slips,
-        long slipFrames) {}
+        long slipFrames,
+        long rebuffers) {}

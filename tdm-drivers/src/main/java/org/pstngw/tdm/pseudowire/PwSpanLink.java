@@ -1,13 +1,10 @@
 package org.pstngw.tdm.pseudowire;
 
-import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.concurrent.TimeUnit;
 import org.pstngw.tdm.clock.RateLimitedLog;
 import org.pstngw.tdm.spi.CompandingLaw;
@@ -19,14 +16,15 @@ import org.slf4j.LoggerFactory;
  * The packet side of one pseudowire span: sends SAToP/CESoPSN packets of the payloads the span builds, receives the
  * far end's packets into the jitter buffer and plays their payloads out.
  *
- * <p>The socket is connected to the configured far end, so the kernel delivers only its datagrams: a stray sender
- * can neither play audio into the span nor reset its jitter buffer. Everything runs on the frame clock's thread; the
- * socket is non-blocking and the buffers are allocated once. {@link #stats()} may be called from any thread: the
- * frame thread publishes its counters once per block under a sequence lock.
+ * <p>The span's UDP port is a {@link PwTransport}, its own or shared with other spans on the same local port; the
+ * transport hands this link only the datagrams whose source is the configured far end, so a stray sender can neither
+ * play audio into the span nor reset its jitter buffer. Sequence numbers and RTP timestamps start at a random value
+ * (RFC 3550 section 5.1: a known start would ease attacks on the stream). Everything runs on the frame clock's
+ * thread, with buffers allocated once. {@link #stats()} may be called from any thread: the frame thread publishes
+ * its counters once per block under a sequence lock.
  */
-final class PwSpanLink implements AutoCloseable {
+final class PwSpanLink {
     private static final Logger LOG = LoggerFactory.getLogger(PwSpanLink.class);
-    private static final int SOCKET_BUFFER_BYTES = 1 << 20;
     /**
      * Jitter buffer ring of at least 256 packets (256 ms at 8 frames per packet): a receiver whose clock thread was
      * held up catches up without overflowing it.
@@ -49,17 +47,16 @@ final class PwSpanLink implements AutoCloseable {
     private final PwPacketCodec codec;
     private final JitterBuffer jitter;
     private final AdaptiveClockRecovery clockRecovery;
-    private final DatagramChannel channel;
-    private final ByteBuffer txBuffer;
-    private final ByteBuffer rxBuffer;
+    private final InetSocketAddress remote;
+    private PwTransport transport;
+    private MemorySegment nativeRemote = MemorySegment.NULL;
+    private int nativeRemoteLength;
     private final PwHeader header = new PwHeader();
     private final long[] malformed = new long[DecodeStatus.COUNT];
     private final RateLimitedLog malformedLog =
             new RateLimitedLog(LOG, "malformed pseudowire packet dropped", TimeUnit.SECONDS.toNanos(10));
     private final RateLimitedLog sendLog =
             new RateLimitedLog(LOG, "pseudowire packet not sent", TimeUnit.SECONDS.toNanos(10));
-    private final RateLimitedLog receiveLog =
-            new RateLimitedLog(LOG, "pseudowire receive failed", TimeUnit.SECONDS.toNanos(10));
     private final long ssrc;
     private final int timestampStep;
 
@@ -73,7 +70,6 @@ final class PwSpanLink implements AutoCloseable {
     private long packetsSent;
     private long sendFailures;
     private long packetsReceived;
-    private long receiveFailures;
 
     @SuppressWarnings("unused") // accessed through VERSION
     private volatile int version;
@@ -100,14 +96,15 @@ final class PwSpanLink implements AutoCloseable {
     private static final int CORRECTION_PPM = 16;
     private static final int SLIPS = 17;
     private static final int SLIP_FRAMES = 18;
-    private static final int STATS = 19;
+    private static final int REBUFFERS = 19;
+    private static final int STATS = 20;
 
     /**
      * @param law the span's companding law: its idle code fills lost CESoPSN packets
      * @param steered whether the span steers its timing from the clock recovery (clock source line)
+     * @param random 64 random bits: the first sequence number is the low 16, the first RTP timestamp the high 32
      */
-    PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options, boolean steered)
-            throws IOException {
+    PwSpanLink(String span, SpanType type, CompandingLaw law, PwSpanOptions options, boolean steered, long random) {
         this.logName = "span " + span;
         this.options = options;
         int payload = options.payloadBytes(type);
@@ -127,32 +124,48 @@ final class PwSpanLink implements AutoCloseable {
                 options.lossStateExit());
         this.clockRecovery = AdaptiveClockRecovery.forInterval(Math.round(options.packetIntervalNanos(type)), steered);
         this.timestampStep = (int) Math.round(options.packetIntervalNanos(type) / 125_000.0);
-        this.txBuffer = ByteBuffer.allocateDirect(codec.maxPacketBytes());
-        this.rxBuffer = ByteBuffer.allocateDirect(2048);
         this.ssrc = span.hashCode() & 0xFFFFFFFFL;
-        var family = options.local().getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6
-                : StandardProtocolFamily.INET;
-        DatagramChannel ch = DatagramChannel.open(family);
-        try {
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER_BYTES);
-            ch.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER_BYTES);
-            ch.bind(options.local());
-            ch.connect(options.remote());
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-        this.channel = ch;
+        this.remote = options.remote();
+        this.txSeq = (int) (random & 0xFFFF);
+        this.txTimestamp = random >>> 32;
     }
 
-    DatagramChannel channel() {
-        return channel;
+    /** Joins the span's port: from now on it hears the far end and sends through it. */
+    void attach(PwTransport port) {
+        this.transport = port;
+        port.join(this);
     }
 
-    InetSocketAddress localAddress() throws IOException {
-        return (InetSocketAddress) channel.getLocalAddress();
+    PwTransport transport() {
+        return transport;
+    }
+
+    /** The far end: where packets go, and the only source heard. */
+    InetSocketAddress remote() {
+        return remote;
+    }
+
+    /** The far end as a native sockaddr ({@link MmsgTransport}). */
+    void nativeRemote(MemorySegment address, int length) {
+        this.nativeRemote = address;
+        this.nativeRemoteLength = length;
+    }
+
+    MemorySegment nativeRemote() {
+        return nativeRemote;
+    }
+
+    int nativeRemoteLength() {
+        return nativeRemoteLength;
+    }
+
+    InetSocketAddress localAddress() {
+        return transport.localAddress();
+    }
+
+    /** The next sequence number to send. */
+    int nextSequence() {
+        return txSeq;
     }
 
     /** Payload octets of every packet, sent and received. */
@@ -167,53 +180,23 @@ final class PwSpanLink implements AutoCloseable {
      * @param modifier the M bits (CESoPSN; 0 for SAToP)
      */
     void send(byte[] payload, boolean localFailure, int modifier, long nowNanos) {
-        ByteBuffer b = txBuffer.clear();
+        ByteBuffer b = transport.beginSend();
         codec.encodeHeader(b, localFailure, jitter.packetLossState(), modifier, txSeq, txTimestamp, ssrc, false);
-        b.put(payload, 0, codec.payloadBytes()).flip();
+        b.put(payload, 0, codec.payloadBytes());
         txSeq = PwSequence.next(txSeq);
         txTimestamp += timestampStep;
-        try {
-            if (channel.write(b) > 0) {
-                packetsSent++;
-            } else {
-                sendFailures++;
-                sendLog.warn(nowNanos, logName, "socket send buffer full", null);
-            }
-        } catch (java.nio.channels.ClosedChannelException e) {
-            sendFailures++;
-        } catch (IOException e) {
-            sendFailures++;
-            sendLog.warn(nowNanos, logName, e.getMessage(), e);
-        }
+        transport.endSend(this, nowNanos);
     }
 
-    /**
-     * Reads one datagram waiting on the socket into the jitter buffer; the driver calls it once per round for each
-     * socket its selector finds readable, so no read is spent on an empty socket. A refused port (an ICMP error the
-     * kernel reports on a connected socket) is counted.
-     *
-     * @return whether a datagram was read
-     */
-    boolean drainOne(long nowNanos) {
-        ByteBuffer b = rxBuffer.clear();
-        try {
-            if (channel.read(b) <= 0) {
-                return false;
-            }
-        } catch (java.nio.channels.ClosedChannelException e) {
-            return false;
-        } catch (java.net.PortUnreachableException e) {
-            receiveFailures++;
-            receiveLog.warn(nowNanos, logName, "far end's port unreachable (ICMP)", null);
-            return true;
-        } catch (IOException e) {
-            receiveFailures++;
-            receiveLog.warn(nowNanos, logName, e.getMessage(), e);
-            return false;
-        }
-        b.flip();
-        accept(b, nowNanos);
-        return true;
+    /** The transport sent one of our packets. */
+    void sent() {
+        packetsSent++;
+    }
+
+    /** The transport could not send one of our packets. */
+    void sendFailed(String reason, long nowNanos) {
+        sendFailures++;
+        sendLog.warn(nowNanos, logName, reason, null);
     }
 
     /** Decodes one datagram (position to limit) and offers it to the jitter buffer. */
@@ -278,7 +261,7 @@ final class PwSpanLink implements AutoCloseable {
         put(SENT, packetsSent);
         put(SEND_FAILURES, sendFailures);
         put(RECEIVED, packetsReceived);
-        put(RECEIVE_FAILURES, receiveFailures);
+        put(RECEIVE_FAILURES, transport.receiveFailures());
         put(MALFORMED, bad);
         put(PLAYOUTS, jitter.playouts());
         put(PLAYED, jitter.played());
@@ -294,6 +277,7 @@ final class PwSpanLink implements AutoCloseable {
         put(CORRECTION_PPM, Double.doubleToRawLongBits(clockRecovery.correctionPpm()));
         put(SLIPS, slips);
         put(SLIP_FRAMES, slipFrames);
+        put(REBUFFERS, jitter.rebuffers());
         VERSION.setRelease(this, v + 2);
     }
 
@@ -332,7 +316,8 @@ final class PwSpanLink implements AutoCloseable {
                     Double.longBitsToDouble(get(FILL_PPM)),
                     Double.longBitsToDouble(get(CORRECTION_PPM)),
                     get(SLIPS),
-                    get(SLIP_FRAMES));
+                    get(SLIP_FRAMES),
+                    get(REBUFFERS));
             VarHandle.loadLoadFence();
             if ((int) VERSION.getAcquire(this) == before) {
                 return s;
@@ -342,14 +327,5 @@ final class PwSpanLink implements AutoCloseable {
 
     long malformed(DecodeStatus status) {
         return malformed[status.index()];
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("{}: closing the pseudowire socket failed", logName, e);
-        }
     }
 }

@@ -21,7 +21,8 @@ import org.pstngw.tdm.spi.SpanType;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code mode}</td><td>{@code satop}</td><td>{@code satop} (RFC 4553) or {@code cesopsn} (RFC 5086)</td></tr>
  *   <tr><td>{@code local-address}</td><td>{@code 127.0.0.1}</td><td>local IP address to bind</td></tr>
- *   <tr><td>{@code local-port}</td><td>{@code port}, else 0</td><td>local UDP port (0 = ephemeral)</td></tr>
+ *   <tr><td>{@code local-port}</td><td>{@code port}, else 0</td><td>local UDP port (0 = ephemeral); spans with the same
+ *     local address and port share one socket, each told apart by its remote address and port</td></tr>
  *   <tr><td>{@code remote-address}</td><td>required</td><td>far end's IP address or host name</td></tr>
  *   <tr><td>{@code remote-port}</td><td>{@code port}</td><td>far end's UDP port (required one way or the other)</td></tr>
  *   <tr><td>{@code port}</td><td>none</td><td>the UDP port at both ends, when they use the same one</td></tr>
@@ -35,6 +36,12 @@ import org.pstngw.tdm.spi.SpanType;
  *   <tr><td>{@code loss-state-enter-packets}</td><td>3</td><td>consecutive lost packets that enter the packet loss state (R bit)</td></tr>
  *   <tr><td>{@code loss-state-exit-packets}</td><td>3</td><td>consecutive packets received that leave it</td></tr>
  * </table>
+ *
+ * <p>A span is identified by its UDP port pair. Each span may have a local port of its own (the PW told apart by the
+ * destination port), or several spans may share one local port, each with a different far end (the PW told apart by
+ * the source port, as TDM-over-IP devices sending every PW to one port do); a far end given twice on one local port is
+ * refused. On Linux a shared port moves a block's packets for all its spans in one {@code recvmmsg} and one {@code
+ * sendmmsg}.
  *
  * <p>CESoPSN carries the span's configured channels' timeslots, in ascending order, {@code frames-per-packet} frames
  * each. SAToP carries the whole line stream, framing included: the 2048 kbit/s E1 (256 bits a frame, TS0 from the
