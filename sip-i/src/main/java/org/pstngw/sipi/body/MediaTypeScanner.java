@@ -96,6 +96,97 @@ final class MediaTypeScanner {
         return Optional.of(new MediaType(value, MediaType.map(names, values, count)));
     }
 
+    /**
+     * The boundary of a Content-Type of the usual multipart shape, read from its characters: {@code multipart/mixed}
+     * (ASCII letters in any case) with one parameter, {@code boundary}, in the shape {@link #scan} reads (spaces or
+     * tabs around the separators, a token or a quoted value without a backslash, a {@code '?'} or a character beyond
+     * US-ASCII). For such a value {@link MediaType#parse} gives multipart/mixed with this boundary as its only
+     * parameter; for anything else this gives null and the caller parses the value.
+     */
+    static String multipartBoundary(String h) {
+        if (h == null) {
+            return null;
+        }
+        int n = h.length();
+        int i = spaces(h, 0, n);
+        if (!lowerEquals(h, i, n, "multipart/mixed")) {
+            return null;
+        }
+        i = spaces(h, i + "multipart/mixed".length(), n);
+        if (i == n || h.charAt(i) != ';') {
+            return null;
+        }
+        i = spaces(h, i + 1, n);
+        if (!lowerEquals(h, i, n, "boundary")) {
+            return null;
+        }
+        i = spaces(h, i + "boundary".length(), n);
+        if (i == n || h.charAt(i) != '=') {
+            return null;
+        }
+        i++;
+        while (i < n && h.charAt(i) == ' ') { // as scan: spaces, not tabs, before a quoted value
+            i++;
+        }
+        int from;
+        int to;
+        if (i < n && h.charAt(i) == '"') {
+            from = i + 1;
+            to = from;
+            while (to < n && h.charAt(to) != '"') {
+                char c = h.charAt(to);
+                if (c == '\\' || c == '?' || c >= 0x80) {
+                    return null;
+                }
+                to++;
+            }
+            if (to == n) {
+                return null;
+            }
+            i = to + 1;
+        } else {
+            from = i;
+            while (i < n && token(h.charAt(i))) {
+                i++;
+            }
+            to = i;
+            if (to == from) {
+                return null;
+            }
+        }
+        return spaces(h, i, n) == n ? h.substring(from, to) : null;
+    }
+
+    private static boolean token(char c) {
+        return c < 0x80 && TOKEN[c];
+    }
+
+    private static int spaces(String h, int from, int to) {
+        int i = from;
+        while (i < to && (h.charAt(i) == ' ' || h.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether {@code h} holds {@code lower} at {@code at} once its ASCII capitals are lowered, followed by neither a
+     * token character nor {@code '/'} (so that it is the whole token {@link #scan} would read there).
+     */
+    private static boolean lowerEquals(String h, int at, int n, String lower) {
+        int end = at + lower.length();
+        if (end > n || (end < n && (token(h.charAt(end)) || h.charAt(end) == '/'))) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = h.charAt(at + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean token(byte c) {
         return c >= 0 && TOKEN[c];
     }

@@ -215,6 +215,13 @@ public final class SipIBodies {
     public static Parsed parse(
             String contentType, String contentDisposition, byte[] bytes, Map<String, IsupVersion> bilateral) {
         byte[] body = bytes == null ? new byte[0] : bytes;
+        ByteSearch.touch(body); // its lines fetched while the Content-Type is read
+        String boundary = MediaTypeScanner.multipartBoundary(contentType);
+        if (boundary != null) { // the usual multipart/mixed Content-Type: its boundary read without a MediaType
+            BodyReader reader = new BodyReader(bilateral);
+            Parsed.Reject r = parts(reader, boundary, body, 0);
+            return r != null ? r : reader.result();
+        }
         Optional<MediaType> type = MediaType.parse(contentType);
         if (type.isEmpty()) {
             return new Parsed.Reject(400, "Content-Type missing or malformed", Optional.empty());
@@ -225,17 +232,16 @@ public final class SipIBodies {
             Parsed.Reject r = reader.part(type, Disposition.of(contentDisposition, type), whole);
             return r != null ? r : reader.result();
         }
-        Parsed.Reject r = parts(reader, type.get(), body, 0);
+        Parsed.Reject r = parts(reader, type.get().parameter("boundary").orElse(null), body, 0);
         return r != null ? r : reader.result();
     }
 
     /**
-     * Reads the parts of a multipart/mixed body into {@code reader}. A multipart/mixed part (RFC 5621 allows nesting)
+     * Reads the parts of a multipart/mixed body (its boundary parameter, null when it has none) into {@code reader}. A multipart/mixed part (RFC 5621 allows nesting)
      * is read in turn, one level deep; a deeper one is a part of a type not understood.
      */
-    private static Parsed.Reject parts(BodyReader reader, MediaType type, byte[] body, int depth) {
-        MultipartReader.Split split =
-                MultipartReader.split(type.parameter("boundary").orElse(null), body);
+    private static Parsed.Reject parts(BodyReader reader, String boundary, byte[] body, int depth) {
+        MultipartReader.Split split = MultipartReader.split(boundary, body);
         if (split.parts() == null) {
             return new Parsed.Reject(
                     400,
@@ -246,7 +252,11 @@ public final class SipIBodies {
             MultipartReader.Part p = split.parts().part(i);
             Optional<MediaType> pt = PartHeaders.contentType(p);
             Parsed.Reject r = depth == 0 && pt.isPresent() && pt.get().is("multipart/mixed")
-                    ? parts(reader, pt.get(), Arrays.copyOfRange(p.array(), p.from(), p.to()), depth + 1)
+                    ? parts(
+                            reader,
+                            pt.get().parameter("boundary").orElse(null),
+                            Arrays.copyOfRange(p.array(), p.from(), p.to()),
+                            depth + 1)
                     : reader.part(pt, PartHeaders.disposition(p, pt), p);
             if (r != null) {
                 return r;

@@ -112,4 +112,89 @@ class MediaTypeScannerTest {
             assertThat(Map.copyOf(p)).isSameAs(p);
         }
     }
+
+    private static Optional<MediaType> multipart(String boundary) {
+        return Optional.of(new MediaType("multipart/mixed", Map.of("boundary", boundary)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "multipart/mixed;boundary=pstngw-sipi-7d3f2a",
+                "multipart/mixed; boundary=\"----=_Part_12_9e3779b9\"",
+                " Multipart/MIXED ;\tBoundary = x ",
+                "multipart/mixed;boundary=\"\"",
+                "multipart/mixed;boundary=\"a b;c=d\""
+            })
+    void the_boundary_of_a_usual_multipart_type_is_what_the_text_parser_gives(String value) {
+        String boundary = MediaTypeScanner.multipartBoundary(value);
+
+        assertThat(boundary).isNotNull();
+        assertThat(MediaType.parseUncached(value)).isEqualTo(multipart(boundary));
+        assertThat(MediaType.parse(value)).isEqualTo(multipart(boundary));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "multipart/mixed",
+                "multipart/mixed;",
+                "multipart/mixed;boundary=a;charset=b", // a second parameter
+                "multipart/mixedx;boundary=a",
+                "multipart/mixed/x;boundary=a",
+                "multipart/alternative;boundary=a",
+                "multipart/mixed;boundaryx=a",
+                "multipart/mixed;boundary=",
+                "multipart/mixed;boundary=\"a\\\"b\"", // quoted-pair
+                "multipart/mixed;boundary=\"x?y\"",
+                "multipart/mixed;boundary=\"x\u00e9\"",
+                "multipart/mixed;boundary=\"x\"junk",
+                "multipart/mixed;boundary=\"x",
+                "multipart/mixed;boundary=\t\"x\"", // tab before a quote: the quotes are part of the value
+                "multipart/m\u0131xed;boundary=a", // dotless i: not an ASCII capital
+                "multipart/mixed;boundary=a b",
+                ""
+            })
+    void other_multipart_types_are_left_to_the_parser(String value) {
+        assertThat(MediaTypeScanner.multipartBoundary(value)).isNull();
+    }
+
+    @Property(tries = 5000)
+    void a_multipart_boundary_read_from_the_text_is_what_the_parser_gives(@ForAll("multipartValues") String value) {
+        String boundary = MediaTypeScanner.multipartBoundary(value);
+        if (boundary != null) {
+            assertThat(MediaType.parseUncached(value)).isEqualTo(multipart(boundary));
+        }
+    }
+
+    @Property(tries = 2000)
+    void any_text_gives_the_boundary_the_parser_gives_or_none(@ForAll String value) {
+        String boundary = MediaTypeScanner.multipartBoundary(value);
+        if (boundary != null) {
+            assertThat(MediaType.parseUncached(value)).isEqualTo(multipart(boundary));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> multipartValues() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "multipart/mixed",
+                        "Multipart/Mixed",
+                        "boundary",
+                        "BOUNDARY",
+                        ";",
+                        "=",
+                        " ",
+                        "\t",
+                        "\"",
+                        "\\",
+                        "?",
+                        "----=_Part_",
+                        "\u00e9",
+                        "\u0131",
+                        "\r"),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6));
+        return piece.list().ofMaxSize(10).map(l -> String.join("", l));
+    }
 }

@@ -3,6 +3,9 @@ package org.pstngw.sipi.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pstngw.sipi.isup.IsupCodec;
 import org.pstngw.sipi.isup.IsupVariant;
@@ -78,5 +81,51 @@ class PartHeaderCacheTest {
                 .isInstanceOfSatisfying(
                         SipIBodies.Parsed.Content.class,
                         c -> assertThat(c.version()).contains(IsupVersion.ITU_T92_PLUS));
+    }
+    /** How different peer stacks write the ISUP part's Content-Type (RFC 3204's version and base, as seen). */
+    private static final String[] PEER_ISUP_TYPES = {
+        "application/ISUP; version=itu-t92+",
+        "application/isup;version=itu-t92+;base=itu-t92+",
+        "application/ISUP;version=itu-t92+",
+        "application/ISUP; version=itu-t92+; base=itu-t92+",
+        "application/isup; version=\"itu-t92+\"",
+        "Application/ISUP;Version=itu-t92+",
+        "application/ISUP;base=itu-t92+;version=itu-t92+",
+        "application/isup ; version=itu-t92+",
+        "application/ISUP; version=itu-t92+; base=etsi121",
+        "application/isup;version=itu-t92+;base=etsi121",
+        "application/ISUP;version=itu-t92+;base=ansi00",
+        "application/ISUP; version=itu-t92+;base=itu-t88",
+        "application/isup; version=itu-t92+; base=\"itu-t92+\"",
+        "APPLICATION/ISUP; version=itu-t92+",
+        "application/ISUP;\tversion=itu-t92+",
+        "application/ISUP; version=itu-t92+;base=itu-t92+",
+    };
+
+    @Test
+    void the_spellings_of_a_networks_peer_stacks_are_all_kept_side_by_side() {
+        MultipartReader.Part[] parts = new MultipartReader.Part[PEER_ISUP_TYPES.length];
+        for (int i = 0; i < parts.length; i++) {
+            String disposition = i % 2 == 0 ? "signal; handling=required" : "signal;handling=optional";
+            byte[] b = body(
+                    "Content-Type: application/sdp\r\n",
+                    "Content-Type: " + PEER_ISUP_TYPES[i] + "\r\nContent-Disposition: " + disposition + "\r\n");
+            parts[i] = MultipartReader.split("b", b).parts().part(1);
+        }
+        List<Optional<MediaType>> first = new ArrayList<>();
+        for (MultipartReader.Part p : parts) {
+            PartHeaders.contentType(
+                    MultipartReader.split("b", p.array()).parts().part(0));
+            first.add(PartHeaders.contentType(p));
+        }
+
+        for (int i = 0; i < parts.length; i++) {
+            PartHeaders.contentType(
+                    MultipartReader.split("b", parts[i].array()).parts().part(0));
+            assertThat(PartHeaders.contentType(parts[i]))
+                    .as(PEER_ISUP_TYPES[i] + ": the value kept, not parsed again")
+                    .isSameAs(first.get(i))
+                    .isEqualTo(MediaType.parse(PEER_ISUP_TYPES[i]));
+        }
     }
 }
