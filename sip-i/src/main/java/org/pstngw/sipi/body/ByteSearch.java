@@ -12,28 +12,7 @@ final class ByteSearch {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long CRS = ONES * Multipart.CR;
 
-    /** Written by {@link #touch} only when a sum equals it, which costs nothing and makes the reads needed. */
-    @SuppressWarnings("NonFinalStaticField") // see touch: the value does not matter
-    private static int bait = Integer.MIN_VALUE;
-
     private ByteSearch() {}
-
-    /**
-     * Reads one octet of every 64-octet line of {@code b} at once, so that a body just received, most often not in
-     * this core's caches yet, is fetched line by line in parallel, while the caller goes on with the body's
-     * Content-Type, instead of one line after the other as the split reaches each (Java has no prefetch). The sum is
-     * compared with a value it is all but never equal to, as JMH's Blackhole does, so that the compiler keeps the
-     * reads; when it is equal, the store is harmless.
-     */
-    static void touch(byte[] b) {
-        int sum = 0;
-        for (int i = 0; i < b.length; i += 64) {
-            sum += b[i];
-        }
-        if (sum == bait) {
-            bait = sum + 1;
-        }
-    }
 
     /** The first index at or after {@code from} where {@code needle} occurs in {@code b}, or -1. */
     static int indexOf(byte[] b, byte[] needle, int from) {

@@ -215,7 +215,6 @@ public final class SipIBodies {
     public static Parsed parse(
             String contentType, String contentDisposition, byte[] bytes, Map<String, IsupVersion> bilateral) {
         byte[] body = bytes == null ? new byte[0] : bytes;
-        ByteSearch.touch(body); // its lines fetched while the Content-Type is read
         String boundary = MediaTypeScanner.multipartBoundary(contentType);
         if (boundary != null) { // the usual multipart/mixed Content-Type: its boundary read without a MediaType
             BodyReader reader = new BodyReader(bilateral);
