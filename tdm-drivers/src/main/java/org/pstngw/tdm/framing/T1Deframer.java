@@ -3,7 +3,6 @@ package org.pstngw.tdm.framing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import org.pstngw.tdm.hdlc.HdlcDecoder;
 import org.pstngw.tdm.hdlc.HdlcFrameSink;
 import org.pstngw.tdm.spi.Alarm;
 import org.pstngw.tdm.spi.Framing;
@@ -90,21 +89,14 @@ public final class T1Deframer {
     private long outputOverruns;
     private State state = State.SEARCH;
     private boolean lof = true;
-    private boolean rai;
+    private final YellowAlarm yellow;
+    private final EsfDataLink dataLink;
     private long history;
     private int index;
     private int checks;
     private int crc;
     private int expectedCrc = -1;
     private int receivedC;
-    private int fdl;
-    private HdlcFrameSink dataLinkSink = (buffer, length) -> {};
-    private final HdlcDecoder dataLink =
-            new HdlcDecoder(T1Framer.MAX_DATA_LINK_FRAME, (b, n) -> dataLinkSink.onFrame(b, n));
-    private int dataLinkOctet;
-    private int dataLinkBits;
-    private int yellowRun;
-    private int clearRun;
     private long frames;
     private long crcErrors;
     private long framingErrors;
@@ -116,6 +108,8 @@ public final class T1Deframer {
         this.esf = framing == Framing.T1_ESF;
         this.listener = listener;
         this.line = new LineMonitor(175, 2 * 193, listener);
+        this.yellow = new YellowAlarm(listener);
+        this.dataLink = new EsfDataLink(yellow);
     }
 
     /** Processes one frame-aligned frame: its F bit and 24 channel octets. */
@@ -285,7 +279,7 @@ public final class T1Deframer {
                 lof = true;
                 listener.alarmChanged(Alarm.LOF, true);
             }
-            setRai(false);
+            yellow.set(false);
         }
     }
 
@@ -301,7 +295,7 @@ public final class T1Deframer {
         } else if ((n & 3) == 2) {
             receivedC = (receivedC << 1) | fbit;
         } else {
-            fdlBit(fbit);
+            dataLink.bit(fbit);
         }
         if (n == 22 && expectedCrc >= 0 && receivedC != expectedCrc) {
             crcErrors++;
@@ -314,39 +308,12 @@ public final class T1Deframer {
 
     /** Receives the good messages of the ESF data link (FCS checked and stripped), on the frame thread. */
     public void setDataLinkSink(HdlcFrameSink sink) {
-        this.dataLinkSink = sink;
+        dataLink.sink(sink);
     }
 
     /** Data-link messages dropped for a bad FCS. */
     public long dataLinkFcsErrors() {
         return dataLink.fcsErrors();
-    }
-
-    private void fdlBit(int bit) {
-        dataLinkOctet = (dataLinkOctet << 1) | bit;
-        if (++dataLinkBits == 8) {
-            dataLink.octet(dataLinkOctet & 0xFF);
-            dataLinkBits = 0;
-        }
-        fdl = ((fdl << 1) | bit) & 0xFFFF;
-        boolean yellow = isYellowRotation(fdl);
-        if (yellow) {
-            clearRun = 0;
-            if (!rai && ++yellowRun >= 16) {
-                setRai(true);
-            }
-        } else {
-            yellowRun = 0;
-            if (rai && ++clearRun >= 16) {
-                setRai(false);
-            }
-        }
-    }
-
-    /** Whether a 16-bit window is a rotation of 11111111 00000000: eight ones in one cyclic run. */
-    private static boolean isYellowRotation(int window) {
-        int rotated = ((window << 1) | (window >>> 15)) & 0xFFFF;
-        return Integer.bitCount(window) == 8 && Integer.bitCount(window ^ rotated) == 2;
     }
 
     private void d4Frame(int fbit, byte[] payload, int off) {
@@ -360,30 +327,12 @@ public final class T1Deframer {
             return;
         }
         long bit2 = 0x4040404040404040L;
-        boolean yellow = ((long) LONGS.get(payload, off) & bit2) == 0
-                && ((long) LONGS.get(payload, off + 8) & bit2) == 0
-                && ((long) LONGS.get(payload, off + 16) & bit2) == 0;
-        if (yellow) {
-            clearRun = 0;
-            if (!rai && ++yellowRun >= YELLOW_FRAMES) {
-                setRai(true);
-            }
-        } else {
-            yellowRun = 0;
-            if (rai && ++clearRun >= YELLOW_FRAMES) {
-                setRai(false);
-            }
-        }
+        yellow.observe(
+                ((long) LONGS.get(payload, off) & bit2) == 0
+                        && ((long) LONGS.get(payload, off + 8) & bit2) == 0
+                        && ((long) LONGS.get(payload, off + 16) & bit2) == 0,
+                YELLOW_FRAMES);
         index = n == 12 ? 0 : n;
-    }
-
-    private void setRai(boolean on) {
-        yellowRun = 0;
-        clearRun = 0;
-        if (rai != on) {
-            rai = on;
-            listener.alarmChanged(Alarm.RAI, on);
-        }
     }
 
     public State state() {
@@ -407,7 +356,7 @@ public final class T1Deframer {
     }
 
     public boolean rai() {
-        return rai;
+        return yellow.on();
     }
 
     public boolean shouldSendRai() {
