@@ -107,22 +107,7 @@ public final class SpanMux {
     public void transmitFrames(byte[] buffer, int off, int frames) {
         byte[] col = column(frames);
         for (int i = 0; i < bytesPerFrame; i++) {
-            BearerChannel bearer = bearers[i];
-            HdlcChannelImpl hdlc = hdlcs[i];
-            if (bearer != null) {
-                bearer.nextTx(col, frames);
-                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
-                    buffer[at] = col[f];
-                }
-            } else if (hdlc != null) {
-                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
-                    buffer[at] = hdlc.nextTx();
-                }
-            } else {
-                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
-                    buffer[at] = idle;
-                }
-            }
+            transmitColumn(i, col, buffer, off + i, bytesPerFrame, frames);
         }
         if (config.type() == SpanType.E1) {
             for (int f = 0, at = off; f < frames; f++, at += bytesPerFrame) {
@@ -135,18 +120,7 @@ public final class SpanMux {
     public void receiveFrames(byte[] buffer, int off, int frames) {
         byte[] col = column(frames);
         for (int i = 0; i < bytesPerFrame; i++) {
-            BearerChannel bearer = bearers[i];
-            HdlcChannelImpl hdlc = hdlcs[i];
-            if (bearer != null) {
-                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
-                    col[f] = buffer[at];
-                }
-                bearer.rx(col, frames);
-            } else if (hdlc != null) {
-                for (int f = 0, at = off + i; f < frames; f++, at += bytesPerFrame) {
-                    hdlc.rx(buffer[at]);
-                }
-            }
+            receiveColumn(i, col, buffer, off + i, bytesPerFrame, frames);
         }
     }
 
@@ -159,23 +133,7 @@ public final class SpanMux {
         byte[] col = column(frames);
         int n = slots.length;
         for (int k = 0; k < n; k++) {
-            int i = slots[k];
-            BearerChannel bearer = bearers[i];
-            HdlcChannelImpl hdlc = hdlcs[i];
-            if (bearer != null) {
-                bearer.nextTx(col, frames);
-                for (int f = 0, at = off + k; f < frames; f++, at += n) {
-                    payload[at] = col[f];
-                }
-            } else if (hdlc != null) {
-                for (int f = 0, at = off + k; f < frames; f++, at += n) {
-                    payload[at] = hdlc.nextTx();
-                }
-            } else {
-                for (int f = 0, at = off + k; f < frames; f++, at += n) {
-                    payload[at] = idle;
-                }
-            }
+            transmitColumn(slots[k], col, payload, off + k, n, frames);
         }
     }
 
@@ -184,18 +142,45 @@ public final class SpanMux {
         byte[] col = column(frames);
         int n = slots.length;
         for (int k = 0; k < n; k++) {
-            int i = slots[k];
-            BearerChannel bearer = bearers[i];
-            HdlcChannelImpl hdlc = hdlcs[i];
-            if (bearer != null) {
-                for (int f = 0, at = off + k; f < frames; f++, at += n) {
-                    col[f] = payload[at];
-                }
-                bearer.rx(col, frames);
-            } else if (hdlc != null) {
-                for (int f = 0, at = off + k; f < frames; f++, at += n) {
-                    hdlc.rx(payload[at]);
-                }
+            receiveColumn(slots[k], col, payload, off + k, n, frames);
+        }
+    }
+
+    /**
+     * Timeslot {@code i}'s next {@code frames} octets into {@code out} from {@code at}, one every {@code stride}: a
+     * bearer's column in one ring operation (through {@code col}), an HDLC channel's octets, or the idle pattern.
+     */
+    private void transmitColumn(int i, byte[] col, byte[] out, int at, int stride, int frames) {
+        BearerChannel bearer = bearers[i];
+        HdlcChannelImpl hdlc = hdlcs[i];
+        if (bearer != null) {
+            bearer.nextTx(col, frames);
+            for (int f = 0; f < frames; f++, at += stride) {
+                out[at] = col[f];
+            }
+        } else if (hdlc != null) {
+            for (int f = 0; f < frames; f++, at += stride) {
+                out[at] = hdlc.nextTx();
+            }
+        } else {
+            for (int f = 0; f < frames; f++, at += stride) {
+                out[at] = idle;
+            }
+        }
+    }
+
+    /** Timeslot {@code i}'s {@code frames} octets from {@code in} at {@code at}, one every {@code stride}, to its channel. */
+    private void receiveColumn(int i, byte[] col, byte[] in, int at, int stride, int frames) {
+        BearerChannel bearer = bearers[i];
+        HdlcChannelImpl hdlc = hdlcs[i];
+        if (bearer != null) {
+            for (int f = 0; f < frames; f++, at += stride) {
+                col[f] = in[at];
+            }
+            bearer.rx(col, frames);
+        } else if (hdlc != null) {
+            for (int f = 0; f < frames; f++, at += stride) {
+                hdlc.rx(in[at]);
             }
         }
     }
