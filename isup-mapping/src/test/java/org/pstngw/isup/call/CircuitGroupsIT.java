@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import org.pstngw.sipi.isup.IsupMessageType;
 class CircuitGroupsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Eventually EVENTUALLY = new Eventually(WAIT);
 
     @TempDir
     Path dir;
@@ -66,7 +66,8 @@ class CircuitGroupsIT {
                     .build());
         }
         pair.listener(dispatcher).start();
-        await(() -> dispatcher.controls().stream().allMatch(IsupCallControl::ready), "both groups reset and ready");
+        EVENTUALLY.until(
+                () -> dispatcher.controls().stream().allMatch(IsupCallControl::ready), "both groups reset and ready");
     }
 
     @AfterEach
@@ -76,14 +77,6 @@ class CircuitGroupsIT {
         }
         executor.shutdownNow();
         timers.close();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     private String next() throws InterruptedException {

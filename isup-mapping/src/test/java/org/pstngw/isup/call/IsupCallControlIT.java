@@ -3,6 +3,7 @@ package org.pstngw.isup.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -10,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +47,7 @@ import org.pstngw.sipi.isup.IsupVariant;
 @Timeout(120)
 @ExtendWith(CleanShutdown.class)
 class IsupCallControlIT {
+    private static final Eventually EVENTUALLY = new Eventually(Duration.ofSeconds(30));
 
     @TempDir
     Path dir;
@@ -102,7 +103,7 @@ class IsupCallControlIT {
                     }
                 })
                 .start();
-        await(control::ready, "call control saw the exchange available and its group reset acknowledged");
+        EVENTUALLY.until(control::ready, "call control saw the exchange available and its group reset acknowledged");
     }
 
     private void start() throws Exception {
@@ -122,14 +123,6 @@ class IsupCallControlIT {
         }
         executor.shutdownNow();
         timers.close();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     private Heard next() throws InterruptedException {
@@ -183,7 +176,7 @@ class IsupCallControlIT {
         assertThat(next()).isEqualTo(new Heard(cic, CallAction.NOTIFY_ADDRESS_COMPLETE, 0));
         assertThat(next()).isEqualTo(new Heard(cic, CallAction.NOTIFY_ANSWER, 0));
         assertThat(next()).isEqualTo(new Heard(cic, CallAction.NOTIFY_RELEASED, 16));
-        await(() -> pair.exchange().received(0x10) > rlcBefore, "our RLC reached the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(0x10) > rlcBefore, "our RLC reached the exchange");
         assertThat(get(control.maintenance().available())).isEqualTo(8);
     }
 
@@ -204,7 +197,7 @@ class IsupCallControlIT {
         assertThat(get(control.send(3, IsupMessageType.ACM, BCI))).isEqualTo(CircuitCall.Outcome.APPLIED);
         assertThat(get(control.send(3, IsupMessageType.ANM, IsupParameters.empty())))
                 .isEqualTo(CircuitCall.Outcome.APPLIED);
-        await(() -> pair.exchange().received(0x09) > 0, "ANM reached the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(0x09) > 0, "ANM reached the exchange");
         get(control.release(3, 16));
         assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_RELEASE_COMPLETE, 16));
         assertThat(pair.exchange().received(0x06)).isEqualTo(1);
@@ -260,11 +253,11 @@ class IsupCallControlIT {
     void remoteBlockingIsAcknowledgedTheCircuitNotHuntedUntilUnblocked() throws Exception {
         start(HuntingStrategy.SEQUENTIAL_UP, pdu -> {});
         pair.exchange().sendSimple(0x13, 1);
-        await(() -> pair.exchange().received(0x15) > 0, "BLA received by the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(0x15) > 0, "BLA received by the exchange");
         assertThat(startedCic("6")).isEqualTo(2);
 
         pair.exchange().sendSimple(0x14, 1);
-        await(() -> pair.exchange().received(0x16) > 0, "UBA received by the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(0x16) > 0, "UBA received by the exchange");
         assertThat(startedCic("6")).isEqualTo(1);
     }
 
@@ -272,14 +265,14 @@ class IsupCallControlIT {
     void localBlockingIsAcknowledgedByTheExchangeAndLifted() throws Exception {
         start(HuntingStrategy.SEQUENTIAL_UP, pdu -> {});
         assertThat(get(control.maintenance().block(1))).isTrue();
-        await(
+        EVENTUALLY.until(
                 () -> state(control.maintenance().localBlockingState(1)) == LocalBlocking.State.BLOCKED,
                 "BLA from the exchange");
         assertThat(pair.exchange().received(0x13)).isEqualTo(1);
         assertThat(startedCic("6")).isEqualTo(2);
 
         assertThat(get(control.maintenance().unblock(1))).isTrue();
-        await(
+        EVENTUALLY.until(
                 () -> state(control.maintenance().localBlockingState(1)) == LocalBlocking.State.UNBLOCKED,
                 "UBA from the exchange");
         assertThat(startedCic("6")).isEqualTo(1);
@@ -300,17 +293,18 @@ class IsupCallControlIT {
         assertThat(next()).isEqualTo(new Heard(2, CallAction.NOTIFY_INCOMING_CALL, 0));
 
         pair.exchange().sendCgb(1, 2, false);
-        await(() -> pair.exchange().received(IsupMessageType.CGBA) == 1, "CGBA (maintenance) at the exchange");
+        EVENTUALLY.until(
+                () -> pair.exchange().received(IsupMessageType.CGBA) == 1, "CGBA (maintenance) at the exchange");
         assertThat(get(control.maintenance().available())).isEqualTo(5);
         assertThat(get(control.state(2))).isEqualTo(CallState.INCOMING_SEIZED);
 
         pair.exchange().sendCgb(2, 1, true);
         assertThat(next()).isEqualTo(new Heard(2, CallAction.NOTIFY_RELEASED, 41));
-        await(() -> pair.exchange().received(IsupMessageType.CGBA) == 2, "CGBA (hardware) at the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(IsupMessageType.CGBA) == 2, "CGBA (hardware) at the exchange");
 
         pair.exchange().sendCgu(1, 2, false);
         pair.exchange().sendCgu(2, 1, true);
-        await(() -> pair.exchange().received(IsupMessageType.CGUA) == 2, "both CGUA at the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(IsupMessageType.CGUA) == 2, "both CGUA at the exchange");
         assertThat(get(control.maintenance().available())).isEqualTo(8);
         assertThat(startedCic("6")).isEqualTo(1);
     }
@@ -319,13 +313,13 @@ class IsupCallControlIT {
     void groupBlockingByUsIsAcknowledgedByTheExchangeAndLifted() throws Exception {
         start(HuntingStrategy.SEQUENTIAL_UP, pdu -> {});
         assertThat(get(control.maintenance().blockGroup(1, 4, false))).isEqualTo(4);
-        await(
+        EVENTUALLY.until(
                 () -> state(control.maintenance().localBlockingState(4)) == LocalBlocking.State.BLOCKED,
                 "CGBA from the exchange");
         assertThat(startedCic("6")).isEqualTo(5);
 
         assertThat(get(control.maintenance().unblockGroup(1, 4, false))).isEqualTo(4);
-        await(
+        EVENTUALLY.until(
                 () -> state(control.maintenance().localBlockingState(1)) == LocalBlocking.State.UNBLOCKED,
                 "CGUA from the exchange");
         assertThat(startedCic("6")).isEqualTo(1);
@@ -335,7 +329,7 @@ class IsupCallControlIT {
     void circuitQueryFromTheExchangeIsAnsweredWithCqr() throws Exception {
         start();
         pair.exchange().sendCqm(1, 7);
-        await(() -> pair.exchange().received(IsupMessageType.CQR) == 1, "CQR at the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(IsupMessageType.CQR) == 1, "CQR at the exchange");
     }
 
     @Test
@@ -344,7 +338,7 @@ class IsupCallControlIT {
         pair.exchange().sendIam(3, "123", "456");
         assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_INCOMING_CALL, 0));
         pair.exchange().sendBlo(5);
-        await(() -> pair.exchange().received(IsupMessageType.BLA) > 0, "BLA at the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(IsupMessageType.BLA) > 0, "BLA at the exchange");
 
         QueryResult result = get(control.maintenance().query(1, 8));
 
@@ -371,11 +365,11 @@ class IsupCallControlIT {
     void continuityRecheckFromTheExchangeIsLoopedAndEndsWithItsRelease() throws Exception {
         start();
         pair.exchange().sendCcr(5);
-        await(() -> pair.exchange().received(IsupMessageType.LPA) == 1, "LPA at the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(IsupMessageType.LPA) == 1, "LPA at the exchange");
         assertThat(get(control.state(5))).isEqualTo(CallState.CONTINUITY_RECHECK_LOOP);
         long rlcBefore = pair.exchange().received(IsupMessageType.RLC);
         pair.exchange().sendRel(5, 16);
-        await(() -> pair.exchange().received(IsupMessageType.RLC) > rlcBefore, "RLC at the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(IsupMessageType.RLC) > rlcBefore, "RLC at the exchange");
         assertThat(get(control.state(5))).isEqualTo(CallState.IDLE);
         assertThat(heard).isEmpty();
     }
@@ -390,7 +384,7 @@ class IsupCallControlIT {
         pair.exchange().sendGrs(1, 7);
 
         assertThat(next()).isEqualTo(new Heard(3, CallAction.NOTIFY_RELEASED, 41));
-        await(() -> pair.exchange().received(0x29) > graBefore, "GRA received by the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(0x29) > graBefore, "GRA received by the exchange");
         assertThat(get(control.maintenance().available())).isEqualTo(8);
         int cic = startedCic("5");
         assertThat(next()).isEqualTo(new Heard(cic, CallAction.NOTIFY_ADDRESS_COMPLETE, 0));
@@ -406,7 +400,7 @@ class IsupCallControlIT {
         pair.exchange().sendSimple(0x12, 4);
 
         assertThat(next()).isEqualTo(new Heard(4, CallAction.NOTIFY_RELEASED, 41));
-        await(() -> pair.exchange().received(0x10) > rlcBefore, "RLC received by the exchange");
+        EVENTUALLY.until(() -> pair.exchange().received(0x10) > rlcBefore, "RLC received by the exchange");
         assertThat(get(control.state(4))).isEqualTo(CallState.IDLE);
     }
 
@@ -428,8 +422,8 @@ class IsupCallControlIT {
         assertThat(get(control.setup(iamTo("5")))).isEqualTo(new SetupResult.Refused(34));
 
         pair.exchange().restoreAssociation();
-        await(() -> pair.exchange().received(0x17) > resetsBefore, "a new GRS received by the exchange");
-        await(control::ready, "the GRA came back");
+        EVENTUALLY.until(() -> pair.exchange().received(0x17) > resetsBefore, "a new GRS received by the exchange");
+        EVENTUALLY.until(control::ready, "the GRA came back");
         int cic = startedCic("5");
         assertThat(next()).isEqualTo(new Heard(cic, CallAction.NOTIFY_ADDRESS_COMPLETE, 0));
         assertThat(next()).isEqualTo(new Heard(cic, CallAction.NOTIFY_ANSWER, 0));

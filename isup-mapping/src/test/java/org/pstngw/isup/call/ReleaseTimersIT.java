@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +42,7 @@ import org.pstngw.sipi.isup.IsupVariant;
 class ReleaseTimersIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Eventually EVENTUALLY = new Eventually(WAIT);
 
     @TempDir
     Path dir;
@@ -77,7 +77,7 @@ class ReleaseTimersIT {
                 })
                 .build();
         pair.listener(control).start();
-        await(control::ready, "call control saw the exchange available and its group reset acknowledged");
+        EVENTUALLY.until(control::ready, "call control saw the exchange available and its group reset acknowledged");
     }
 
     @AfterEach
@@ -87,14 +87,6 @@ class ReleaseTimersIT {
         }
         executor.shutdownNow();
         timers.close();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
     }
 
     private String next() throws InterruptedException {
