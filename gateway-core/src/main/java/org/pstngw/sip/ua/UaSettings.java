@@ -26,13 +26,14 @@ import org.pstngw.conf.SipConfig.Rel100;
  */
 public record UaSettings(
         String user, Rel100 rel100, String userAgent, String contactHost, Duration timerC, int maxTransactions) {
+    private static final SipConfig CONF_DEFAULTS =
+            GatewayConfigLoader.defaults().sip();
+
     /** Conf's default timer C (just over 3 minutes, 16.6). */
-    public static final Duration DEFAULT_TIMER_C =
-            GatewayConfigLoader.defaults().sip().timerC();
+    public static final Duration DEFAULT_TIMER_C = CONF_DEFAULTS.timerC();
 
     /** Conf's default {@link #maxTransactions}. */
-    public static final int DEFAULT_MAX_TRANSACTIONS =
-            GatewayConfigLoader.defaults().sip().maxTransactions();
+    public static final int DEFAULT_MAX_TRANSACTIONS = CONF_DEFAULTS.maxTransactions();
 
     /** With {@link #DEFAULT_MAX_TRANSACTIONS}. */
     public UaSettings(String user, Rel100 rel100, String userAgent, String contactHost, Duration timerC) {
